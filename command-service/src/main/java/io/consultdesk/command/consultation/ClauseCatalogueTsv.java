@@ -1,0 +1,58 @@
+package io.consultdesk.command.consultation;
+
+import io.consultdesk.command.routing.Clause;
+import io.consultdesk.command.web.InvalidField;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a clause catalogue in the tab-separated layout of the seed's clauses.tsv: a header naming at least
+ * {@code clause}, and any of {@code chapter}, {@code title}, {@code responsible_units} (units separated by
+ * 、 , ， ; or ；), in any order; other columns are ignored.
+ */
+public final class ClauseCatalogueTsv {
+
+    private ClauseCatalogueTsv() {
+    }
+
+    public static List<Clause> parse(String tsv) {
+        List<String> lines = tsv.lines().filter(l -> !l.isBlank()).toList();
+        if (lines.isEmpty()) {
+            throw new InvalidField("body", "the catalogue is empty: a header line and one line per clause are expected");
+        }
+        List<String> header = Arrays.stream(lines.get(0).replace("\uFEFF", "").split("\t", -1))
+                .map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        int clause = header.indexOf("clause");
+        if (clause < 0) {
+            throw new InvalidField("body", "the header must name a 'clause' column; it has " + header);
+        }
+        int chapter = header.indexOf("chapter");
+        int title = header.indexOf("title");
+        int units = header.indexOf("responsible_units");
+        List<Clause> clauses = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split("\t", -1);
+            try {
+                clauses.add(new Clause(cell(cells, clause), cell(cells, chapter), cell(cells, title),
+                        splitUnits(cell(cells, units))));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidField("line " + (i + 1), e.getMessage());
+            }
+        }
+        return clauses;
+    }
+
+    static List<String> splitUnits(String units) {
+        if (units.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(units.split("[、,，;；]")).map(String::strip).filter(u -> !u.isEmpty()).toList();
+    }
+
+    private static String cell(String[] cells, int index) {
+        return index >= 0 && index < cells.length ? cells[index].strip() : "";
+    }
+}

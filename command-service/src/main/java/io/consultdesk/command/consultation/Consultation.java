@@ -1,0 +1,130 @@
+package io.consultdesk.command.consultation;
+
+import io.consultdesk.command.consultation.ConsultationCommands.AmendClauseCatalogue;
+import io.consultdesk.command.consultation.ConsultationCommands.CloseConsultation;
+import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation;
+import io.consultdesk.command.routing.CitationExtractor;
+import io.consultdesk.command.routing.ClauseCatalogue;
+import io.consultdesk.command.submission.NotAllowed;
+import io.consultdesk.command.submission.Roles;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A draft under consultation: what it says (its catalogue), who triages, which outcomes it uses, and whether it is open. */
+@Aggregate(cache = "consultationCache")
+public class Consultation {
+
+    public static final List<String> DEFAULT_OUTCOMES = List.of("采纳", "部分采纳", "不采纳");
+
+    @AggregateIdentifier
+    private String consultationId;
+    private String title;
+    private String draftingUnit;
+    private ClauseCatalogue catalogue;
+    private int catalogueVersion;
+    private List<String> outcomes;
+    private boolean closed;
+
+    protected Consultation() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    public Consultation(OpenConsultation command) {
+        requireAdmin(command.actor());
+        if (command.title() == null || command.title().isBlank()) {
+            throw new ConsultationRefused("a consultation needs a title");
+        }
+        if (command.draftingUnit() == null || command.draftingUnit().isBlank()) {
+            throw new ConsultationRefused("a consultation needs a drafting unit (the triage desk)");
+        }
+        List<String> outcomes = command.outcomes() == null || command.outcomes().isEmpty()
+                ? DEFAULT_OUTCOMES : command.outcomes().stream().map(String::strip).distinct().toList();
+        new ClauseCatalogue(command.clauses()); // refuses duplicates before anything is recorded
+        apply(new ConsultationOpened(command.consultationId(), command.title().strip(), command.draftingUnit().strip(),
+                command.deadline(), command.clauses() == null ? List.of() : command.clauses(), outcomes,
+                command.handlingWorkingDays() > 0 ? command.handlingWorkingDays() : 15, command.at()));
+    }
+
+    @CommandHandler
+    public void handle(AmendClauseCatalogue command) {
+        requireAdmin(command.actor());
+        new ClauseCatalogue(command.clauses());
+        apply(new ClauseCatalogueAmended(consultationId, catalogueVersion + 1, command.clauses(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(CloseConsultation command) {
+        if (!command.actor().hasRole(Roles.ADMIN) && !command.actor().hasRole(Roles.SUPERVISOR)) {
+            throw new NotAllowed("only an administrator or a supervisor may close a consultation");
+        }
+        if (closed) {
+            throw new ConsultationRefused("consultation " + consultationId + " is already closed");
+        }
+        apply(new ConsultationClosed(consultationId, command.at()));
+    }
+
+    @EventSourcingHandler
+    void on(ConsultationOpened event) {
+        consultationId = event.consultationId();
+        title = event.title();
+        draftingUnit = event.draftingUnit();
+        catalogue = new ClauseCatalogue(event.clauses());
+        catalogueVersion = 1;
+        outcomes = event.outcomes();
+    }
+
+    @EventSourcingHandler
+    void on(ClauseCatalogueAmended event) {
+        catalogue = new ClauseCatalogue(event.clauses());
+        catalogueVersion = event.version();
+    }
+
+    @EventSourcingHandler
+    void on(ConsultationClosed event) {
+        closed = true;
+    }
+
+    private static void requireAdmin(io.consultdesk.command.submission.Actor actor) {
+        if (!actor.hasRole(Roles.ADMIN)) {
+            throw new NotAllowed("only an administrator may open a consultation or change its catalogue");
+        }
+    }
+
+    public void ensureAcceptingComments() {
+        if (closed) {
+            throw new ConsultationRefused("consultation " + consultationId + " is closed for new comments");
+        }
+    }
+
+    public String draftingUnit() {
+        return draftingUnit;
+    }
+
+    public ClauseCatalogue catalogue() {
+        return catalogue;
+    }
+
+    public int catalogueVersion() {
+        return catalogueVersion;
+    }
+
+    public List<String> outcomes() {
+        return outcomes;
+    }
+
+    public CitationExtractor citationExtractor() {
+        return CitationExtractor.forDraft(title, catalogue.chapterTitles());
+    }
+
+    public String id() {
+        return consultationId;
+    }
+}

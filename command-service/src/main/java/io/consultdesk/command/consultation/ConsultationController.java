@@ -1,0 +1,124 @@
+package io.consultdesk.command.consultation;
+
+import io.consultdesk.command.consultation.ConsultationCommands.AmendClauseCatalogue;
+import io.consultdesk.command.consultation.ConsultationCommands.CloseConsultation;
+import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation;
+import io.consultdesk.command.routing.Clause;
+import io.consultdesk.command.submission.Actor;
+import io.consultdesk.command.web.CommandSender;
+import io.consultdesk.command.web.CurrentActor;
+import io.consultdesk.command.web.InvalidField;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Opening consultations, amending their clause catalogue (JSON or TSV) and closing them. */
+@RestController
+@RequestMapping("/api/consultations")
+public class ConsultationController {
+
+    private final CommandSender commands;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    public ConsultationController(CommandSender commands, CurrentActor currentActor, Clock clock) {
+        this.commands = commands;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    public record ClauseRequest(@NotBlank @Size(max = 20) String number, @Size(max = 200) String chapter,
+                                @Size(max = 500) String title, @Size(max = 50) List<@Size(max = 100) String> responsibleUnits) {
+    }
+
+    public record OpenRequest(
+            @Pattern(regexp = "[A-Za-z0-9._:-]{1,80}", message = "letters, digits and . _ : - only, at most 80") String id,
+            @NotBlank @Size(max = 500) String title,
+            @NotBlank @Size(max = 100) String draftingUnit,
+            LocalDate deadline,
+            @Size(max = 2_000) List<@Valid ClauseRequest> clauses,
+            @Size(max = 20) List<@NotBlank @Size(max = 40) String> outcomes,
+            @Min(1) @Max(365) Integer handlingWorkingDays) {
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenRequest request) {
+        requireUnique(clauses(request.clauses()));
+        Actor actor = currentActor.get();
+        String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
+        commands.send(new OpenConsultation(id, request.title(), request.draftingUnit(), request.deadline(),
+                clauses(request.clauses()), request.outcomes(),
+                request.handlingWorkingDays() == null ? 15 : request.handlingWorkingDays(), clock.instant(), actor), actor);
+        return ResponseEntity.created(URI.create("/api/consultations/" + id)).body(Map.of("id", id));
+    }
+
+    @PutMapping(path = "/{id}/clauses", consumes = "application/json")
+    public Map<String, Object> amendFromJson(@PathVariable String id,
+                                             @RequestBody @Size(max = 2_000) List<@Valid ClauseRequest> clauses) {
+        return amend(id, clauses(clauses));
+    }
+
+    @PutMapping(path = "/{id}/clauses", consumes = "text/tab-separated-values")
+    public Map<String, Object> amendFromTsv(@PathVariable String id, @RequestBody String tsv) {
+        if (tsv.length() > 1_000_000) {
+            throw new InvalidField("body", "a catalogue larger than 1 MB is refused");
+        }
+        return amend(id, ClauseCatalogueTsv.parse(tsv));
+    }
+
+    @PostMapping("/{id}/closure")
+    public Map<String, Object> close(@PathVariable String id) {
+        Actor actor = currentActor.get();
+        commands.send(new CloseConsultation(id, clock.instant(), actor), actor);
+        return Map.of("id", id, "closed", true);
+    }
+
+    private Map<String, Object> amend(String id, List<Clause> clauses) {
+        requireUnique(clauses);
+        Actor actor = currentActor.get();
+        commands.send(new AmendClauseCatalogue(id, clauses, clock.instant(), actor), actor);
+        return Map.of("id", id, "clauses", clauses.size());
+    }
+
+    private static void requireUnique(List<Clause> clauses) {
+        try {
+            new io.consultdesk.command.routing.ClauseCatalogue(clauses);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("clauses", e.getMessage());
+        }
+    }
+
+    private static List<Clause> clauses(List<ClauseRequest> requests) {
+        List<Clause> clauses = new ArrayList<>();
+        if (requests == null) {
+            return clauses;
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            ClauseRequest r = requests.get(i);
+            try {
+                clauses.add(new Clause(r.number(), r.chapter(), r.title(), r.responsibleUnits()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidField("clauses[" + i + "].number", e.getMessage());
+            }
+        }
+        return clauses;
+    }
+}

@@ -1,0 +1,21 @@
+package io.consultdesk.command.consultation;
+
+import io.consultdesk.command.routing.Clause;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A draft was put out for comment, with catalogue version 1. */
+@Revision("1")
+public record ConsultationOpened(
+        String consultationId,
+        String title,
+        String draftingUnit,
+        LocalDate deadline,
+        List<Clause> clauses,
+        List<String> outcomes,
+        int handlingWorkingDays,
+        Instant openedAt) {
+}

@@ -1,0 +1,103 @@
+package io.consultdesk.command.relay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consultdesk.command.eventstore.ActorCorrelation;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Revision;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes every stored domain event to Kafka. Sends are asynchronous within a batch; before the batch's
+ * token is stored, every send must have been acknowledged by the broker (acks=all). A failed send fails
+ * the batch, which the processor retries: events may be sent twice, never skipped.
+ */
+@Component
+@ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
+public class KafkaRelay {
+
+    public static final String PROCESSING_GROUP = "kafka-relay";
+    private static final String PENDING = KafkaRelay.class.getName() + ".pending";
+
+    private final KafkaTemplate<String, String> kafka;
+    private final ObjectMapper json;
+
+    public KafkaRelay(KafkaTemplate<String, String> kafka, ObjectMapper json) {
+        this.kafka = kafka;
+        this.json = json;
+    }
+
+    @EventHandler
+    public void on(Object payload, EventMessage<?> message) throws Exception {
+        if (!(message instanceof DomainEventMessage<?> event)) {
+            return;
+        }
+        EventEnvelope envelope = envelopeOf(event);
+        ProducerRecord<String, String> record = new ProducerRecord<>(EventTopics.topicFor(event.getType()),
+                event.getAggregateIdentifier(), json.writeValueAsString(envelope));
+        pendingSends().add(kafka.send(record));
+    }
+
+    EventEnvelope envelopeOf(DomainEventMessage<?> event) {
+        Revision revision = event.getPayloadType().getAnnotation(Revision.class);
+        Object correlation = event.getMetaData().get("correlationId");
+        return new EventEnvelope(
+                event.getIdentifier(),
+                event.getPayloadType().getSimpleName(),
+                revision == null ? "0" : revision.value(),
+                event.getType(),
+                event.getAggregateIdentifier(),
+                event.getSequenceNumber(),
+                event.getTimestamp(),
+                text(event.getMetaData().get(ActorCorrelation.ACTOR)),
+                text(event.getMetaData().get(ActorCorrelation.BUREAU)),
+                text(correlation),
+                json.valueToTree(event.getPayload()));
+    }
+
+    /** The sends of the current batch; the first call in a batch registers the wait before commit. */
+    private List<CompletableFuture<SendResult<String, String>>> pendingSends() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING, key -> {
+            List<CompletableFuture<SendResult<String, String>>> pending = new ArrayList<>();
+            batch.onPrepareCommit(u -> awaitAll(pending));
+            return pending;
+        });
+    }
+
+    private static void awaitAll(List<CompletableFuture<SendResult<String, String>>> pending) {
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RelayFailed("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new RelayFailed("Kafka did not confirm a batch of " + pending.size() + " events; it will be sent again", e);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    /** The batch could not be confirmed by Kafka; its token is not advanced. */
+    public static class RelayFailed extends RuntimeException {
+        RelayFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

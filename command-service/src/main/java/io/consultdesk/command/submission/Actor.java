@@ -1,0 +1,23 @@
+package io.consultdesk.command.submission;
+
+import java.util.Set;
+
+/**
+ * Who issues a command, taken from the authenticated principal (never from a request body): user name,
+ * bureau (for officials) and roles.
+ */
+public record Actor(String name, String bureau, Set<String> roles) {
+
+    public Actor {
+        roles = Set.copyOf(roles);
+        bureau = bureau == null ? "" : bureau;
+    }
+
+    public static Actor system(String name) {
+        return new Actor(name, "", Set.of("SYSTEM"));
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role) || roles.contains("SYSTEM");
+    }
+}

@@ -1,0 +1,6 @@
+package io.consultdesk.command.submission;
+
+/** How a comment reached the drafting unit. */
+public enum Channel {
+    WEB, EMAIL, LETTER, IMPORT
+}

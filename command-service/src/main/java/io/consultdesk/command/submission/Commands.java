@@ -1,0 +1,55 @@
+package io.consultdesk.command.submission;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The commands on a submission. The actor always comes from the authenticated principal. */
+public final class Commands {
+
+    private Commands() {
+    }
+
+    /** Receive one comment; citations are extracted and routing decided before the aggregate exists. */
+    public record ReceiveSubmission(
+            String submissionId,
+            String consultationId,
+            Submitter submitter,
+            String opinion,
+            Channel channel,
+            Instant receivedAt,
+            LetterReference letter,
+            Actor actor) {
+    }
+
+    public record ReassignSubmission(
+            @TargetAggregateIdentifier String submissionId, String leadBureau, List<String> coBureaus,
+            String reason, @TargetAggregateVersion Long expectedVersion, Instant at, Actor actor) {
+    }
+
+    /** Decide, or revise a decision not yet published. The outcome must be in the consultation's vocabulary. */
+    public record DecideSubmission(
+            String submissionId, String outcome, String reason, Long expectedVersion, Instant at, Actor actor) {
+    }
+
+    public record WithdrawSubmission(
+            @TargetAggregateIdentifier String submissionId, String reason, @TargetAggregateVersion Long expectedVersion, Instant at, Actor actor) {
+    }
+
+    public record RejectSubmission(
+            @TargetAggregateIdentifier String submissionId, String reason, @TargetAggregateVersion Long expectedVersion, Instant at, Actor actor) {
+    }
+
+    public record MarkDuplicate(
+            @TargetAggregateIdentifier String submissionId, String duplicateOf, String reason, @TargetAggregateVersion Long expectedVersion,
+            Instant at, Actor actor) {
+    }
+
+    /** Sent by a consultation's publication for each row of the table. */
+    public record PublishSubmission(
+            @TargetAggregateIdentifier String submissionId, String consultationId, int tableVersion, int rowNumber,
+            Instant at, Actor actor) {
+    }
+}

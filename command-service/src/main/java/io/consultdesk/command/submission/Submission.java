@@ -1,0 +1,221 @@
+package io.consultdesk.command.submission;
+
+import io.consultdesk.command.personaldata.SealedPersonalData;
+import io.consultdesk.command.routing.Citations;
+import io.consultdesk.command.routing.Routing;
+import io.consultdesk.command.submission.Commands.MarkDuplicate;
+import io.consultdesk.command.submission.Commands.PublishSubmission;
+import io.consultdesk.command.submission.Commands.ReassignSubmission;
+import io.consultdesk.command.submission.Commands.RejectSubmission;
+import io.consultdesk.command.submission.Commands.WithdrawSubmission;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One comment on a draft, from receipt to publication. Every rule about what may happen next, and who may
+ * do it, is checked here; a command that does not fit is refused with the reason and the current state.
+ */
+@Aggregate(cache = "submissionCache")
+public class Submission {
+
+    @AggregateIdentifier
+    private String submissionId;
+    private String consultationId;
+    private SubmissionState state;
+    private String leadBureau;
+    private List<String> coBureaus = List.of();
+    private int revisions;
+
+    protected Submission() {
+        // for Axon: rebuilt from events
+    }
+
+    /** Receipt and routing in one unit of work: a received item is never left without its bureaus. */
+    Submission(String submissionId, String consultationId, Commands.ReceiveSubmission command, String publicName,
+               SealedPersonalData sealed, Citations citations, Routing routing, int catalogueVersion) {
+        apply(new SubmissionReceived(submissionId, consultationId, command.submitter().kind(), publicName, sealed,
+                command.opinion(), command.channel(), command.receivedAt(), command.letter(),
+                citations.clauseLabels(), citations.chapters()));
+        apply(new SubmissionAssigned(submissionId, routing.leadBureau(), routing.coBureaus(), routing.basis(),
+                routing.triage(), catalogueVersion, command.receivedAt()));
+    }
+
+    @CommandHandler
+    public void handle(ReassignSubmission command) {
+        require(command.actor().hasRole(Roles.SUPERVISOR), "only a supervisor may reassign an item");
+        requireState(EnumSet.of(SubmissionState.ASSIGNED, SubmissionState.DECIDED), "reassigned");
+        requireText(command.reason(), "a reassignment needs a reason");
+        requireText(command.leadBureau(), "a reassignment needs a lead bureau");
+        List<String> co = command.coBureaus() == null ? List.of()
+                : command.coBureaus().stream().filter(b -> !b.equals(command.leadBureau())).distinct().toList();
+        apply(new SubmissionReassigned(submissionId, command.leadBureau(), co, command.reason(), command.at()));
+    }
+
+    /** Decides, or revises an unpublished decision. {@code vocabulary} is the consultation's list of outcomes. */
+    void decide(Commands.DecideSubmission command, List<String> vocabulary) {
+        Actor actor = command.actor();
+        boolean supervisor = actor.hasRole(Roles.SUPERVISOR);
+        if (!supervisor) {
+            require(actor.hasRole(Roles.OFFICIAL), "only a bureau official or a supervisor may decide");
+            if (!actor.bureau().equals(leadBureau)) {
+                throw new NotAllowed("item " + submissionId + " is led by " + leadBureau
+                        + "; an official of " + (actor.bureau().isEmpty() ? "no bureau" : actor.bureau()) + " may not decide it");
+            }
+        }
+        requireState(EnumSet.of(SubmissionState.ASSIGNED, SubmissionState.DECIDED), "decided");
+        if (!vocabulary.contains(command.outcome())) {
+            throw new SubmissionRefused("outcome '" + command.outcome() + "' is not one of " + vocabulary, state);
+        }
+        String bureau = supervisor && actor.bureau().isEmpty() ? leadBureau : actor.bureau();
+        String reason = command.reason() == null ? "" : command.reason().strip();
+        if (state == SubmissionState.ASSIGNED) {
+            apply(new SubmissionDecided(submissionId, command.outcome(), reason, bureau, command.at()));
+        } else {
+            apply(new SubmissionDecisionRevised(submissionId, revisions + 1, command.outcome(), reason, bureau, command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(PublishSubmission command) {
+        require(command.actor().hasRole(Roles.SUPERVISOR), "only a supervisor may publish");
+        requireState(EnumSet.of(SubmissionState.DECIDED, SubmissionState.PUBLISHED), "published");
+        if (!command.consultationId().equals(consultationId)) {
+            throw new SubmissionRefused("item " + submissionId + " belongs to consultation " + consultationId, state);
+        }
+        apply(new SubmissionPublished(submissionId, consultationId, command.tableVersion(), command.rowNumber(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawSubmission command) {
+        require(command.actor().hasRole(Roles.CLERK) || command.actor().hasRole(Roles.SUPERVISOR),
+                "a withdrawal is recorded by a clerk or a supervisor");
+        requireState(EnumSet.of(SubmissionState.RECEIVED, SubmissionState.ASSIGNED, SubmissionState.DECIDED), "withdrawn");
+        apply(new SubmissionWithdrawn(submissionId, textOrEmpty(command.reason()), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(RejectSubmission command) {
+        require(command.actor().hasRole(Roles.SUPERVISOR) || command.actor().hasRole(Roles.CLERK),
+                "only a clerk or a supervisor may reject an item as invalid");
+        requireState(EnumSet.of(SubmissionState.RECEIVED, SubmissionState.ASSIGNED), "rejected");
+        requireText(command.reason(), "a rejection needs a reason");
+        apply(new SubmissionRejected(submissionId, command.reason().strip(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(MarkDuplicate command) {
+        require(command.actor().hasRole(Roles.SUPERVISOR) || command.actor().hasRole(Roles.CLERK),
+                "only a clerk or a supervisor may mark a duplicate");
+        requireState(EnumSet.of(SubmissionState.RECEIVED, SubmissionState.ASSIGNED, SubmissionState.DECIDED), "marked duplicate");
+        requireText(command.duplicateOf(), "name the submission this one duplicates");
+        if (command.duplicateOf().equals(submissionId)) {
+            throw new SubmissionRefused("a submission cannot duplicate itself", state);
+        }
+        apply(new SubmissionMarkedDuplicate(submissionId, command.duplicateOf(), textOrEmpty(command.reason()), command.at()));
+    }
+
+    @EventSourcingHandler
+    void on(SubmissionReceived event) {
+        submissionId = event.submissionId();
+        consultationId = event.consultationId();
+        state = SubmissionState.RECEIVED;
+    }
+
+    @EventSourcingHandler
+    void on(SubmissionAssigned event) {
+        leadBureau = event.leadBureau();
+        coBureaus = event.coBureaus();
+        state = SubmissionState.ASSIGNED;
+    }
+
+    @EventSourcingHandler
+    void on(SubmissionReassigned event) {
+        leadBureau = event.leadBureau();
+        coBureaus = event.coBureaus();
+        state = SubmissionState.ASSIGNED;
+    }
+
+    @EventSourcingHandler
+    void on(SubmissionDecided event) {
+        state = SubmissionState.DECIDED;
+    }
+
+    @EventSourcingHandler
+    void on(SubmissionDecisionRevised event) {
+        revisions = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(SubmissionPublished event) {
+        state = SubmissionState.PUBLISHED;
+    }
+
+    @EventSourcingHandler
+    void on(SubmissionWithdrawn event) {
+        state = SubmissionState.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(SubmissionRejected event) {
+        state = SubmissionState.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(SubmissionMarkedDuplicate event) {
+        state = SubmissionState.DUPLICATE;
+    }
+
+    SubmissionState state() {
+        return state;
+    }
+
+    String consultationId() {
+        return consultationId;
+    }
+
+    String leadBureau() {
+        return leadBureau;
+    }
+
+    /** Every bureau handling the item, lead first. */
+    List<String> bureaus() {
+        List<String> all = new ArrayList<>();
+        all.add(leadBureau);
+        all.addAll(coBureaus);
+        return all;
+    }
+
+    private void requireState(Set<SubmissionState> allowed, String what) {
+        if (!allowed.contains(state)) {
+            throw new SubmissionRefused("item " + submissionId + " is " + state + " and cannot be " + what
+                    + " (allowed from " + allowed + ")", state);
+        }
+    }
+
+    private static void require(boolean allowed, String reason) {
+        if (!allowed) {
+            throw new NotAllowed(reason);
+        }
+    }
+
+    private void requireText(String text, String reason) {
+        if (text == null || text.isBlank()) {
+            throw new SubmissionRefused(reason, state);
+        }
+    }
+
+    private static String textOrEmpty(String text) {
+        return text == null ? "" : text.strip();
+    }
+
+}

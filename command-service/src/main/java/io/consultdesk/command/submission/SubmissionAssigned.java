@@ -1,0 +1,22 @@
+package io.consultdesk.command.submission;
+
+import io.consultdesk.command.routing.Routing.RoutingBasis;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The submission was routed to its bureaus. {@code basis} lists each cited clause with the units it named;
+ * {@code triage} says the drafting unit took it because nothing cited named a unit.
+ */
+@Revision("1")
+public record SubmissionAssigned(
+        String submissionId,
+        String leadBureau,
+        List<String> coBureaus,
+        List<RoutingBasis> basis,
+        boolean triage,
+        int catalogueVersion,
+        Instant assignedAt) {
+}

@@ -1,0 +1,16 @@
+package io.consultdesk.command.submission;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** A decision was revised before publication; {@code revision} counts from 1 for the first revision. */
+@Revision("1")
+public record SubmissionDecisionRevised(
+        String submissionId,
+        int revision,
+        String outcome,
+        String reason,
+        String decidedByBureau,
+        Instant revisedAt) {
+}

@@ -1,0 +1,95 @@
+package io.consultdesk.command.submission;
+
+import io.consultdesk.command.consultation.Consultation;
+import io.consultdesk.command.personaldata.NameMasker;
+import io.consultdesk.command.personaldata.PersonalDataVault;
+import io.consultdesk.command.routing.Citations;
+import io.consultdesk.command.routing.ClauseNumber;
+import io.consultdesk.command.routing.Router;
+import io.consultdesk.command.routing.Routing;
+import io.consultdesk.command.submission.Commands.DecideSubmission;
+import io.consultdesk.command.submission.Commands.ReceiveSubmission;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command handlers that need the consultation as well as the submission: receiving (citations are
+ * extracted, routing decided from the consultation's catalogue) and deciding (the outcome must be in the
+ * consultation's vocabulary).
+ */
+@Component
+public class SubmissionIntake {
+
+    private final Repository<Submission> submissions;
+    private final Repository<Consultation> consultations;
+    private final PersonalDataVault vault;
+    private final NameMasker masker = NameMasker.defaults();
+
+    public SubmissionIntake(Repository<Submission> submissions, Repository<Consultation> consultations,
+                            PersonalDataVault vault) {
+        this.submissions = submissions;
+        this.consultations = consultations;
+        this.vault = vault;
+    }
+
+    /** Returns true when a new item was created, false when this id was already received (nothing changes). */
+    @CommandHandler
+    public boolean handle(ReceiveSubmission command) {
+        Actor actor = command.actor();
+        if (command.channel() != Channel.WEB && !actor.hasRole(Roles.CLERK) && !actor.hasRole(Roles.ADMIN)) {
+            throw new NotAllowed("only a clerk registers comments received by letter, e-mail or import");
+        }
+        if (exists(command.submissionId())) {
+            return false;
+        }
+        Consultation consultation = load(command.consultationId());
+        if (command.channel() == Channel.WEB) {
+            consultation.ensureAcceptingComments();
+        }
+        Citations citations = consultation.citationExtractor().extract(command.opinion());
+        List<ClauseNumber> cited = citations.clauses();
+        Routing routing = Router.route(cited, consultation.catalogue(), consultation.draftingUnit());
+        Submitter submitter = command.submitter();
+        String publicName = masker.mask(submitter.name(), submitter.kind() == SubmitterKind.ORGANISATION);
+        var sealed = vault.seal(Map.of("name", submitter.name(), "contact", submitter.contact() == null ? "" : submitter.contact()));
+        int version = consultation.catalogueVersion();
+        try {
+            submissions.newInstance(() -> new Submission(command.submissionId(), command.consultationId(), command,
+                    publicName, sealed, citations, routing, version));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create item " + command.submissionId() + ": " + e.getMessage(), e);
+        }
+        return true;
+    }
+
+    @CommandHandler
+    public void handle(DecideSubmission command) {
+        Aggregate<Submission> submission = submissions.load(command.submissionId(), command.expectedVersion());
+        String consultationId = submission.invoke(Submission::consultationId);
+        List<String> vocabulary = load(consultationId).outcomes();
+        submission.execute(s -> s.decide(command, vocabulary));
+    }
+
+    private boolean exists(String submissionId) {
+        try {
+            submissions.load(submissionId);
+            return true;
+        } catch (AggregateNotFoundException e) {
+            return false;
+        }
+    }
+
+    private Consultation load(String consultationId) {
+        try {
+            return consultations.load(consultationId).invoke(c -> c);
+        } catch (AggregateNotFoundException e) {
+            throw new UnknownConsultation(consultationId);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.consultdesk.command.submission;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** The comment repeats another submission and is handled there. */
+@Revision("1")
+public record SubmissionMarkedDuplicate(String submissionId, String duplicateOf, String reason, Instant markedAt) {
+}

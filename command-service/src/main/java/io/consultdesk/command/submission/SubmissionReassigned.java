@@ -1,0 +1,16 @@
+package io.consultdesk.command.submission;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A supervisor moved the submission to other bureaus, for the reason given. */
+@Revision("1")
+public record SubmissionReassigned(
+        String submissionId,
+        String leadBureau,
+        List<String> coBureaus,
+        String reason,
+        Instant reassignedAt) {
+}

@@ -1,0 +1,10 @@
+package io.consultdesk.command.submission;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** The submitter withdrew the comment; it will not be published. */
+@Revision("1")
+public record SubmissionWithdrawn(String submissionId, String reason, Instant withdrawnAt) {
+}

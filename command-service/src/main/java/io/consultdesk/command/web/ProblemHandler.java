@@ -1,0 +1,133 @@
+package io.consultdesk.command.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.mongodb.MongoException;
+import io.consultdesk.command.consultation.ConsultationRefused;
+import io.consultdesk.command.submission.NotAllowed;
+import io.consultdesk.command.submission.SubmissionRefused;
+import io.consultdesk.command.submission.UnknownConsultation;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every refusal as application/problem+json: 400 naming each bad field, 403 for rights, 404 for unknown
+ * ids, 409 with the current state for commands that do not fit it, 503 when the store is away. No stack
+ * trace or internal detail ever leaves.
+ */
+@RestControllerAdvice
+public class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    public ProblemDetail invalid(MethodArgumentNotValidException e) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid fields: "
+                + errors.stream().map(m -> m.get("field")).distinct().collect(Collectors.joining(", ")));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidField.class)
+    public ProblemDetail invalid(InvalidField e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.field() + ": " + e.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    public ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return invalid(new InvalidField(field, "has the wrong type or format"));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "the request body is not valid JSON");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    public ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "content type not supported; supported: " + e.getSupportedMediaTypes());
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    public ProblemDetail wrapped(CommandExecutionException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof RuntimeException runtime && !(cause instanceof CommandExecutionException)) {
+            return handleDomain(runtime);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler({SubmissionRefused.class, ConsultationRefused.class, NotAllowed.class, UnknownConsultation.class,
+            AggregateNotFoundException.class, ConcurrencyException.class, MongoException.class})
+    public ProblemDetail handleDomain(RuntimeException e) {
+        if (e instanceof SubmissionRefused refused) {
+            ProblemDetail problem = problem(HttpStatus.CONFLICT, refused.getMessage());
+            problem.setProperty("currentState", refused.state());
+            return problem;
+        }
+        if (e instanceof ConsultationRefused) {
+            return problem(HttpStatus.CONFLICT, e.getMessage());
+        }
+        if (e instanceof NotAllowed) {
+            return problem(HttpStatus.FORBIDDEN, e.getMessage());
+        }
+        if (e instanceof UnknownConsultation) {
+            return problem(HttpStatus.NOT_FOUND, e.getMessage());
+        }
+        if (e instanceof AggregateNotFoundException notFound) {
+            return problem(HttpStatus.NOT_FOUND, "no item with id '" + notFound.getAggregateIdentifier() + "'");
+        }
+        if (e instanceof ConflictingAggregateVersionException conflict) {
+            ProblemDetail problem = problem(HttpStatus.CONFLICT, "the item changed since version " + conflict.getExpectedVersion()
+                    + "; it is now at version " + conflict.getActualVersion() + ": reload it and decide again");
+            problem.setProperty("currentVersion", conflict.getActualVersion());
+            return problem;
+        }
+        if (e instanceof ConcurrencyException) {
+            return problem(HttpStatus.CONFLICT, "someone else changed this item at the same moment; reload it and try again");
+        }
+        if (e instanceof MongoException) {
+            log.warn("event store unavailable: {}", e.getMessage());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "the event store is not reachable right now; nothing was recorded, try again shortly");
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ProblemDetail unexpected(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+            if (root instanceof MongoException || root instanceof SubmissionRefused || root instanceof NotAllowed
+                    || root instanceof ConcurrencyException || root instanceof AggregateNotFoundException) {
+                return handleDomain((RuntimeException) root);
+            }
+        }
+        log.error("unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it has been logged");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail) {
+        return ProblemDetail.forStatusAndDetail(status, detail);
+    }
+}

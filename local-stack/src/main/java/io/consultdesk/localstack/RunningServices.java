@@ -1,0 +1,65 @@
+package io.consultdesk.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** command-service and query-service as child processes, configured by the addresses of Kafka and MongoDB only. */
+public final class RunningServices implements AutoCloseable {
+
+    private final ServiceProcess command;
+    private final ServiceProcess query;
+
+    private RunningServices(ServiceProcess command, ServiceProcess query) {
+        this.command = command;
+        this.query = query;
+    }
+
+    public static RunningServices start(Path root, Path logDir, int commandPort, int queryPort,
+                                        String kafka, String mongoUri) {
+        List<String> infra = List.of("--spring.kafka.bootstrap-servers=" + kafka, "--spring.data.mongodb.uri=" + mongoUri);
+        ServiceProcess command = new ServiceProcess("command-service", LocalStackLauncher.jar(root, "command-service"),
+                commandPort, infra, logDir.resolve("command-service.log"), "384m").start();
+        ServiceProcess query = new ServiceProcess("query-service", LocalStackLauncher.jar(root, "query-service"),
+                queryPort, infra, logDir.resolve("query-service.log"), "384m").start();
+        return new RunningServices(command, query);
+    }
+
+    public void awaitHealthy(Duration timeout) {
+        try {
+            command.awaitHealthy(timeout);
+            query.awaitHealthy(timeout);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public ServiceProcess command() {
+        return command;
+    }
+
+    public ServiceProcess query() {
+        return query;
+    }
+
+    public String commandUrl() {
+        return command.baseUrl();
+    }
+
+    public String queryUrl() {
+        return query.baseUrl();
+    }
+
+    public String describe() {
+        return String.join("\n",
+                "  command-service  " + commandUrl() + "   (API docs: " + commandUrl() + "/v3/api-docs, log: " + command.logFile() + ")",
+                "  query-service    " + queryUrl() + "   (log: " + query.logFile() + ")");
+    }
+
+    @Override
+    public void close() {
+        query.close();
+        command.close();
+    }
+}

@@ -1,0 +1,13 @@
+package io.consultdesk.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The read side: consumes the event topics into MongoDB projections and answers queries from them. */
+@SpringBootApplication
+public class QueryServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(QueryServiceApplication.class, args);
+    }
+}

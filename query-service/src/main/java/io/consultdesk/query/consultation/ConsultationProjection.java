@@ -1,0 +1,78 @@
+package io.consultdesk.query.consultation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Updates;
+import io.consultdesk.query.feed.EventEnvelope;
+import io.consultdesk.query.feed.Projection;
+import io.consultdesk.query.feed.SequencedWriter;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/** One document per consultation in {@code consultations}. */
+@Component
+public class ConsultationProjection implements Projection {
+
+    public static final String COLLECTION = "consultations";
+
+    private final MongoCollection<Document> consultations;
+
+    public ConsultationProjection(MongoDatabase viewsDatabase) {
+        this.consultations = viewsDatabase.getCollection(COLLECTION);
+    }
+
+    @Override
+    public boolean accepts(EventEnvelope event) {
+        return "Consultation".equals(event.aggregateType());
+    }
+
+    @Override
+    public void apply(EventEnvelope e) {
+        if ("ConsultationOpened".equals(e.type())) {
+            JsonNode p = e.payload();
+            SequencedWriter.create(consultations, e.aggregateId(), new Document("title", e.text("title"))
+                    .append("draftingUnit", e.text("draftingUnit"))
+                    .append("deadline", e.text("deadline"))
+                    .append("outcomes", texts(p.get("outcomes")))
+                    .append("handlingWorkingDays", p.path("handlingWorkingDays").asInt())
+                    .append("clauses", clauses(p.get("clauses")))
+                    .append("catalogueVersion", 1)
+                    .append("state", "OPEN")
+                    .append("openedAt", Date.from(java.time.Instant.parse(e.text("openedAt")))));
+            return;
+        }
+        Bson update = switch (e.type()) {
+            case "ClauseCatalogueAmended" -> Updates.combine(
+                    Updates.set("clauses", clauses(e.payload().get("clauses"))),
+                    Updates.set("catalogueVersion", e.payload().path("version").asInt()));
+            case "ConsultationClosed" -> Updates.set("state", "CLOSED");
+            default -> Updates.set("unknownEventTypes." + e.type(), e.version());
+        };
+        SequencedWriter.update(consultations, e.aggregateId(), e.sequence(), update);
+    }
+
+    private static List<Document> clauses(JsonNode clauses) {
+        List<Document> list = new ArrayList<>();
+        if (clauses != null) {
+            clauses.forEach(c -> list.add(new Document("number", c.path("number").asText())
+                    .append("chapter", c.path("chapter").asText())
+                    .append("title", c.path("title").asText())
+                    .append("responsibleUnits", texts(c.get("responsibleUnits")))));
+        }
+        return list;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        if (array != null) {
+            array.forEach(v -> values.add(v.asText()));
+        }
+        return values;
+    }
+}

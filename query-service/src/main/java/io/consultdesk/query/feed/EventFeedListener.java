@@ -1,0 +1,62 @@
+package io.consultdesk.query.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Reads the event topics in batches and applies each event to every projection that wants it. The batch's
+ * offsets are committed by the container only after this method returns, i.e. after every write.
+ */
+@Component
+public class EventFeedListener {
+
+    public static final String SUBMISSIONS = "consultdesk.submissions.v1";
+    public static final String CONSULTATIONS = "consultdesk.consultations.v1";
+    private static final Logger log = LoggerFactory.getLogger(EventFeedListener.class);
+
+    private final List<Projection> projections;
+    private final ObjectMapper json;
+    private final FeedProgress progress;
+
+    public EventFeedListener(List<Projection> projections, ObjectMapper json, FeedProgress progress) {
+        this.projections = projections;
+        this.json = json;
+        this.progress = progress;
+    }
+
+    @KafkaListener(id = "projections", topics = {CONSULTATIONS, SUBMISSIONS}, batch = "true")
+    public void onBatch(List<ConsumerRecord<String, String>> records) {
+        for (ConsumerRecord<String, String> record : records) {
+            EventEnvelope event = parse(record);
+            for (Projection projection : projections) {
+                if (projection.accepts(event)) {
+                    projection.apply(event);
+                }
+            }
+            progress.applied(record, event);
+        }
+    }
+
+    private EventEnvelope parse(ConsumerRecord<String, String> record) {
+        try {
+            return json.readValue(record.value(), EventEnvelope.class);
+        } catch (JsonProcessingException e) {
+            log.error("unreadable event at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getOriginalMessage());
+            throw new UnreadableEvent(record, e);
+        }
+    }
+
+    /** A record whose value is not an event envelope. */
+    public static class UnreadableEvent extends RuntimeException {
+        UnreadableEvent(ConsumerRecord<String, String> record, Exception cause) {
+            super("record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " is not an event envelope", cause);
+        }
+    }
+}

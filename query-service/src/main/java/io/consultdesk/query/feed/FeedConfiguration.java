@@ -1,0 +1,29 @@
+package io.consultdesk.query.feed;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** The read side's own database, and what happens when a batch fails: it is retried, never skipped. */
+@Configuration
+public class FeedConfiguration {
+
+    @Bean
+    public MongoDatabase viewsDatabase(MongoClient client,
+                                       @Value("${consultdesk.views.database:consultdesk_views}") String database) {
+        return client.getDatabase(database);
+    }
+
+    @Bean
+    public DefaultErrorHandler feedErrorHandler() {
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(10_000);
+        // no max elapsed time: a failing batch is retried until it succeeds, so no event is ever skipped
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        return new DefaultErrorHandler(backOff);
+    }
+}
