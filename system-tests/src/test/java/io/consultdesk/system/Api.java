@@ -1,0 +1,105 @@
+package io.consultdesk.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.function.Predicate;
+
+/** HTTP to both services as the users of the embedded default (every demo password is "consultdesk"). */
+public final class Api {
+
+    public static final String PASSWORD = "consultdesk";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String commandUrl;
+    private final String queryUrl;
+
+    Api(String commandUrl, String queryUrl) {
+        this.commandUrl = commandUrl;
+        this.queryUrl = queryUrl;
+    }
+
+    /** A response: status and body (JSON when it parses, else text). */
+    public record Reply(int status, String body, String contentType) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    public Reply command(String user, String method, String path, String body) {
+        return send(user, method, commandUrl + path, body, "application/json");
+    }
+
+    public Reply commandWithType(String user, String method, String path, String body, String contentType) {
+        return send(user, method, commandUrl + path, body, contentType);
+    }
+
+    public Reply query(String user, String path) {
+        return send(user, "GET", queryUrl + path, null, null);
+    }
+
+    /** Polls a query until {@code until} holds, or fails after {@code timeout} with the last reply. */
+    public Reply awaitQuery(String user, String path, Predicate<Reply> until, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Reply last = null;
+        while (System.nanoTime() < deadline) {
+            last = query(user, path);
+            if (until.test(last)) {
+                return last;
+            }
+            sleep(20);
+        }
+        throw new AssertionError("not reached within " + timeout.toMillis() + " ms: " + path + " last answered " + last);
+    }
+
+    private Reply send(String user, String method, String url, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (body != null) {
+            request.header("Content-Type", contentType);
+            request.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

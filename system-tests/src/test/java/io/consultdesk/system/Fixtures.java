@@ -1,0 +1,44 @@
+package io.consultdesk.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Shared set-up: a consultation with the seed's clause catalogue. */
+final class Fixtures {
+
+    static final String DRAFTING_UNIT = "市工业和信息化局";
+
+    private Fixtures() {
+    }
+
+    static Path seed(String file) {
+        Path root = Path.of(System.getProperty("consultdesk.root", "..")).toAbsolutePath().normalize();
+        return root.resolveSibling("shared").resolve("seed").resolve(file);
+    }
+
+    static String seedText(String file) {
+        try {
+            return Files.readString(seed(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Opens a fresh consultation carrying the seed's catalogue and returns its id. */
+    static String openConsultation(Api api) {
+        String id = "c-" + UUID.randomUUID();
+        Api.Reply opened = api.command("admin", "POST", "/api/consultations", """
+                {"id":"%s","title":"深圳市打造人工智能先锋城市的若干措施（征求意见稿）","draftingUnit":"%s","deadline":"2024-09-16"}"""
+                .formatted(id, DRAFTING_UNIT));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        Api.Reply catalogue = api.commandWithType("admin", "PUT", "/api/consultations/" + id + "/clauses",
+                seedText("clauses.tsv"), "text/tab-separated-values");
+        assertThat(catalogue.status()).as(catalogue.toString()).isEqualTo(200);
+        return id;
+    }
+}
