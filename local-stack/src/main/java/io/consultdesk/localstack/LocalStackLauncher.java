@@ -18,6 +18,11 @@ public final class LocalStackLauncher {
 
     public static void main(String[] args) throws InterruptedException {
         Quiet.rootAtInfo();
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.println("ConsultDesk local stack: Kafka, MongoDB wire server, command-service and query-service.\n"
+                    + StackSettings.usage());
+            return;
+        }
         StackSettings settings;
         try {
             settings = StackSettings.parse(args);

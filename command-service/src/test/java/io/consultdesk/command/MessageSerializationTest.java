@@ -1,0 +1,93 @@
+package io.consultdesk.command;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.consultdesk.command.consultation.ClauseCatalogueAmended;
+import io.consultdesk.command.consultation.ConsultationClosed;
+import io.consultdesk.command.consultation.ConsultationCommands;
+import io.consultdesk.command.consultation.ConsultationOpened;
+import io.consultdesk.command.personaldata.SealedPersonalData;
+import io.consultdesk.command.routing.Clause;
+import io.consultdesk.command.routing.Routing.RoutingBasis;
+import io.consultdesk.command.submission.Actor;
+import io.consultdesk.command.submission.Channel;
+import io.consultdesk.command.submission.Commands;
+import io.consultdesk.command.submission.LetterReference;
+import io.consultdesk.command.submission.SubmissionAssigned;
+import io.consultdesk.command.submission.SubmissionDecided;
+import io.consultdesk.command.submission.SubmissionDecisionRevised;
+import io.consultdesk.command.submission.SubmissionMarkedDuplicate;
+import io.consultdesk.command.submission.SubmissionPublished;
+import io.consultdesk.command.submission.SubmissionReassigned;
+import io.consultdesk.command.submission.SubmissionReceived;
+import io.consultdesk.command.submission.SubmissionRejected;
+import io.consultdesk.command.submission.SubmissionWithdrawn;
+import io.consultdesk.command.submission.Submitter;
+import io.consultdesk.command.submission.SubmitterKind;
+import org.axonframework.serialization.Revision;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every command and event survives a trip through JSON unchanged, and every event carries its revision. */
+class MessageSerializationTest {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+    private static final Instant T = Instant.parse("2024-09-01T08:00:00Z");
+    private static final Actor ACTOR = new Actor("clerk", "市工业和信息化局", Set.of("CLERK"));
+
+    static Stream<Object> events() {
+        List<Clause> clauses = List.of(new Clause("（三）", "二、强化算力普惠供给", "支持智算中心建设", List.of("市发展改革委")));
+        return Stream.of(
+                new SubmissionReceived("s", "c", SubmitterKind.PERSON, "陈*天", new SealedPersonalData("k", "abc"), "第（三）条",
+                        Channel.LETTER, T, new LetterReference("L", 2), List.of("（三）"), List.of("二")),
+                new SubmissionAssigned("s", "甲", List.of("乙"), List.of(new RoutingBasis("（三）", List.of("甲", "乙"))), false, 2, T),
+                new SubmissionReassigned("s", "乙", List.of(), "理由", T),
+                new SubmissionDecided("s", "采纳", "理由", "甲", T),
+                new SubmissionDecisionRevised("s", 1, "不采纳", "理由", "甲", T),
+                new SubmissionPublished("s", "c", 1, 3, T),
+                new SubmissionWithdrawn("s", "撤回", T),
+                new SubmissionRejected("s", "广告", T),
+                new SubmissionMarkedDuplicate("s", "s0", "重复", T),
+                new ConsultationOpened("c", "若干措施", "甲", LocalDate.parse("2024-09-16"), clauses, List.of("采纳"), 15, T),
+                new ClauseCatalogueAmended("c", 2, clauses, T),
+                new ConsultationClosed("c", T));
+    }
+
+    static Stream<Object> commands() {
+        return Stream.of(
+                new Commands.ReceiveSubmission("s", "c", new Submitter("陈大天", SubmitterKind.PERSON, "x@y"), "意见",
+                        Channel.WEB, T, null, ACTOR),
+                new Commands.ReassignSubmission("s", "甲", List.of("乙"), "理由", 3L, T, ACTOR),
+                new Commands.DecideSubmission("s", "采纳", "理由", null, T, ACTOR),
+                new Commands.WithdrawSubmission("s", "撤回", null, T, ACTOR),
+                new Commands.RejectSubmission("s", "广告", 1L, T, ACTOR),
+                new Commands.MarkDuplicate("s", "s0", "重复", null, T, ACTOR),
+                new Commands.PublishSubmission("s", "c", 1, 1, T, ACTOR),
+                new ConsultationCommands.OpenConsultation("c", "若干措施", "甲", null, List.of(), List.of(), 15, T, ACTOR),
+                new ConsultationCommands.AmendClauseCatalogue("c", List.of(), T, ACTOR),
+                new ConsultationCommands.CloseConsultation("c", T, ACTOR));
+    }
+
+    @ParameterizedTest
+    @MethodSource({"events", "commands"})
+    void roundTripsThroughJson(Object message) throws Exception {
+        Object back = JSON.readValue(JSON.writeValueAsBytes(message), message.getClass());
+        assertThat(back).isEqualTo(message);
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void everyEventIsNamedInThePastTenseAndCarriesARevision(Object event) {
+        assertThat(event.getClass().getAnnotation(Revision.class)).as(event.getClass().getSimpleName()).isNotNull();
+        assertThat(event.getClass().getSimpleName()).matches(".*(ed|Withdrawn|MarkedDuplicate)$");
+    }
+}

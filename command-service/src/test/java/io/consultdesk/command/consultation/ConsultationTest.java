@@ -1,0 +1,96 @@
+package io.consultdesk.command.consultation;
+
+import io.consultdesk.command.consultation.ConsultationCommands.AmendClauseCatalogue;
+import io.consultdesk.command.consultation.ConsultationCommands.CloseConsultation;
+import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation;
+import io.consultdesk.command.routing.Clause;
+import io.consultdesk.command.submission.Actor;
+import io.consultdesk.command.submission.NotAllowed;
+import io.consultdesk.command.submission.Roles;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConsultationTest {
+
+    static final Instant T0 = Instant.parse("2024-08-14T00:00:00Z");
+    static final Actor ADMIN = new Actor("admin", "", Set.of(Roles.ADMIN));
+    static final Actor CLERK = new Actor("clerk", "", Set.of(Roles.CLERK));
+    static final List<Clause> CLAUSES = List.of(new Clause("（一）", "一、加速模型研发迭代", "支持企业研发行业大模型", List.of("市工业和信息化局")));
+
+    private AggregateTestFixture<Consultation> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Consultation.class);
+    }
+
+    private static ConsultationOpened opened() {
+        return new ConsultationOpened("c", "若干措施", "市工业和信息化局", LocalDate.parse("2024-09-16"), CLAUSES,
+                Consultation.DEFAULT_OUTCOMES, 15, T0);
+    }
+
+    @Test
+    void anAdministratorOpensAConsultationWithTheDefaultOutcomes() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenConsultation("c", "若干措施", "市工业和信息化局", LocalDate.parse("2024-09-16"), CLAUSES, null, 0, T0, ADMIN))
+                .expectEvents(opened());
+    }
+
+    @Test
+    void aConsultationMayUseItsOwnOutcomeVocabulary() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenConsultation("c", "若干措施", "起草处", null, List.of(), List.of("已采纳", "未采纳", "予以说明"), 10, T0, ADMIN))
+                .expectEvents(new ConsultationOpened("c", "若干措施", "起草处", null, List.of(),
+                        List.of("已采纳", "未采纳", "予以说明"), 10, T0));
+    }
+
+    @Test
+    void openingNeedsATitleADraftingUnitAndAnAdministrator() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenConsultation("c", " ", "起草处", null, List.of(), null, 0, T0, ADMIN))
+                .expectException(ConsultationRefused.class);
+        fixture.givenNoPriorActivity()
+                .when(new OpenConsultation("c", "若干措施", "", null, List.of(), null, 0, T0, ADMIN))
+                .expectException(ConsultationRefused.class);
+        fixture.givenNoPriorActivity()
+                .when(new OpenConsultation("c", "若干措施", "起草处", null, List.of(), null, 0, T0, CLERK))
+                .expectException(NotAllowed.class);
+    }
+
+    @Test
+    void amendingTheCatalogueMakesANewVersion() {
+        List<Clause> amended = List.of(new Clause("（二）", "", "", List.of("市科技创新局")));
+        fixture.given(opened())
+                .when(new AmendClauseCatalogue("c", amended, T0, ADMIN))
+                .expectEvents(new ClauseCatalogueAmended("c", 2, amended, T0));
+        fixture.given(opened(), new ClauseCatalogueAmended("c", 2, amended, T0))
+                .when(new AmendClauseCatalogue("c", CLAUSES, T0, ADMIN))
+                .expectEvents(new ClauseCatalogueAmended("c", 3, CLAUSES, T0));
+    }
+
+    @Test
+    void closingTwiceIsRefused() {
+        fixture.given(opened())
+                .when(new CloseConsultation("c", T0, ADMIN))
+                .expectEvents(new ConsultationClosed("c", T0));
+        fixture.given(opened(), new ConsultationClosed("c", T0))
+                .when(new CloseConsultation("c", T0, ADMIN))
+                .expectException(ConsultationRefused.class);
+    }
+
+    @Test
+    void theCatalogueTsvOfTheSeedReads() {
+        List<Clause> clauses = ClauseCatalogueTsv.parse(io.consultdesk.command.SeedFiles.read("clauses.tsv"));
+        assertThat(clauses).hasSize(18);
+        assertThat(clauses.get(2).responsibleUnits()).containsExactly("市发展改革委", "市工业和信息化局", "市规划和自然资源局", "深圳市供电局");
+        assertThat(clauses.get(1).responsibleUnits()).isEmpty();
+    }
+}

@@ -1,0 +1,387 @@
+package io.consultdesk.command.submission;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.consultdesk.command.consultation.Consultation;
+import io.consultdesk.command.consultation.ConsultationClosed;
+import io.consultdesk.command.consultation.ConsultationOpened;
+import io.consultdesk.command.personaldata.PersonalDataVault;
+import io.consultdesk.command.routing.Clause;
+import io.consultdesk.command.routing.Routing.RoutingBasis;
+import io.consultdesk.command.submission.Commands.DecideSubmission;
+import io.consultdesk.command.submission.Commands.MarkDuplicate;
+import io.consultdesk.command.submission.Commands.PublishSubmission;
+import io.consultdesk.command.submission.Commands.ReassignSubmission;
+import io.consultdesk.command.submission.Commands.ReceiveSubmission;
+import io.consultdesk.command.submission.Commands.RejectSubmission;
+import io.consultdesk.command.submission.Commands.WithdrawSubmission;
+import io.consultdesk.localstack.EmbeddedInfrastructure;
+import io.consultdesk.localstack.MongoWireServer;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.axonframework.test.matchers.Matchers.predicate;
+
+/** The submission's lifecycle as given–when–then: every transition, and every refusal. */
+class SubmissionTest {
+
+    static final String ID = "s-1";
+    static final String CONSULTATION = "ai-2024";
+    static final String CLOSED_CONSULTATION = "closed-2023";
+    static final String GXJ = "市工业和信息化局";
+    static final String KCJ = "市科技创新局";
+    static final Instant T0 = Instant.parse("2024-09-01T08:00:00Z");
+    static final Instant T1 = Instant.parse("2024-09-20T08:00:00Z");
+
+    static final Actor CLERK = new Actor("clerk", "", Set.of(Roles.CLERK));
+    static final Actor PUBLIC = new Actor("public", "", Set.of(Roles.PUBLIC));
+    static final Actor GXJ_OFFICIAL = new Actor("official-gxj", GXJ, Set.of(Roles.OFFICIAL));
+    static final Actor KCJ_OFFICIAL = new Actor("official-kcj", KCJ, Set.of(Roles.OFFICIAL));
+    static final Actor SUPERVISOR = new Actor("supervisor", "", Set.of(Roles.SUPERVISOR));
+
+    private static MongoWireServer mongo;
+    private static MongoClient client;
+    private static PersonalDataVault vault;
+
+    private AggregateTestFixture<Submission> fixture;
+
+    @BeforeAll
+    static void startStore() {
+        mongo = new MongoWireServer(EmbeddedInfrastructure.freePort(), null).start();
+        client = MongoClients.create(mongo.connectionString());
+        vault = new PersonalDataVault(client.getDatabase("vault_test"), new byte[32],
+                new ObjectMapper().findAndRegisterModules(), Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stopStore() {
+        client.close();
+        mongo.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Submission.class);
+        EmbeddedEventStore consultationEvents = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine()).build();
+        consultationEvents.publish(
+                new GenericDomainEventMessage<>("Consultation", CONSULTATION, 0, opened(CONSULTATION)),
+                new GenericDomainEventMessage<>("Consultation", CLOSED_CONSULTATION, 0, opened(CLOSED_CONSULTATION)),
+                new GenericDomainEventMessage<>("Consultation", CLOSED_CONSULTATION, 1, new ConsultationClosed(CLOSED_CONSULTATION, T0)));
+        EventSourcingRepository<Consultation> consultations = EventSourcingRepository.builder(Consultation.class)
+                .eventStore(consultationEvents).build();
+        fixture.registerAnnotatedCommandHandler(new SubmissionIntake(fixture.getRepository(), consultations, vault));
+    }
+
+    private static ConsultationOpened opened(String id) {
+        return new ConsultationOpened(id, "深圳市打造人工智能先锋城市的若干措施（征求意见稿）", GXJ, LocalDate.parse("2024-09-16"),
+                List.of(new Clause("（三）", "二、强化算力普惠供给", "支持智算中心建设", List.of("市发展改革委", GXJ)),
+                        new Clause("（十一）", "", "支持“硬件+AI”示范应用", List.of(GXJ)),
+                        new Clause("（十四）", "", "", List.of(KCJ))),
+                List.of("采纳", "部分采纳", "不采纳"), 15, T0);
+    }
+
+    static ReceiveSubmission receive(String opinion, Channel channel, Actor actor) {
+        return new ReceiveSubmission(ID, CONSULTATION, new Submitter("陈大天", SubmitterKind.PERSON, "chen@example.org"),
+                opinion, channel, T0, null, actor);
+    }
+
+    static SubmissionReceived received() {
+        return new SubmissionReceived(ID, CONSULTATION, SubmitterKind.PERSON, "陈*天", null, "第（十一）条建议",
+                Channel.WEB, T0, null, List.of("（十一）"), List.of());
+    }
+
+    static SubmissionAssigned assignedTo(String lead) {
+        return new SubmissionAssigned(ID, lead, List.of(), List.of(new RoutingBasis("（十一）", List.of(lead))), false, 1, T0);
+    }
+
+    static SubmissionDecided decided() {
+        return new SubmissionDecided(ID, "采纳", "已吸收", GXJ, T1);
+    }
+
+    @Nested
+    class Receiving {
+
+        @Test
+        void recordsTheCommentWithItsCitationsAndRoutesItInTheSameUnitOfWork() {
+            fixture.givenNoPriorActivity()
+                    .when(receive("第（三）条原文“支持智算中心建设”建议修改", Channel.WEB, PUBLIC))
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(true)
+                    .expectEventsMatching(payloadsMatching(
+                            exactSequenceOf(
+                                    predicate((Object e) ->
+                                            e instanceof SubmissionReceived r && r.citedClauses().equals(List.of("（三）"))
+                                                    && r.submitterPublicName().equals("陈*天")
+                                                    && vault.open(r.sealedSubmitter(), Map.class).orElseThrow().get("contact").equals("chen@example.org")),
+                                    predicate((Object e) ->
+                                            e instanceof SubmissionAssigned a && a.leadBureau().equals("市发展改革委")
+                                                    && a.coBureaus().equals(List.of(GXJ)) && !a.triage()
+                                                    && a.basis().equals(List.of(new RoutingBasis("（三）", List.of("市发展改革委", GXJ))))),
+                                    andNoMore())));
+        }
+
+        @Test
+        void aCommentCitingNothingGoesToTheDraftingUnitForTriage() {
+            fixture.givenNoPriorActivity()
+                    .when(receive("建议增加机器人券", Channel.WEB, PUBLIC))
+                    .expectEventsMatching(payloadsMatching(
+                            exactSequenceOf(
+                                    predicate((Object e) -> e instanceof SubmissionReceived),
+                                    predicate((Object e) ->
+                                            e instanceof SubmissionAssigned a && a.leadBureau().equals(GXJ) && a.triage()),
+                                    andNoMore())));
+        }
+
+        @Test
+        void theSameIdReceivedAgainChangesNothing() {
+            fixture.given(received(), assignedTo(GXJ))
+                    .when(receive("第（十一）条建议", Channel.WEB, PUBLIC))
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(false)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theWebChannelIsRefusedOnceTheConsultationIsClosed() {
+            fixture.givenNoPriorActivity()
+                    .when(new ReceiveSubmission(ID, CLOSED_CONSULTATION, new Submitter("王五", SubmitterKind.PERSON, null),
+                            "建议", Channel.WEB, T1, null, PUBLIC))
+                    .expectException(io.consultdesk.command.consultation.ConsultationRefused.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aLetterReceivedBeforeClosingMayStillBeRegisteredByAClerk() {
+            fixture.givenNoPriorActivity()
+                    .when(new ReceiveSubmission(ID, CLOSED_CONSULTATION, new Submitter("王五", SubmitterKind.PERSON, null),
+                            "建议", Channel.LETTER, T0, new LetterReference("L-7", 2), CLERK))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void onlyAClerkRegistersLettersEmailsAndImports() {
+            fixture.givenNoPriorActivity()
+                    .when(receive("建议", Channel.LETTER, PUBLIC))
+                    .expectException(NotAllowed.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anUnknownConsultationIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new ReceiveSubmission(ID, "nope", new Submitter("王五", SubmitterKind.PERSON, null),
+                            "建议", Channel.WEB, T0, null, PUBLIC))
+                    .expectException(UnknownConsultation.class);
+        }
+    }
+
+    @Nested
+    class Reassigning {
+
+        @Test
+        void aSupervisorMovesTheItemWithAReason() {
+            fixture.given(received(), assignedTo(GXJ))
+                    .when(new ReassignSubmission(ID, KCJ, List.of(GXJ, KCJ), "属科技创新范畴", null, T1, SUPERVISOR))
+                    .expectEvents(new SubmissionReassigned(ID, KCJ, List.of(GXJ), "属科技创新范畴", T1));
+        }
+
+        @Test
+        void anOfficialMayNotReassign() {
+            fixture.given(received(), assignedTo(GXJ))
+                    .when(new ReassignSubmission(ID, KCJ, List.of(), "不归我局", null, T1, GXJ_OFFICIAL))
+                    .expectException(NotAllowed.class).expectNoEvents();
+        }
+
+        @Test
+        void aReassignmentNeedsAReason() {
+            fixture.given(received(), assignedTo(GXJ))
+                    .when(new ReassignSubmission(ID, KCJ, List.of(), " ", null, T1, SUPERVISOR))
+                    .expectException(SubmissionRefused.class).expectNoEvents();
+        }
+
+        @Test
+        void aPublishedItemCannotBeReassigned() {
+            fixture.given(received(), assignedTo(GXJ), decided(), new SubmissionPublished(ID, CONSULTATION, 1, 1, T1))
+                    .when(new ReassignSubmission(ID, KCJ, List.of(), "晚了", null, T1, SUPERVISOR))
+                    .expectException(SubmissionRefused.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Deciding {
+
+        @Test
+        void theLeadBureauDecides() {
+            fixture.given(received(), assignedTo(GXJ))
+                    .when(new DecideSubmission(ID, "采纳", "已吸收", null, T1, GXJ_OFFICIAL))
+                    .expectEvents(new SubmissionDecided(ID, "采纳", "已吸收", GXJ, T1));
+        }
+
+        @Test
+        void anOfficialOfAnotherBureauMayNotDecide() {
+            fixture.given(received(), assignedTo(GXJ))
+                    .when(new DecideSubmission(ID, "采纳", "", null, T1, KCJ_OFFICIAL))
+                    .expectException(NotAllowed.class).expectNoEvents();
+        }
+
+        @Test
+        void aSupervisorMayDecideForTheLeadBureau() {
+            fixture.given(received(), assignedTo(GXJ))
+                    .when(new DecideSubmission(ID, "不采纳", "不符合要求", null, T1, SUPERVISOR))
+                    .expectEvents(new SubmissionDecided(ID, "不采纳", "不符合要求", GXJ, T1));
+        }
+
+        @Test
+        void anOutcomeOutsideTheConsultationsVocabularyIsRefused() {
+            fixture.given(received(), assignedTo(GXJ))
+                    .when(new DecideSubmission(ID, "已采纳", "", null, T1, GXJ_OFFICIAL))
+                    .expectException(SubmissionRefused.class).expectNoEvents();
+        }
+
+        @Test
+        void decidingAgainBeforePublicationIsARevision() {
+            fixture.given(received(), assignedTo(GXJ), decided())
+                    .when(new DecideSubmission(ID, "部分采纳", "部分吸收", null, T1, GXJ_OFFICIAL))
+                    .expectEvents(new SubmissionDecisionRevised(ID, 1, "部分采纳", "部分吸收", GXJ, T1));
+        }
+
+        @Test
+        void revisionsAreCounted() {
+            fixture.given(received(), assignedTo(GXJ), decided(),
+                            new SubmissionDecisionRevised(ID, 1, "部分采纳", "部分吸收", GXJ, T1))
+                    .when(new DecideSubmission(ID, "不采纳", "再议", null, T1, GXJ_OFFICIAL))
+                    .expectEvents(new SubmissionDecisionRevised(ID, 2, "不采纳", "再议", GXJ, T1));
+        }
+
+        @Test
+        void aPublishedDecisionCannotBeRevised() {
+            fixture.given(received(), assignedTo(GXJ), decided(), new SubmissionPublished(ID, CONSULTATION, 1, 1, T1))
+                    .when(new DecideSubmission(ID, "不采纳", "", null, T1, GXJ_OFFICIAL))
+                    .expectException(SubmissionRefused.class).expectNoEvents();
+        }
+
+        @Test
+        void aWithdrawnItemCannotBeDecided() {
+            fixture.given(received(), assignedTo(GXJ), new SubmissionWithdrawn(ID, "", T1))
+                    .when(new DecideSubmission(ID, "采纳", "", null, T1, GXJ_OFFICIAL))
+                    .expectException(SubmissionRefused.class).expectNoEvents();
+        }
+
+        @Test
+        void aStaleExpectedVersionIsAConflict() {
+            fixture.given(received(), assignedTo(GXJ), decided())
+                    .when(new DecideSubmission(ID, "不采纳", "", 1L, T1, GXJ_OFFICIAL))
+                    .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Publishing {
+
+        @Test
+        void aDecidedItemIsPublishedWithItsRowNumber() {
+            fixture.given(received(), assignedTo(GXJ), decided())
+                    .when(new PublishSubmission(ID, CONSULTATION, 1, 7, T1, SUPERVISOR))
+                    .expectEvents(new SubmissionPublished(ID, CONSULTATION, 1, 7, T1));
+        }
+
+        @Test
+        void aLaterVersionOfTheTablePublishesItAgain() {
+            fixture.given(received(), assignedTo(GXJ), decided(), new SubmissionPublished(ID, CONSULTATION, 1, 7, T1))
+                    .when(new PublishSubmission(ID, CONSULTATION, 2, 6, T1, SUPERVISOR))
+                    .expectEvents(new SubmissionPublished(ID, CONSULTATION, 2, 6, T1));
+        }
+
+        @Test
+        void anUndecidedItemCannotBePublished() {
+            fixture.given(received(), assignedTo(GXJ))
+                    .when(new PublishSubmission(ID, CONSULTATION, 1, 1, T1, SUPERVISOR))
+                    .expectException(SubmissionRefused.class).expectNoEvents();
+        }
+
+        @Test
+        void onlyASupervisorPublishes() {
+            fixture.given(received(), assignedTo(GXJ), decided())
+                    .when(new PublishSubmission(ID, CONSULTATION, 1, 1, T1, GXJ_OFFICIAL))
+                    .expectException(NotAllowed.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class OnTheSide {
+
+        @Test
+        void aClerkRecordsAWithdrawal() {
+            fixture.given(received(), assignedTo(GXJ))
+                    .when(new WithdrawSubmission(ID, "本人撤回", null, T1, CLERK))
+                    .expectEvents(new SubmissionWithdrawn(ID, "本人撤回", T1));
+        }
+
+        @Test
+        void aPublishedItemCannotBeWithdrawn() {
+            fixture.given(received(), assignedTo(GXJ), decided(), new SubmissionPublished(ID, CONSULTATION, 1, 1, T1))
+                    .when(new WithdrawSubmission(ID, "", null, T1, CLERK))
+                    .expectException(SubmissionRefused.class).expectNoEvents();
+        }
+
+        @Test
+        void rejectionNeedsAReasonAndComesBeforeADecision() {
+            fixture.given(received(), assignedTo(GXJ))
+                    .when(new RejectSubmission(ID, "广告", null, T1, SUPERVISOR))
+                    .expectEvents(new SubmissionRejected(ID, "广告", T1));
+            fixture.given(received(), assignedTo(GXJ))
+                    .when(new RejectSubmission(ID, "", null, T1, SUPERVISOR))
+                    .expectException(SubmissionRefused.class);
+            fixture.given(received(), assignedTo(GXJ), decided())
+                    .when(new RejectSubmission(ID, "广告", null, T1, SUPERVISOR))
+                    .expectException(SubmissionRefused.class);
+        }
+
+        @Test
+        void anOfficialCannotReject() {
+            fixture.given(received(), assignedTo(GXJ))
+                    .when(new RejectSubmission(ID, "广告", null, T1, GXJ_OFFICIAL))
+                    .expectException(NotAllowed.class);
+        }
+
+        @Test
+        void aDuplicateNamesTheOriginalAndNotItself() {
+            fixture.given(received(), assignedTo(GXJ))
+                    .when(new MarkDuplicate(ID, "s-0", "同一来信", null, T1, CLERK))
+                    .expectEvents(new SubmissionMarkedDuplicate(ID, "s-0", "同一来信", T1));
+            fixture.given(received(), assignedTo(GXJ))
+                    .when(new MarkDuplicate(ID, ID, "", null, T1, CLERK))
+                    .expectException(SubmissionRefused.class);
+        }
+
+        @Test
+        void aClosedItemStaysClosed() {
+            fixture.given(received(), assignedTo(GXJ), new SubmissionRejected(ID, "广告", T1))
+                    .when(new WithdrawSubmission(ID, "", null, T1, CLERK))
+                    .expectException(SubmissionRefused.class);
+            assertThat(SubmissionState.REJECTED.isClosed()).isTrue();
+        }
+    }
+}
