@@ -53,7 +53,7 @@ class MessageSerializationTest {
                 new SubmissionReassigned("s", "乙", List.of(), "理由", T),
                 new SubmissionDecided("s", "采纳", "理由", "甲", T),
                 new SubmissionDecisionRevised("s", 1, "不采纳", "理由", "甲", T),
-                new SubmissionPublished("s", "c", 1, 3, T),
+                new SubmissionPublished("s", "c", 1, 3, "陈*天", "意见", "采纳", "采纳。", T),
                 new SubmissionWithdrawn("s", "撤回", T),
                 new SubmissionRejected("s", "广告", T),
                 new SubmissionMarkedDuplicate("s", "s0", "重复", T),

@@ -18,6 +18,9 @@ public final class LocalStackLauncher {
 
     public static void main(String[] args) throws InterruptedException {
         Quiet.rootAtInfo();
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(ImportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (java.util.Arrays.asList(args).contains("--help")) {
             System.out.println("ConsultDesk local stack: Kafka, MongoDB wire server, command-service and query-service.\n"
                     + StackSettings.usage());
@@ -63,6 +66,10 @@ public final class LocalStackLauncher {
                 running.add(services);
                 services.awaitHealthy(Duration.ofSeconds(120));
                 System.out.printf("ConsultDesk: both services healthy %.1f s after start%n", seconds(started));
+                if (settings.seedEnabled()) {
+                    new SeedConsultation(services.commandUrl(), services.queryUrl(),
+                            settings.root().toAbsolutePath().normalize().resolveSibling("shared").resolve("seed")).loadIfAbsent();
+                }
                 System.out.println(services.describe());
             }
             System.out.println("ConsultDesk: running; press Ctrl-C to stop.");

@@ -16,7 +16,8 @@ public record StackSettings(
         int mongoPort,
         int commandPort,
         int queryPort,
-        boolean servicesEnabled) {
+        boolean servicesEnabled,
+        boolean seedEnabled) {
 
     private static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
 
@@ -29,6 +30,7 @@ public record StackSettings(
         OPTIONS.put("command-port", new String[] {"COMMAND_PORT", "8081", "command-service HTTP"});
         OPTIONS.put("query-port", new String[] {"QUERY_PORT", "8082", "query-service HTTP"});
         OPTIONS.put("services", new String[] {"CONSULTDESK_SERVICES", "true", "start both services (false: infrastructure only)"});
+        OPTIONS.put("seed", new String[] {"CONSULTDESK_SEED", "true", "load and publish the seed consultation (../shared/seed) unless present"});
     }
 
     public static StackSettings parse(String[] args) {
@@ -52,7 +54,7 @@ public record StackSettings(
         return new StackSettings(root, root.resolve(v.get("data-dir")),
                 port(v, "kafka-port"), port(v, "kafka-controller-port"), port(v, "mongo-port"),
                 port(v, "command-port"), port(v, "query-port"),
-                Boolean.parseBoolean(v.get("services")));
+                Boolean.parseBoolean(v.get("services")), Boolean.parseBoolean(v.get("seed")));
     }
 
     private static int port(Map<String, String> values, String name) {

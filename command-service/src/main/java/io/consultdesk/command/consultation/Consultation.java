@@ -3,6 +3,7 @@ package io.consultdesk.command.consultation;
 import io.consultdesk.command.consultation.ConsultationCommands.AmendClauseCatalogue;
 import io.consultdesk.command.consultation.ConsultationCommands.CloseConsultation;
 import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation;
+import io.consultdesk.command.publication.TablePublished;
 import io.consultdesk.command.routing.CitationExtractor;
 import io.consultdesk.command.routing.ClauseCatalogue;
 import io.consultdesk.command.submission.NotAllowed;
@@ -31,6 +32,7 @@ public class Consultation {
     private int catalogueVersion;
     private List<String> outcomes;
     private boolean closed;
+    private int tableVersion;
 
     protected Consultation() {
         // for Axon: rebuilt from events
@@ -90,6 +92,23 @@ public class Consultation {
     @EventSourcingHandler
     void on(ConsultationClosed event) {
         closed = true;
+    }
+
+    /** Records a publication assembled by {@code TablePublication}; versions follow each other without gaps. */
+    public void recordPublication(TablePublished published) {
+        if (published.version() != tableVersion + 1) {
+            throw new ConsultationRefused("table version " + published.version() + " does not follow " + tableVersion);
+        }
+        apply(published);
+    }
+
+    @EventSourcingHandler
+    void on(TablePublished event) {
+        tableVersion = event.version();
+    }
+
+    public int tableVersion() {
+        return tableVersion;
     }
 
     private static void requireAdmin(io.consultdesk.command.submission.Actor actor) {

@@ -47,6 +47,13 @@ public final class Commands {
             Instant at, Actor actor) {
     }
 
+    /**
+     * One imported row: received and routed, and decided when {@code decisionText} (采纳情况) is given. A dry
+     * run checks everything and records nothing.
+     */
+    public record ImportSubmission(ReceiveSubmission receive, String decisionText, boolean dryRun) {
+    }
+
     /** Sent by a consultation's publication for each row of the table. */
     public record PublishSubmission(
             @TargetAggregateIdentifier String submissionId, String consultationId, int tableVersion, int rowNumber,

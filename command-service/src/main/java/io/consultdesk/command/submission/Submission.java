@@ -35,6 +35,10 @@ public class Submission {
     private String leadBureau;
     private List<String> coBureaus = List.of();
     private int revisions;
+    private String publicName;
+    private String opinion;
+    private String outcome;
+    private String reason;
 
     protected Submission() {
         // for Axon: rebuilt from events
@@ -77,6 +81,7 @@ public class Submission {
             throw new SubmissionRefused("outcome '" + command.outcome() + "' is not one of " + vocabulary, state);
         }
         String bureau = supervisor && actor.bureau().isEmpty() ? leadBureau : actor.bureau();
+        // kept as given (leading punctuation included): the published 采纳情况 is outcome + reason, verbatim
         String reason = command.reason() == null ? "" : command.reason().strip();
         if (state == SubmissionState.ASSIGNED) {
             apply(new SubmissionDecided(submissionId, command.outcome(), reason, bureau, command.at()));
@@ -92,7 +97,8 @@ public class Submission {
         if (!command.consultationId().equals(consultationId)) {
             throw new SubmissionRefused("item " + submissionId + " belongs to consultation " + consultationId, state);
         }
-        apply(new SubmissionPublished(submissionId, consultationId, command.tableVersion(), command.rowNumber(), command.at()));
+        apply(new SubmissionPublished(submissionId, consultationId, command.tableVersion(), command.rowNumber(),
+                publicName, opinion, outcome, DecisionText.of(outcome, reason), command.at()));
     }
 
     @CommandHandler
@@ -128,6 +134,8 @@ public class Submission {
     void on(SubmissionReceived event) {
         submissionId = event.submissionId();
         consultationId = event.consultationId();
+        publicName = event.submitterPublicName();
+        opinion = event.opinion();
         state = SubmissionState.RECEIVED;
     }
 
@@ -148,11 +156,15 @@ public class Submission {
     @EventSourcingHandler
     void on(SubmissionDecided event) {
         state = SubmissionState.DECIDED;
+        outcome = event.outcome();
+        reason = event.reason();
     }
 
     @EventSourcingHandler
     void on(SubmissionDecisionRevised event) {
         revisions = event.revision();
+        outcome = event.outcome();
+        reason = event.reason();
     }
 
     @EventSourcingHandler
@@ -175,8 +187,16 @@ public class Submission {
         state = SubmissionState.DUPLICATE;
     }
 
-    SubmissionState state() {
+    public SubmissionState state() {
         return state;
+    }
+
+    public String id() {
+        return submissionId;
+    }
+
+    public String outcome() {
+        return outcome;
     }
 
     String consultationId() {

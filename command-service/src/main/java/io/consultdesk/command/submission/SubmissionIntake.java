@@ -52,6 +52,43 @@ public class SubmissionIntake {
         if (command.channel() == Channel.WEB) {
             consultation.ensureAcceptingComments();
         }
+        create(command, consultation);
+        return true;
+    }
+
+    /**
+     * Receives one imported row and, when it carries a 采纳情况, decides it in the same unit of work: an
+     * imported item is never left half made. Returns what happened; an id already known changes nothing.
+     */
+    @CommandHandler
+    public ImportedAs handle(Commands.ImportSubmission command) {
+        ReceiveSubmission receive = command.receive();
+        Actor actor = receive.actor();
+        if (!actor.hasRole(Roles.CLERK) && !actor.hasRole(Roles.SUPERVISOR)) {
+            throw new NotAllowed("only a clerk or a supervisor imports comments");
+        }
+        if (exists(receive.submissionId())) {
+            return ImportedAs.ALREADY_PRESENT;
+        }
+        Consultation consultation = load(receive.consultationId());
+        List<String> vocabulary = consultation.outcomes();
+        Decision decision = Decision.parse(command.decisionText(), vocabulary);
+        if (decision != null && !actor.hasRole(Roles.SUPERVISOR)) {
+            throw new NotAllowed("rows that carry a decision (采纳情况) are imported by a supervisor");
+        }
+        if (command.dryRun()) {
+            return decision == null ? ImportedAs.RECEIVED : ImportedAs.DECIDED;
+        }
+        Aggregate<Submission> item = create(receive, consultation);
+        if (decision == null) {
+            return ImportedAs.RECEIVED;
+        }
+        item.execute(s -> s.decide(new DecideSubmission(receive.submissionId(), decision.outcome(), decision.reason(),
+                null, receive.receivedAt(), actor), vocabulary));
+        return ImportedAs.DECIDED;
+    }
+
+    private Aggregate<Submission> create(ReceiveSubmission command, Consultation consultation) {
         Citations citations = consultation.citationExtractor().extract(command.opinion());
         List<ClauseNumber> cited = citations.clauses();
         Routing routing = Router.route(cited, consultation.catalogue(), consultation.draftingUnit());
@@ -60,12 +97,11 @@ public class SubmissionIntake {
         var sealed = vault.seal(Map.of("name", submitter.name(), "contact", submitter.contact() == null ? "" : submitter.contact()));
         int version = consultation.catalogueVersion();
         try {
-            submissions.newInstance(() -> new Submission(command.submissionId(), command.consultationId(), command,
+            return submissions.newInstance(() -> new Submission(command.submissionId(), command.consultationId(), command,
                     publicName, sealed, citations, routing, version));
         } catch (Exception e) {
             throw new IllegalStateException("could not create item " + command.submissionId() + ": " + e.getMessage(), e);
         }
-        return true;
     }
 
     @CommandHandler

@@ -3,6 +3,7 @@ package io.consultdesk.command.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.mongodb.MongoException;
 import io.consultdesk.command.consultation.ConsultationRefused;
+import io.consultdesk.command.publication.TablePublication;
 import io.consultdesk.command.submission.NotAllowed;
 import io.consultdesk.command.submission.SubmissionRefused;
 import io.consultdesk.command.submission.UnknownConsultation;
@@ -63,6 +64,11 @@ public class ProblemHandler {
         return problem(HttpStatus.BAD_REQUEST, "the request body is not valid JSON");
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    public ProblemDetail tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "the upload is larger than the 50 MB allowed");
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     public ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "content type not supported; supported: " + e.getSupportedMediaTypes());
@@ -83,6 +89,11 @@ public class ProblemHandler {
         if (e instanceof SubmissionRefused refused) {
             ProblemDetail problem = problem(HttpStatus.CONFLICT, refused.getMessage());
             problem.setProperty("currentState", refused.state());
+            return problem;
+        }
+        if (e instanceof TablePublication.UndecidedItems undecided) {
+            ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage());
+            problem.setProperty("undecided", undecided.ids());
             return problem;
         }
         if (e instanceof ConsultationRefused) {

@@ -47,6 +47,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/consultations").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/consultations/*/clauses").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/consultations/*/closure").hasAnyRole("ADMIN", "SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/consultations/*/publication").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/consultations/*/imports").hasAnyRole("CLERK", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/submissions/*/decision").hasAnyRole("OFFICIAL", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/submissions/*/assignment").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/submissions/*/withdrawal", "/api/submissions/*/rejection",

@@ -115,6 +115,11 @@ class SubmissionTest {
         return new SubmissionAssigned(ID, lead, List.of(), List.of(new RoutingBasis("（十一）", List.of(lead))), false, 1, T0);
     }
 
+    /** The row as it appears for {@link #received()} decided by {@link #decided()}. */
+    static SubmissionPublished published(int version, int row) {
+        return new SubmissionPublished(ID, CONSULTATION, version, row, "陈*天", "第（十一）条建议", "采纳", "采纳，已吸收", T1);
+    }
+
     static SubmissionDecided decided() {
         return new SubmissionDecided(ID, "采纳", "已吸收", GXJ, T1);
     }
@@ -222,7 +227,7 @@ class SubmissionTest {
 
         @Test
         void aPublishedItemCannotBeReassigned() {
-            fixture.given(received(), assignedTo(GXJ), decided(), new SubmissionPublished(ID, CONSULTATION, 1, 1, T1))
+            fixture.given(received(), assignedTo(GXJ), decided(), published(1, 1))
                     .when(new ReassignSubmission(ID, KCJ, List.of(), "晚了", null, T1, SUPERVISOR))
                     .expectException(SubmissionRefused.class).expectNoEvents();
         }
@@ -276,7 +281,7 @@ class SubmissionTest {
 
         @Test
         void aPublishedDecisionCannotBeRevised() {
-            fixture.given(received(), assignedTo(GXJ), decided(), new SubmissionPublished(ID, CONSULTATION, 1, 1, T1))
+            fixture.given(received(), assignedTo(GXJ), decided(), published(1, 1))
                     .when(new DecideSubmission(ID, "不采纳", "", null, T1, GXJ_OFFICIAL))
                     .expectException(SubmissionRefused.class).expectNoEvents();
         }
@@ -304,14 +309,14 @@ class SubmissionTest {
         void aDecidedItemIsPublishedWithItsRowNumber() {
             fixture.given(received(), assignedTo(GXJ), decided())
                     .when(new PublishSubmission(ID, CONSULTATION, 1, 7, T1, SUPERVISOR))
-                    .expectEvents(new SubmissionPublished(ID, CONSULTATION, 1, 7, T1));
+                    .expectEvents(published(1, 7));
         }
 
         @Test
         void aLaterVersionOfTheTablePublishesItAgain() {
-            fixture.given(received(), assignedTo(GXJ), decided(), new SubmissionPublished(ID, CONSULTATION, 1, 7, T1))
+            fixture.given(received(), assignedTo(GXJ), decided(), published(1, 7))
                     .when(new PublishSubmission(ID, CONSULTATION, 2, 6, T1, SUPERVISOR))
-                    .expectEvents(new SubmissionPublished(ID, CONSULTATION, 2, 6, T1));
+                    .expectEvents(published(2, 6));
         }
 
         @Test
@@ -341,7 +346,7 @@ class SubmissionTest {
 
         @Test
         void aPublishedItemCannotBeWithdrawn() {
-            fixture.given(received(), assignedTo(GXJ), decided(), new SubmissionPublished(ID, CONSULTATION, 1, 1, T1))
+            fixture.given(received(), assignedTo(GXJ), decided(), published(1, 1))
                     .when(new WithdrawSubmission(ID, "", null, T1, CLERK))
                     .expectException(SubmissionRefused.class).expectNoEvents();
         }

@@ -52,6 +52,9 @@ public class ConsultationProjection implements Projection {
                     Updates.set("clauses", clauses(e.payload().get("clauses"))),
                     Updates.set("catalogueVersion", e.payload().path("version").asInt()));
             case "ConsultationClosed" -> Updates.set("state", "CLOSED");
+            case "TablePublished" -> Updates.combine(
+                    Updates.set("publishedVersion", e.payload().path("version").asInt()),
+                    Updates.set("publishedAt", Date.from(java.time.Instant.parse(e.text("publishedAt")))));
             default -> Updates.set("unknownEventTypes." + e.type(), e.version());
         };
         SequencedWriter.update(consultations, e.aggregateId(), e.sequence(), update);

@@ -1,0 +1,42 @@
+package io.consultdesk.command.importing;
+
+import io.consultdesk.command.web.CurrentActor;
+import io.consultdesk.command.web.InvalidField;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Imports a table of comments (multipart field {@code file}: .txt, .csv or .xlsx); {@code ?dryRun=true} records nothing. */
+@RestController
+@RequestMapping("/api/consultations/{consultationId}/imports")
+public class ImportController {
+
+    private final TableImport tableImport;
+    private final CurrentActor currentActor;
+
+    public ImportController(TableImport tableImport, CurrentActor currentActor) {
+        this.tableImport = tableImport;
+        this.currentActor = currentActor;
+    }
+
+    @PostMapping(consumes = "multipart/form-data")
+    public ImportReport importTable(@PathVariable String consultationId,
+                                    @RequestPart(name = "file", required = false) MultipartFile file,
+                                    @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidField("file", "attach the table as the multipart field 'file' (.txt, .csv or .xlsx)");
+        }
+        try (InputStream in = file.getInputStream()) {
+            return tableImport.run(consultationId, file.getOriginalFilename(), in, dryRun, currentActor.get());
+        } catch (TableReader.UnsupportedTableFormat | MalformedTable e) {
+            throw new InvalidField("file", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.consultdesk.command.importing;
+
+import io.consultdesk.command.personaldata.NameMasker;
+import io.consultdesk.command.submission.Actor;
+import io.consultdesk.command.submission.Channel;
+import io.consultdesk.command.submission.Commands.ImportSubmission;
+import io.consultdesk.command.submission.Commands.ReceiveSubmission;
+import io.consultdesk.command.submission.ImportedAs;
+import io.consultdesk.command.submission.LetterReference;
+import io.consultdesk.command.submission.NotAllowed;
+import io.consultdesk.command.submission.Submitter;
+import io.consultdesk.command.submission.SubmitterKind;
+import io.consultdesk.command.submission.SubmissionRefused;
+import io.consultdesk.command.submission.UnknownConsultation;
+import io.consultdesk.command.web.CommandSender;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Runs an import row by row through the ordinary commands. An item's id is derived from the consultation,
+ * the row's 序号, submitter and opinion, so the same table imported again (as text, CSV or XLSX) finds its
+ * items present and changes nothing. Consecutive rows from one submitter are parts of one letter.
+ */
+@Component
+public class TableImport {
+
+    private static final Logger log = LoggerFactory.getLogger(TableImport.class);
+    private static final int MAX_LISTED = 1_000;
+
+    private final CommandSender commands;
+    private final Clock clock;
+    private final NameMasker masker = NameMasker.defaults();
+
+    public TableImport(CommandSender commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    public ImportReport run(String consultationId, String fileName, InputStream in, boolean dryRun, Actor actor) throws IOException {
+        long started = System.nanoTime();
+        Instant importedAt = clock.instant();
+        Tally tally = new Tally();
+        TableReader.forFile(fileName).read(in, row -> {
+            tally.rows++;
+            importRow(consultationId, row, importedAt, dryRun, actor, tally);
+            if (tally.rows % 1_000 == 0) {
+                log.info("import of {} into {}: {} rows, {} received, {} refused ({} rows/s)", fileName, consultationId,
+                        tally.rows, tally.received, tally.refusedCount, (long) (tally.rows / ((System.nanoTime() - started) / 1e9)));
+            }
+        });
+        return new ImportReport(fileName, dryRun, tally.rows, tally.received, tally.decided, tally.alreadyPresent,
+                tally.refusedCount, tally.refused, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void importRow(String consultationId, TableRow row, Instant importedAt, boolean dryRun, Actor actor, Tally tally) {
+        String problem = row.problem() != null ? row.problem() : check(row);
+        if (problem != null) {
+            tally.refuse(row, problem);
+            return;
+        }
+        LetterReference letter = tally.letterFor(consultationId, row);
+        String id = consultationId + "-" + digest(consultationId, row.serial(), row.submitter(), row.opinion());
+        SubmitterKind kind = masker.looksLikeOrganisation(row.submitter()) ? SubmitterKind.ORGANISATION : SubmitterKind.PERSON;
+        // rows keep the table's order: each is received one millisecond after the one before
+        ReceiveSubmission receive = new ReceiveSubmission(id, consultationId, new Submitter(row.submitter(), kind, null),
+                row.opinion(), Channel.IMPORT, importedAt.plusMillis(row.position()), letter, actor);
+        try {
+            ImportedAs result = commands.send(new ImportSubmission(receive, row.decision(), dryRun), actor);
+            switch (result) {
+                case ALREADY_PRESENT -> tally.alreadyPresent++;
+                case DECIDED -> {
+                    tally.received++;
+                    tally.decided++;
+                }
+                case RECEIVED -> tally.received++;
+            }
+        } catch (UnknownConsultation | NotAllowed e) {
+            throw e; // the whole import is wrong, not this row
+        } catch (SubmissionRefused e) {
+            tally.refuse(row, e.getMessage());
+        } catch (CommandExecutionException e) {
+            tally.refuse(row, e.getMessage());
+        }
+    }
+
+    private static String check(TableRow row) {
+        if (row.submitter().isBlank()) {
+            return "反馈单位或个人 is empty";
+        }
+        if (row.opinion().isBlank()) {
+            return "反馈意见 is empty";
+        }
+        if (row.submitter().length() > 200) {
+            return "反馈单位或个人 is longer than 200 characters";
+        }
+        if (row.opinion().length() > 20_000) {
+            return "反馈意见 is longer than 20,000 characters";
+        }
+        if (row.decision().length() > 5_000) {
+            return "采纳情况 is longer than 5,000 characters";
+        }
+        return null;
+    }
+
+    static String digest(String... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Running counts of one import. */
+    private static final class Tally {
+        int rows;
+        int received;
+        int decided;
+        int alreadyPresent;
+        int refusedCount;
+        final List<ImportReport.RefusedRow> refused = new ArrayList<>();
+        private String letterSubmitter;
+        private String letterId;
+        private int part;
+
+        void refuse(TableRow row, String reason) {
+            refusedCount++;
+            if (refused.size() < MAX_LISTED) {
+                refused.add(new ImportReport.RefusedRow(row.position(), row.serial(), reason));
+            }
+        }
+
+        LetterReference letterFor(String consultationId, TableRow row) {
+            if (!row.submitter().equals(letterSubmitter)) {
+                letterSubmitter = row.submitter();
+                letterId = consultationId + "-letter-" + digest(consultationId, row.serial(), row.submitter());
+                part = 0;
+            }
+            return new LetterReference(letterId, ++part);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.consultdesk.command.importing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** Reads the rows of one table format, handing each to {@code sink} as it goes (no whole-file buffering where the format allows). */
+public interface TableReader {
+
+    void read(InputStream in, Consumer<TableRow> sink) throws IOException;
+
+    /** The reader for a file name: .txt (the published plain-text layout), .csv, .xlsx. */
+    static TableReader forFile(String fileName) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return new CsvTableReader();
+        }
+        if (name.endsWith(".xlsx")) {
+            return new XlsxTableReader();
+        }
+        if (name.endsWith(".txt") || name.endsWith(".text")) {
+            return new PlainTextTableReader();
+        }
+        throw new UnsupportedTableFormat(fileName);
+    }
+
+    /** A file whose format ConsultDesk cannot read. */
+    class UnsupportedTableFormat extends RuntimeException {
+        public UnsupportedTableFormat(String fileName) {
+            super("'" + fileName + "' is not a table ConsultDesk reads: use .txt (the published layout), .csv or .xlsx");
+        }
+    }
+}

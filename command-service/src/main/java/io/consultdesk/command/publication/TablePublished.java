@@ -1,0 +1,23 @@
+package io.consultdesk.command.publication;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Version {@code version} of the consultation's table was published with {@code rowCount} rows (each row
+ * is its item's SubmissionPublished), the count per outcome in {@code totals}, and the undecided items a
+ * supervisor chose to leave out.
+ */
+@Revision("1")
+public record TablePublished(
+        String consultationId,
+        int version,
+        String heading,
+        int rowCount,
+        Map<String, Integer> totals,
+        List<String> leftOut,
+        Instant publishedAt) {
+}

@@ -1,0 +1,55 @@
+package io.consultdesk.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code import --consultation=ID --file=PATH [--dry-run] [--user=NAME] [--password=…] [--command-url=URL]}:
+ * the same import as the API's, from the command line; prints the report and exits 0 when no row was refused.
+ */
+final class ImportCommand {
+
+    private ImportCommand() {
+    }
+
+    static int run(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (arg.equals("--dry-run")) {
+                options.put("dry-run", "true");
+            } else if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else {
+                return usage("unrecognised argument '" + arg + "'");
+            }
+        }
+        if (!options.containsKey("consultation") || !options.containsKey("file")) {
+            return usage("--consultation and --file are required");
+        }
+        Path file = Path.of(options.get("file"));
+        if (!Files.isRegularFile(file)) {
+            return usage("no such file: " + file.toAbsolutePath());
+        }
+        String url = options.getOrDefault("command-url", "http://localhost:8081") + "/api/consultations/"
+                + options.get("consultation") + "/imports" + (options.containsKey("dry-run") ? "?dryRun=true" : "");
+        ConsultDeskClient client = new ConsultDeskClient(options.getOrDefault("user", "clerk"),
+                options.getOrDefault("password", System.getenv().getOrDefault("CONSULTDESK_PASSWORD", "consultdesk")));
+        try {
+            System.out.println("importing " + file + " into " + options.get("consultation") + " …");
+            ConsultDeskClient.Answer answer = client.upload(url, file);
+            System.out.println(answer.body());
+            return answer.ok() && answer.body().contains("\"refusedCount\":0") ? 0 : 1;
+        } catch (Exception e) {
+            System.err.println("import failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int usage(String problem) {
+        System.err.println(problem + "\nusage: java -jar local-stack/target/local-stack-exec.jar import --consultation=ID --file=PATH"
+                + " [--dry-run] [--user=clerk] [--password=…] [--command-url=http://localhost:8081]");
+        return 2;
+    }
+}

@@ -1,0 +1,83 @@
+package io.consultdesk.query.publication;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import io.consultdesk.query.feed.EventEnvelope;
+import io.consultdesk.query.feed.Projection;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Published rows (from each item's SubmissionPublished) and published versions (from TablePublished).
+ * Both are immutable records keyed by consultation, version and row, so applying an event twice rewrites
+ * the same document.
+ */
+@Component
+public class PublishedTableProjection implements Projection {
+
+    public static final String ROWS = "published_rows";
+    public static final String TABLES = "published_tables";
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private final MongoCollection<Document> rows;
+    private final MongoCollection<Document> tables;
+
+    public PublishedTableProjection(MongoDatabase viewsDatabase) {
+        this.rows = viewsDatabase.getCollection(ROWS);
+        this.tables = viewsDatabase.getCollection(TABLES);
+        rows.createIndex(Indexes.ascending("consultationId", "version", "rowNumber"));
+        tables.createIndex(Indexes.ascending("consultationId", "version"));
+    }
+
+    @Override
+    public boolean accepts(EventEnvelope event) {
+        return "SubmissionPublished".equals(event.type()) || "TablePublished".equals(event.type());
+    }
+
+    @Override
+    public void apply(EventEnvelope e) {
+        JsonNode p = e.payload();
+        String consultationId = e.text("consultationId");
+        int version = p.path("tableVersion").asInt(p.path("version").asInt());
+        Date publishedAt = Date.from(java.time.Instant.parse(e.text("publishedAt")));
+        if ("SubmissionPublished".equals(e.type())) {
+            int rowNumber = p.path("rowNumber").asInt();
+            String id = consultationId + "|" + version + "|" + rowNumber;
+            rows.replaceOne(Filters.eq("_id", id), new Document("_id", id)
+                    .append("consultationId", consultationId)
+                    .append("version", version)
+                    .append("rowNumber", rowNumber)
+                    .append("submissionId", e.aggregateId())
+                    .append("submitter", e.text("submitterPublicName"))
+                    .append("opinion", e.text("opinion"))
+                    .append("outcome", e.text("outcome"))
+                    .append("decision", e.text("decisionText"))
+                    .append("publishedAt", publishedAt), UPSERT);
+        } else {
+            String id = consultationId + "|" + version;
+            Map<String, Object> totals = new LinkedHashMap<>();
+            p.path("totals").fields().forEachRemaining(t -> totals.put(t.getKey(), t.getValue().asInt()));
+            List<String> leftOut = new ArrayList<>();
+            p.path("leftOut").forEach(x -> leftOut.add(x.asText()));
+            tables.replaceOne(Filters.eq("_id", id), new Document("_id", id)
+                    .append("consultationId", consultationId)
+                    .append("version", version)
+                    .append("heading", e.text("heading"))
+                    .append("rowCount", p.path("rowCount").asInt())
+                    .append("totals", new Document(totals))
+                    .append("leftOut", leftOut)
+                    .append("publishedAt", publishedAt)
+                    .append("publishedBy", e.actor()), UPSERT);
+        }
+    }
+}

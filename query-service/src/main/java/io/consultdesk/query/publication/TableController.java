@@ -1,0 +1,135 @@
+package io.consultdesk.query.publication;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The published tables, for anyone: a version as JSON or exported (txt, csv, xlsx, docx, html), the list
+ * of versions, and two versions compared row by row.
+ */
+@RestController
+@RequestMapping("/api/consultations/{consultationId}/table")
+public class TableController {
+
+    private static final Map<String, TableWriter> WRITERS = Map.of(
+            "txt", new PlainTextTableWriter(),
+            "csv", new CsvTableWriter(),
+            "xlsx", new XlsxTableWriter(),
+            "docx", new DocxTableWriter(),
+            "html", new HtmlTableWriter());
+
+    private final PublishedTables tables;
+
+    public TableController(PublishedTables tables) {
+        this.tables = tables;
+    }
+
+    @GetMapping
+    public ResponseEntity<?> table(@PathVariable String consultationId,
+                                   @RequestParam(required = false) String format,
+                                   @RequestParam(required = false) Integer version,
+                                   HttpServletResponse response) throws IOException {
+        Optional<TableVersion> found = tables.find(consultationId, version);
+        if (found.isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, version == null
+                    ? "consultation '" + consultationId + "' has no published table"
+                    : "consultation '" + consultationId + "' has no table version " + version);
+        }
+        TableVersion table = found.get();
+        long arrived = tables.rowsArrived(table);
+        if (arrived < table.rowCount()) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                            "version " + table.version() + " is still arriving: " + arrived + " of " + table.rowCount() + " rows"));
+        }
+        if (format == null || format.equals("json")) {
+            List<PublishedRow> rows = new ArrayList<>();
+            tables.forEachRow(table, rows::add);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("consultationId", consultationId);
+            body.put("version", table.version());
+            body.put("heading", table.heading());
+            body.put("publishedAt", table.publishedAt());
+            body.put("totals", table.totals());
+            body.put("totalsLine", table.totalsLine());
+            body.put("rows", rows);
+            return ResponseEntity.ok(body);
+        }
+        TableWriter writer = WRITERS.get(format);
+        if (writer == null) {
+            ProblemDetail bad = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "format: '" + format + "' is not one of json, txt, csv, xlsx, docx, html");
+            bad.setProperty("errors", List.of(Map.of("field", "format", "message", "must be one of json, txt, csv, xlsx, docx, html")));
+            return ResponseEntity.badRequest().body(bad);
+        }
+        // written straight to the response as the rows are read: a large table is never held whole
+        String file = consultationId + "-v" + table.version() + "." + writer.extension();
+        response.setStatus(HttpStatus.OK.value());
+        response.setHeader(HttpHeaders.CONTENT_TYPE, writer.contentType());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, (format.equals("html") ? "inline" : "attachment")
+                + "; filename=\"" + file + "\"");
+        writer.write(table, sink -> tables.forEachRow(table, sink), response.getOutputStream());
+        response.flushBuffer();
+        return null;
+    }
+
+    @GetMapping("/versions")
+    public List<TableVersion> versions(@PathVariable String consultationId) {
+        return tables.versions(consultationId);
+    }
+
+    /** Row-by-row differences between two versions, matched by item: added, removed, renumbered, changed. */
+    @GetMapping("/comparison")
+    public ResponseEntity<?> compare(@PathVariable String consultationId, @RequestParam int from, @RequestParam int to) {
+        Optional<TableVersion> a = tables.find(consultationId, from);
+        Optional<TableVersion> b = tables.find(consultationId, to);
+        if (a.isEmpty() || b.isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, "version " + (a.isEmpty() ? from : to) + " of '" + consultationId + "' does not exist");
+        }
+        Map<String, PublishedRow> before = new LinkedHashMap<>();
+        Map<String, PublishedRow> after = new LinkedHashMap<>();
+        tables.forEachRow(a.get(), r -> before.put(r.submissionId(), r));
+        tables.forEachRow(b.get(), r -> after.put(r.submissionId(), r));
+        List<Map<String, Object>> changes = new ArrayList<>();
+        after.forEach((id, row) -> {
+            PublishedRow old = before.get(id);
+            if (old == null) {
+                changes.add(Map.of("change", "added", "submissionId", id, "to", row));
+            } else if (!old.equals(row)) {
+                changes.add(Map.of("change", old.rowNumber() != row.rowNumber() && sameText(old, row) ? "renumbered" : "changed",
+                        "submissionId", id, "from", old, "to", row));
+            }
+        });
+        before.forEach((id, row) -> {
+            if (!after.containsKey(id)) {
+                changes.add(Map.of("change", "removed", "submissionId", id, "from", row));
+            }
+        });
+        return ResponseEntity.ok(Map.of("from", from, "to", to, "changes", changes));
+    }
+
+    private static boolean sameText(PublishedRow a, PublishedRow b) {
+        return a.submitter().equals(b.submitter()) && a.opinion().equals(b.opinion()) && a.decision().equals(b.decision());
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+}
