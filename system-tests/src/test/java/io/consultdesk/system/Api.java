@@ -57,6 +57,38 @@ public final class Api {
         return send(user, "GET", queryUrl + path, null, null);
     }
 
+    /** Uploads {@code content} as the multipart field {@code file} named {@code fileName}. */
+    public Reply upload(String user, String path, String fileName, byte[] content) {
+        String boundary = "b" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(commandUrl + path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", basic(user))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return exchange(request);
+    }
+
+    /** The raw bytes of a query-service answer (exports). */
+    public byte[] download(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(queryUrl + path)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError(path + " answered " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Polls a query until {@code until} holds, or fails after {@code timeout} with the last reply. */
     public Reply awaitQuery(String user, String path, Predicate<Reply> until, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -74,8 +106,7 @@ public final class Api {
     private Reply send(String user, String method, String url, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic(user));
         }
         if (body != null) {
             request.header("Content-Type", contentType);
@@ -83,6 +114,14 @@ public final class Api {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
+        return exchange(request);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Reply exchange(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.body(),

@@ -84,7 +84,8 @@ public class ProblemHandler {
     }
 
     @ExceptionHandler({SubmissionRefused.class, ConsultationRefused.class, NotAllowed.class, UnknownConsultation.class,
-            AggregateNotFoundException.class, ConcurrencyException.class, MongoException.class})
+            AggregateNotFoundException.class, ConcurrencyException.class, ConflictingAggregateVersionException.class,
+            MongoException.class})
     public ProblemDetail handleDomain(RuntimeException e) {
         if (e instanceof SubmissionRefused refused) {
             ProblemDetail problem = problem(HttpStatus.CONFLICT, refused.getMessage());
@@ -126,13 +127,14 @@ public class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     public ProblemDetail unexpected(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-            if (root instanceof MongoException || root instanceof SubmissionRefused || root instanceof NotAllowed
-                    || root instanceof ConcurrencyException || root instanceof AggregateNotFoundException) {
-                return handleDomain((RuntimeException) root);
+        Throwable cause = e.getCause();
+        while (cause != null && cause != cause.getCause()) {
+            if (cause instanceof MongoException || cause instanceof SubmissionRefused || cause instanceof NotAllowed
+                    || cause instanceof ConcurrencyException || cause instanceof ConflictingAggregateVersionException
+                    || cause instanceof AggregateNotFoundException || cause instanceof ConsultationRefused) {
+                return handleDomain((RuntimeException) cause);
             }
+            cause = cause.getCause();
         }
         log.error("unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it has been logged");
