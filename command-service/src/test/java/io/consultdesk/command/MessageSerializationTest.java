@@ -57,6 +57,9 @@ class MessageSerializationTest {
                 new SubmissionWithdrawn("s", "撤回", T),
                 new SubmissionRejected("s", "广告", T),
                 new SubmissionMarkedDuplicate("s", "s0", "重复", T),
+                new io.consultdesk.command.submission.SubmitterErased("s", "k", "本人要求", T),
+                new io.consultdesk.command.publication.TablePublished("c", 1, "社会公众意见采纳情况表", 55,
+                        java.util.Map.of("采纳", 15), List.of("s9"), T),
                 new ConsultationOpened("c", "若干措施", "甲", LocalDate.parse("2024-09-16"), clauses, List.of("采纳"), 15, T),
                 new ClauseCatalogueAmended("c", 2, clauses, T),
                 new ConsultationClosed("c", T));
@@ -72,6 +75,10 @@ class MessageSerializationTest {
                 new Commands.RejectSubmission("s", "广告", 1L, T, ACTOR),
                 new Commands.MarkDuplicate("s", "s0", "重复", null, T, ACTOR),
                 new Commands.PublishSubmission("s", "c", 1, 1, T, ACTOR),
+                new Commands.EraseSubmitter("s", "本人要求", T, ACTOR),
+                new Commands.ImportSubmission(new Commands.ReceiveSubmission("s", "c",
+                        new Submitter("王五", SubmitterKind.PERSON, null), "意见", Channel.IMPORT, T, null, ACTOR), "采纳。", false),
+                new io.consultdesk.command.publication.PublishTable("c", java.util.Set.of("s2"), null, T, ACTOR),
                 new ConsultationCommands.OpenConsultation("c", "若干措施", "甲", null, List.of(), List.of(), 15, T, ACTOR),
                 new ConsultationCommands.AmendClauseCatalogue("c", List.of(), T, ACTOR),
                 new ConsultationCommands.CloseConsultation("c", T, ACTOR));

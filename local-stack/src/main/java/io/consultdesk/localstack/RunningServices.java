@@ -17,7 +17,15 @@ public final class RunningServices implements AutoCloseable {
 
     public static RunningServices start(Path root, Path logDir, int commandPort, int queryPort,
                                         String kafka, String mongoUri) {
-        List<String> infra = List.of("--spring.kafka.bootstrap-servers=" + kafka, "--spring.data.mongodb.uri=" + mongoUri);
+        return start(root, logDir, commandPort, queryPort, kafka, mongoUri, List.of());
+    }
+
+    /** As above, with extra {@code --name=value} settings for both services. */
+    public static RunningServices start(Path root, Path logDir, int commandPort, int queryPort,
+                                        String kafka, String mongoUri, List<String> settings) {
+        List<String> infra = new java.util.ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.data.mongodb.uri=" + mongoUri));
+        infra.addAll(settings);
         ServiceProcess command = new ServiceProcess("command-service", LocalStackLauncher.jar(root, "command-service"),
                 commandPort, infra, logDir.resolve("command-service.log"), "384m").start();
         ServiceProcess query = new ServiceProcess("query-service", LocalStackLauncher.jar(root, "query-service"),

@@ -11,6 +11,7 @@ import org.testcontainers.utility.DockerImageName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +28,9 @@ public final class Stack {
         /** Real MongoDB and Kafka in containers: needs a Docker engine. */
         TESTCONTAINERS
     }
+
+    /** The public submission limit the services run with in tests (the default is 30). */
+    static final int PUBLIC_SUBMISSIONS_PER_MINUTE = 300;
 
     private static final Map<Infrastructure, Stack> STARTED = new EnumMap<>(Infrastructure.class);
 
@@ -78,7 +82,8 @@ public final class Stack {
         Path root = Path.of(System.getProperty("consultdesk.root", "..")).toAbsolutePath().normalize();
         Path logs = root.resolve("system-tests").resolve("target").resolve("service-logs").resolve(label);
         RunningServices services = RunningServices.start(root, logs,
-                EmbeddedInfrastructure.freePort(), EmbeddedInfrastructure.freePort(), kafka, mongoUri);
+                EmbeddedInfrastructure.freePort(), EmbeddedInfrastructure.freePort(), kafka, mongoUri,
+                List.of("--consultdesk.public-submissions.per-minute=" + PUBLIC_SUBMISSIONS_PER_MINUTE));
         Runtime.getRuntime().addShutdownHook(new Thread(services::close, "stop-services-" + label));
         services.awaitHealthy(Duration.ofSeconds(120));
         return new Stack(services);

@@ -54,6 +54,10 @@ public final class Commands {
     public record ImportSubmission(ReceiveSubmission receive, String decisionText, boolean dryRun) {
     }
 
+    /** Erase the submitter's personal data (name, contact) by deleting its key; history stays. */
+    public record EraseSubmitter(String submissionId, String reason, Instant at, Actor actor) {
+    }
+
     /** Sent by a consultation's publication for each row of the table. */
     public record PublishSubmission(
             @TargetAggregateIdentifier String submissionId, String consultationId, int tableVersion, int rowNumber,

@@ -36,6 +36,8 @@ public class Submission {
     private List<String> coBureaus = List.of();
     private int revisions;
     private String publicName;
+    private SealedPersonalData sealedSubmitter;
+    private boolean submitterErased;
     private String opinion;
     private String outcome;
     private String reason;
@@ -135,6 +137,7 @@ public class Submission {
         submissionId = event.submissionId();
         consultationId = event.consultationId();
         publicName = event.submitterPublicName();
+        sealedSubmitter = event.sealedSubmitter();
         opinion = event.opinion();
         state = SubmissionState.RECEIVED;
     }
@@ -180,6 +183,27 @@ public class Submission {
     @EventSourcingHandler
     void on(SubmissionRejected event) {
         state = SubmissionState.REJECTED;
+    }
+
+    /** Records that the submitter's personal data was erased (its key deleted); everything else stays. */
+    public void recordErasure(Commands.EraseSubmitter command) {
+        if (!command.actor().hasRole(Roles.AUDITOR) && !command.actor().hasRole(Roles.ADMIN)) {
+            throw new NotAllowed("only an auditor or an administrator may erase a submitter's personal data");
+        }
+        if (submitterErased) {
+            throw new SubmissionRefused("the submitter of " + submissionId + " was already erased", state);
+        }
+        apply(new SubmitterErased(submissionId, sealedSubmitter == null ? "" : sealedSubmitter.keyId(),
+                command.reason() == null ? "" : command.reason().strip(), command.at()));
+    }
+
+    @EventSourcingHandler
+    void on(SubmitterErased event) {
+        submitterErased = true;
+    }
+
+    public SealedPersonalData sealedSubmitter() {
+        return submitterErased ? null : sealedSubmitter;
     }
 
     @EventSourcingHandler

@@ -1,34 +1,22 @@
 package io.consultdesk.command.web;
 
 import io.consultdesk.command.submission.Actor;
-import io.consultdesk.command.submission.Roles;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
+import io.consultdesk.security.Caller;
+import io.consultdesk.security.CurrentCaller;
 import org.springframework.stereotype.Component;
 
-import java.util.Set;
-import java.util.stream.Collectors;
-
-/** The actor of the current request, from the authenticated principal: a demo user or a JWT's claims. */
+/** The actor of the current request, from the authenticated principal, as the domain knows it. */
 @Component
 public class CurrentActor {
 
+    private final CurrentCaller caller;
+
+    public CurrentActor(CurrentCaller caller) {
+        this.caller = caller;
+    }
+
     public Actor get() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-            return new Actor("public", "", Set.of(Roles.PUBLIC));
-        }
-        Set<String> roles = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
-        String bureau = "";
-        if (auth.getPrincipal() instanceof ConsultDeskUser user) {
-            bureau = user.bureau();
-        } else if (auth.getPrincipal() instanceof Jwt jwt && jwt.getClaimAsString("bureau") != null) {
-            bureau = jwt.getClaimAsString("bureau");
-        }
-        return new Actor(auth.getName(), bureau, roles);
+        Caller c = caller.get();
+        return new Actor(c.name(), c.bureau(), c.roles());
     }
 }

@@ -74,6 +74,9 @@ public class SubmissionProjection implements Projection {
             case "SubmissionMarkedDuplicate" -> Updates.combine(
                     closed("DUPLICATE", e, "markedAt"),
                     Updates.set("duplicateOf", e.text("duplicateOf")));
+            case "SubmitterErased" -> Updates.combine(
+                    Updates.set("submitterErased", true),
+                    Updates.set("submitterErasedAt", date(e.text("erasedAt"))));
             // an event type this reader does not know yet still advances the sequence: it cannot block the item
             default -> Updates.set("unknownEventTypes." + e.type(), e.version());
         };

@@ -3,6 +3,7 @@ package io.consultdesk.query.submission;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.consultdesk.security.CurrentCaller;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,14 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class SubmissionQueryController {
 
     private final MongoCollection<Document> items;
+    private final CurrentCaller caller;
 
-    public SubmissionQueryController(MongoDatabase viewsDatabase) {
+    public SubmissionQueryController(MongoDatabase viewsDatabase, CurrentCaller caller) {
         this.items = viewsDatabase.getCollection(SubmissionProjection.COLLECTION);
+        this.caller = caller;
     }
 
     @GetMapping("/{id}")
     public ResponseEntity<?> find(@PathVariable String id) {
-        Document item = items.find(Filters.eq("_id", id)).first();
+        Document item = items.find(Filters.and(Filters.eq("_id", id), ItemAccess.filterFor(caller.get()))).first();
         if (item == null) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(
                     ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no item with id '" + id + "' (yet)"));

@@ -1,4 +1,4 @@
-package io.consultdesk.command.web;
+package io.consultdesk.security;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;

@@ -1,0 +1,35 @@
+package io.consultdesk.query.web;
+
+import io.consultdesk.security.ConsultDeskSecurity;
+import io.consultdesk.security.ProblemAuthenticationEntryPoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The public reads published tables and nothing more; staff read items, boards and dashboards (an
+ * official only their bureau's items, filtered in the queries); auditors read histories and run replays.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    static final String[] STAFF = {"CLERK", "OFFICIAL", "SUPERVISOR", "AUDITOR", "ADMIN"};
+
+    @Bean
+    public SecurityFilterChain api(HttpSecurity http, Environment environment, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
+        ConsultDeskSecurity.authenticate(http, environment, entryPoint)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/consultations/*/table", "/api/consultations/*/table/**",
+                                "/public/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/submissions/*/history").hasAnyRole("AUDITOR", "SUPERVISOR")
+                        .requestMatchers("/api/admin/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/**", "/board/**", "/dashboard/**", "/items/**").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+}
