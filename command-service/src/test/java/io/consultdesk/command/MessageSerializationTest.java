@@ -49,8 +49,8 @@ class MessageSerializationTest {
         return Stream.of(
                 new SubmissionReceived("s", "c", SubmitterKind.PERSON, "陈*天", new SealedPersonalData("k", "abc"), "第（三）条",
                         Channel.LETTER, T, new LetterReference("L", 2), List.of("（三）"), List.of("二")),
-                new SubmissionAssigned("s", "甲", List.of("乙"), List.of(new RoutingBasis("（三）", List.of("甲", "乙"))), false, 2, T),
-                new SubmissionReassigned("s", "乙", List.of(), "理由", T),
+                new SubmissionAssigned("s", "甲", List.of("乙"), List.of(new RoutingBasis("（三）", List.of("甲", "乙"))), false, 2, T, 15, T),
+                new SubmissionReassigned("s", "乙", List.of(), "理由", T, T),
                 new SubmissionDecided("s", "采纳", "理由", "甲", T),
                 new SubmissionDecisionRevised("s", 1, "不采纳", "理由", "甲", T),
                 new SubmissionPublished("s", "c", 1, 3, "陈*天", "意见", "采纳", "采纳。", T),

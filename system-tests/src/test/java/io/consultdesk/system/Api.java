@@ -53,6 +53,11 @@ public final class Api {
         return send(user, method, commandUrl + path, body, contentType);
     }
 
+    /** Any method on query-service (its admin endpoints). */
+    public Reply queryService(String user, String method, String path) {
+        return send(user, method, queryUrl + path, null, null);
+    }
+
     public Reply query(String user, String path) {
         return send(user, "GET", queryUrl + path, null, null);
     }

@@ -31,6 +31,7 @@ public class Consultation {
     private ClauseCatalogue catalogue;
     private int catalogueVersion;
     private List<String> outcomes;
+    private int handlingWorkingDays;
     private boolean closed;
     private int tableVersion;
 
@@ -81,6 +82,11 @@ public class Consultation {
         catalogue = new ClauseCatalogue(event.clauses());
         catalogueVersion = 1;
         outcomes = event.outcomes();
+        handlingWorkingDays = event.handlingWorkingDays();
+    }
+
+    public int handlingWorkingDays() {
+        return handlingWorkingDays;
     }
 
     @EventSourcingHandler

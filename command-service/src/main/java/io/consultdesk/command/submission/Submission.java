@@ -35,6 +35,7 @@ public class Submission {
     private String leadBureau;
     private List<String> coBureaus = List.of();
     private int revisions;
+    private int handlingWorkingDays;
     private String publicName;
     private SealedPersonalData sealedSubmitter;
     private boolean submitterErased;
@@ -48,12 +49,14 @@ public class Submission {
 
     /** Receipt and routing in one unit of work: a received item is never left without its bureaus. */
     Submission(String submissionId, String consultationId, Commands.ReceiveSubmission command, String publicName,
-               SealedPersonalData sealed, Citations citations, Routing routing, int catalogueVersion) {
+               SealedPersonalData sealed, Citations citations, Routing routing, int catalogueVersion,
+               int handlingWorkingDays) {
         apply(new SubmissionReceived(submissionId, consultationId, command.submitter().kind(), publicName, sealed,
                 command.opinion(), command.channel(), command.receivedAt(), command.letter(),
                 citations.clauseLabels(), citations.chapters()));
         apply(new SubmissionAssigned(submissionId, routing.leadBureau(), routing.coBureaus(), routing.basis(),
-                routing.triage(), catalogueVersion, command.receivedAt()));
+                routing.triage(), catalogueVersion, command.receivedAt(), handlingWorkingDays,
+                HandlingDeadline.after(command.receivedAt(), handlingWorkingDays)));
     }
 
     @CommandHandler
@@ -64,7 +67,8 @@ public class Submission {
         requireText(command.leadBureau(), "a reassignment needs a lead bureau");
         List<String> co = command.coBureaus() == null ? List.of()
                 : command.coBureaus().stream().filter(b -> !b.equals(command.leadBureau())).distinct().toList();
-        apply(new SubmissionReassigned(submissionId, command.leadBureau(), co, command.reason(), command.at()));
+        apply(new SubmissionReassigned(submissionId, command.leadBureau(), co, command.reason(), command.at(),
+                HandlingDeadline.after(command.at(), handlingWorkingDays)));
     }
 
     /** Decides, or revises an unpublished decision. {@code vocabulary} is the consultation's list of outcomes. */
@@ -82,7 +86,8 @@ public class Submission {
         if (!vocabulary.contains(command.outcome())) {
             throw new SubmissionRefused("outcome '" + command.outcome() + "' is not one of " + vocabulary, state);
         }
-        String bureau = supervisor && actor.bureau().isEmpty() ? leadBureau : actor.bureau();
+        // the lead bureau decides; a supervisor deciding does so on its behalf (the actor is in the metadata)
+        String bureau = leadBureau;
         // kept as given (leading punctuation included): the published 采纳情况 is outcome + reason, verbatim
         String reason = command.reason() == null ? "" : command.reason().strip();
         if (state == SubmissionState.ASSIGNED) {
@@ -144,6 +149,7 @@ public class Submission {
 
     @EventSourcingHandler
     void on(SubmissionAssigned event) {
+        handlingWorkingDays = event.handlingWorkingDays();
         leadBureau = event.leadBureau();
         coBureaus = event.coBureaus();
         state = SubmissionState.ASSIGNED;

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The submission was routed to its bureaus. {@code basis} lists each cited clause with the units it named;
- * {@code triage} says the drafting unit took it because nothing cited named a unit.
+ * {@code triage} says the drafting unit took it because nothing cited named a unit. The lead bureau is to
+ * decide by {@code dueAt}, {@code handlingWorkingDays} working days after assignment.
  */
 @Revision("1")
 public record SubmissionAssigned(
@@ -18,5 +19,7 @@ public record SubmissionAssigned(
         List<RoutingBasis> basis,
         boolean triage,
         int catalogueVersion,
-        Instant assignedAt) {
+        Instant assignedAt,
+        int handlingWorkingDays,
+        Instant dueAt) {
 }

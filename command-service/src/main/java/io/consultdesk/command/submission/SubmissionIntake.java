@@ -98,7 +98,7 @@ public class SubmissionIntake {
         int version = consultation.catalogueVersion();
         try {
             return submissions.newInstance(() -> new Submission(command.submissionId(), command.consultationId(), command,
-                    publicName, sealed, citations, routing, version));
+                    publicName, sealed, citations, routing, version, consultation.handlingWorkingDays()));
         } catch (Exception e) {
             throw new IllegalStateException("could not create item " + command.submissionId() + ": " + e.getMessage(), e);
         }

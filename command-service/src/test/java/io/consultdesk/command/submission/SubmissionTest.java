@@ -112,7 +112,8 @@ class SubmissionTest {
     }
 
     static SubmissionAssigned assignedTo(String lead) {
-        return new SubmissionAssigned(ID, lead, List.of(), List.of(new RoutingBasis("（十一）", List.of(lead))), false, 1, T0);
+        return new SubmissionAssigned(ID, lead, List.of(), List.of(new RoutingBasis("（十一）", List.of(lead))), false, 1, T0, 15,
+                HandlingDeadline.after(T0, 15));
     }
 
     /** The row as it appears for {@link #received()} decided by {@link #decided()}. */
@@ -208,7 +209,9 @@ class SubmissionTest {
         void aSupervisorMovesTheItemWithAReason() {
             fixture.given(received(), assignedTo(GXJ))
                     .when(new ReassignSubmission(ID, KCJ, List.of(GXJ, KCJ), "属科技创新范畴", null, T1, SUPERVISOR))
-                    .expectEvents(new SubmissionReassigned(ID, KCJ, List.of(GXJ), "属科技创新范畴", T1));
+                    .expectEvents(new SubmissionReassigned(ID, KCJ, List.of(GXJ), "属科技创新范畴", T1,
+                            // 2024-09-20 is a Friday: 15 working days later is Friday 2024-10-11, end of day in Shanghai
+                            Instant.parse("2024-10-11T15:59:59Z")));
         }
 
         @Test

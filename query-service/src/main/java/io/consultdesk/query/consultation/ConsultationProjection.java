@@ -2,29 +2,28 @@ package io.consultdesk.query.consultation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.Projection;
 import io.consultdesk.query.feed.SequencedWriter;
+import io.consultdesk.query.feed.Views;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
 /** One document per consultation in {@code consultations}. */
-@Component
 public class ConsultationProjection implements Projection {
+
+    private final Views views;
 
     public static final String COLLECTION = "consultations";
 
-    private final MongoCollection<Document> consultations;
 
-    public ConsultationProjection(MongoDatabase viewsDatabase) {
-        this.consultations = viewsDatabase.getCollection(COLLECTION);
+    public ConsultationProjection(Views views) {
+        this.views = views;
     }
 
     @Override
@@ -36,7 +35,7 @@ public class ConsultationProjection implements Projection {
     public void apply(EventEnvelope e) {
         if ("ConsultationOpened".equals(e.type())) {
             JsonNode p = e.payload();
-            SequencedWriter.create(consultations, e.aggregateId(), new Document("title", e.text("title"))
+            SequencedWriter.create(consultations(), e.aggregateId(), new Document("title", e.text("title"))
                     .append("draftingUnit", e.text("draftingUnit"))
                     .append("deadline", e.text("deadline"))
                     .append("outcomes", texts(p.get("outcomes")))
@@ -57,7 +56,7 @@ public class ConsultationProjection implements Projection {
                     Updates.set("publishedAt", Date.from(java.time.Instant.parse(e.text("publishedAt")))));
             default -> Updates.set("unknownEventTypes." + e.type(), e.version());
         };
-        SequencedWriter.update(consultations, e.aggregateId(), e.sequence(), update);
+        SequencedWriter.update(consultations(), e.aggregateId(), e.sequence(), update);
     }
 
     private static List<Document> clauses(JsonNode clauses) {
@@ -77,5 +76,10 @@ public class ConsultationProjection implements Projection {
             array.forEach(v -> values.add(v.asText()));
         }
         return values;
+    }
+
+    /** Resolved on every use: after a replay switches generations, the live feed writes to the new one. */
+    private MongoCollection<Document> consultations() {
+        return views.collection(COLLECTION);
     }
 }

@@ -25,26 +25,23 @@ public class EventFeedListener {
     private final ObjectMapper json;
     private final FeedProgress progress;
 
-    public EventFeedListener(List<Projection> projections, ObjectMapper json, FeedProgress progress) {
-        this.projections = projections;
+    public EventFeedListener(LiveViews views, ObjectMapper json, FeedProgress progress) {
+        this.projections = Projections.all(views);
         this.json = json;
         this.progress = progress;
     }
 
-    @KafkaListener(id = "projections", topics = {CONSULTATIONS, SUBMISSIONS}, batch = "true")
+    @KafkaListener(id = "projections", idIsGroup = false, topics = {CONSULTATIONS, SUBMISSIONS}, batch = "true")
     public void onBatch(List<ConsumerRecord<String, String>> records) {
         for (ConsumerRecord<String, String> record : records) {
-            EventEnvelope event = parse(record);
-            for (Projection projection : projections) {
-                if (projection.accepts(event)) {
-                    projection.apply(event);
-                }
-            }
+            EventEnvelope event = parse(json, record);
+            Projections.apply(projections, event);
             progress.applied(record, event);
         }
     }
 
-    private EventEnvelope parse(ConsumerRecord<String, String> record) {
+    /** The envelope of a record; an unreadable one fails with {@link UnreadableEvent}. */
+    public static EventEnvelope parse(ObjectMapper json, ConsumerRecord<String, String> record) {
         try {
             return json.readValue(record.value(), EventEnvelope.class);
         } catch (JsonProcessingException e) {
@@ -55,7 +52,7 @@ public class EventFeedListener {
 
     /** A record whose value is not an event envelope. */
     public static class UnreadableEvent extends RuntimeException {
-        UnreadableEvent(ConsumerRecord<String, String> record, Exception cause) {
+        public UnreadableEvent(ConsumerRecord<String, String> record, Exception cause) {
             super("record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " is not an event envelope", cause);
         }
     }

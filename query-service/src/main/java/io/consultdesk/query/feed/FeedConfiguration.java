@@ -19,6 +19,11 @@ public class FeedConfiguration {
     }
 
     @Bean
+    public java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
+
+    @Bean
     public DefaultErrorHandler feedErrorHandler() {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);

@@ -2,14 +2,13 @@ package io.consultdesk.query.publication;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.Projection;
+import io.consultdesk.query.feed.Views;
 import org.bson.Document;
-import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -22,21 +21,19 @@ import java.util.Map;
  * Both are immutable records keyed by consultation, version and row, so applying an event twice rewrites
  * the same document.
  */
-@Component
 public class PublishedTableProjection implements Projection {
+
+    private final Views views;
 
     public static final String ROWS = "published_rows";
     public static final String TABLES = "published_tables";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
-    private final MongoCollection<Document> rows;
-    private final MongoCollection<Document> tables;
 
-    public PublishedTableProjection(MongoDatabase viewsDatabase) {
-        this.rows = viewsDatabase.getCollection(ROWS);
-        this.tables = viewsDatabase.getCollection(TABLES);
-        rows.createIndex(Indexes.ascending("consultationId", "version", "rowNumber"));
-        tables.createIndex(Indexes.ascending("consultationId", "version"));
+    public PublishedTableProjection(Views views) {
+        this.views = views;
+        rows().createIndex(Indexes.ascending("consultationId", "version", "rowNumber"));
+        tables().createIndex(Indexes.ascending("consultationId", "version"));
     }
 
     @Override
@@ -53,7 +50,7 @@ public class PublishedTableProjection implements Projection {
         if ("SubmissionPublished".equals(e.type())) {
             int rowNumber = p.path("rowNumber").asInt();
             String id = consultationId + "|" + version + "|" + rowNumber;
-            rows.replaceOne(Filters.eq("_id", id), new Document("_id", id)
+            rows().replaceOne(Filters.eq("_id", id), new Document("_id", id)
                     .append("consultationId", consultationId)
                     .append("version", version)
                     .append("rowNumber", rowNumber)
@@ -69,7 +66,7 @@ public class PublishedTableProjection implements Projection {
             p.path("totals").fields().forEachRemaining(t -> totals.put(t.getKey(), t.getValue().asInt()));
             List<String> leftOut = new ArrayList<>();
             p.path("leftOut").forEach(x -> leftOut.add(x.asText()));
-            tables.replaceOne(Filters.eq("_id", id), new Document("_id", id)
+            tables().replaceOne(Filters.eq("_id", id), new Document("_id", id)
                     .append("consultationId", consultationId)
                     .append("version", version)
                     .append("heading", e.text("heading"))
@@ -79,5 +76,15 @@ public class PublishedTableProjection implements Projection {
                     .append("publishedAt", publishedAt)
                     .append("publishedBy", e.actor()), UPSERT);
         }
+    }
+
+    /** Resolved on every use: after a replay switches generations, the live feed writes to the new one. */
+    private MongoCollection<Document> rows() {
+        return views.collection(ROWS);
+    }
+
+    /** Resolved on every use: after a replay switches generations, the live feed writes to the new one. */
+    private MongoCollection<Document> tables() {
+        return views.collection(TABLES);
     }
 }

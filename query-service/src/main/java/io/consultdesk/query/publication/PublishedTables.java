@@ -2,7 +2,7 @@ package io.consultdesk.query.publication;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
-import com.mongodb.client.MongoDatabase;
+import io.consultdesk.query.feed.LiveViews;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
@@ -19,37 +19,43 @@ import java.util.function.Consumer;
 @Component
 public class PublishedTables {
 
-    private final MongoCollection<Document> rows;
-    private final MongoCollection<Document> tables;
+    private final LiveViews views;
 
-    public PublishedTables(MongoDatabase viewsDatabase) {
-        this.rows = viewsDatabase.getCollection(PublishedTableProjection.ROWS);
-        this.tables = viewsDatabase.getCollection(PublishedTableProjection.TABLES);
+    public PublishedTables(LiveViews views) {
+        this.views = views;
+    }
+
+    private MongoCollection<Document> rows() {
+        return views.collection(PublishedTableProjection.ROWS);
+    }
+
+    private MongoCollection<Document> tables() {
+        return views.collection(PublishedTableProjection.TABLES);
     }
 
     /** The given version, or the latest when {@code version} is null. */
     public Optional<TableVersion> find(String consultationId, Integer version) {
         Document doc = version == null
-                ? tables.find(Filters.eq("consultationId", consultationId)).sort(Sorts.descending("version")).first()
-                : tables.find(Filters.eq("_id", consultationId + "|" + version)).first();
+                ? tables().find(Filters.eq("consultationId", consultationId)).sort(Sorts.descending("version")).first()
+                : tables().find(Filters.eq("_id", consultationId + "|" + version)).first();
         return Optional.ofNullable(doc).map(PublishedTables::toVersion);
     }
 
     public List<TableVersion> versions(String consultationId) {
         List<TableVersion> versions = new ArrayList<>();
-        tables.find(Filters.eq("consultationId", consultationId)).sort(Sorts.ascending("version"))
+        tables().find(Filters.eq("consultationId", consultationId)).sort(Sorts.ascending("version"))
                 .forEach(d -> versions.add(toVersion(d)));
         return versions;
     }
 
     /** How many of the version's rows the read side has received so far. */
     public long rowsArrived(TableVersion table) {
-        return rows.countDocuments(Filters.and(Filters.eq("consultationId", table.consultationId()),
+        return rows().countDocuments(Filters.and(Filters.eq("consultationId", table.consultationId()),
                 Filters.eq("version", table.version())));
     }
 
     public void forEachRow(TableVersion table, Consumer<PublishedRow> sink) {
-        try (MongoCursor<Document> cursor = rows.find(Filters.and(Filters.eq("consultationId", table.consultationId()),
+        try (MongoCursor<Document> cursor = rows().find(Filters.and(Filters.eq("consultationId", table.consultationId()),
                         Filters.eq("version", table.version())))
                 .sort(Sorts.ascending("rowNumber")).batchSize(1_000).iterator()) {
             while (cursor.hasNext()) {

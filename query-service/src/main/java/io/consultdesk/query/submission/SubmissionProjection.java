@@ -2,32 +2,35 @@ package io.consultdesk.query.submission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.Projection;
 import io.consultdesk.query.feed.SequencedWriter;
+import io.consultdesk.query.feed.Views;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
 /** Keeps one document per submission in the {@code submissions} collection, applying its events in sequence. */
-@Component
 public class SubmissionProjection implements Projection {
+
+    private final Views views;
 
     public static final String COLLECTION = "submissions";
 
-    private final MongoCollection<Document> items;
 
-    public SubmissionProjection(MongoDatabase viewsDatabase) {
-        this.items = viewsDatabase.getCollection(COLLECTION);
-        items.createIndex(Indexes.ascending("consultationId", "receivedAt"));
-        items.createIndex(Indexes.ascending("leadBureau", "state"));
+    public SubmissionProjection(Views views) {
+        this.views = views;
+        // the status board's hot paths: by consultation in order, by bureau and state, overdue, by clause and outcome
+        items().createIndex(Indexes.ascending("consultationId", "receivedAt"));
+        items().createIndex(Indexes.ascending("bureaus", "state"));
+        items().createIndex(Indexes.ascending("state", "dueAt"));
+        items().createIndex(Indexes.ascending("citedClauses"));
+        items().createIndex(Indexes.ascending("outcome"));
     }
 
     @Override
@@ -39,7 +42,7 @@ public class SubmissionProjection implements Projection {
     public void apply(EventEnvelope e) {
         String id = e.aggregateId();
         if ("SubmissionReceived".equals(e.type())) {
-            SequencedWriter.create(items, id, received(e));
+            SequencedWriter.create(items(), id, received(e));
             return;
         }
         Bson update = switch (e.type()) {
@@ -50,13 +53,15 @@ public class SubmissionProjection implements Projection {
                     Updates.set("bureaus", bureaus(e)),
                     Updates.set("routingBasis", basis(e.payload().get("basis"))),
                     Updates.set("triage", e.payload().path("triage").asBoolean()),
-                    Updates.set("assignedAt", date(e.text("assignedAt"))));
+                    Updates.set("assignedAt", date(e.text("assignedAt"))),
+                    Updates.set("dueAt", date(e.text("dueAt"))));
             case "SubmissionReassigned" -> Updates.combine(
                     Updates.set("state", "ASSIGNED"),
                     Updates.set("leadBureau", e.text("leadBureau")),
                     Updates.set("coBureaus", strings(e.payload().get("coBureaus"))),
                     Updates.set("bureaus", bureaus(e)),
                     Updates.set("assignedAt", date(e.text("reassignedAt"))),
+                    Updates.set("dueAt", date(e.text("dueAt"))),
                     Updates.set("reassignmentReason", e.text("reason")));
             case "SubmissionDecided" -> Updates.combine(
                     Updates.set("state", "DECIDED"),
@@ -80,7 +85,7 @@ public class SubmissionProjection implements Projection {
             // an event type this reader does not know yet still advances the sequence: it cannot block the item
             default -> Updates.set("unknownEventTypes." + e.type(), e.version());
         };
-        SequencedWriter.update(items, id, e.sequence(), update);
+        SequencedWriter.update(items(), id, e.sequence(), update);
     }
 
     private static Document received(EventEnvelope e) {
@@ -143,5 +148,10 @@ public class SubmissionProjection implements Projection {
 
     static Date date(String iso) {
         return iso == null ? null : Date.from(java.time.Instant.parse(iso));
+    }
+
+    /** Resolved on every use: after a replay switches generations, the live feed writes to the new one. */
+    private MongoCollection<Document> items() {
+        return views.collection(COLLECTION);
     }
 }

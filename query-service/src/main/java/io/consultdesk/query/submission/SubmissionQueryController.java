@@ -1,7 +1,6 @@
 package io.consultdesk.query.submission;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
+import io.consultdesk.query.feed.LiveViews;
 import com.mongodb.client.model.Filters;
 import io.consultdesk.security.CurrentCaller;
 import org.bson.Document;
@@ -18,17 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/submissions")
 public class SubmissionQueryController {
 
-    private final MongoCollection<Document> items;
+    private final LiveViews views;
     private final CurrentCaller caller;
 
-    public SubmissionQueryController(MongoDatabase viewsDatabase, CurrentCaller caller) {
-        this.items = viewsDatabase.getCollection(SubmissionProjection.COLLECTION);
+    public SubmissionQueryController(LiveViews views, CurrentCaller caller) {
+        this.views = views;
         this.caller = caller;
     }
 
     @GetMapping("/{id}")
     public ResponseEntity<?> find(@PathVariable String id) {
-        Document item = items.find(Filters.and(Filters.eq("_id", id), ItemAccess.filterFor(caller.get()))).first();
+        Document item = views.collection(SubmissionProjection.COLLECTION).find(Filters.and(Filters.eq("_id", id), ItemAccess.filterFor(caller.get()))).first();
         if (item == null) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(
                     ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no item with id '" + id + "' (yet)"));

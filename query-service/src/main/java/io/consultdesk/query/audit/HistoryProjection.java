@@ -1,0 +1,76 @@
+package io.consultdesk.query.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import io.consultdesk.query.feed.EventEnvelope;
+import io.consultdesk.query.feed.Projection;
+import io.consultdesk.query.feed.Views;
+import org.bson.Document;
+
+import java.util.Date;
+import java.util.Map;
+
+/**
+ * One document per event (keyed by event id, so a redelivered event rewrites itself): the timeline of
+ * every item and consultation, with the state the item was in after each event.
+ */
+public class HistoryProjection implements Projection {
+
+    private final Views views;
+
+    public static final String COLLECTION = "history";
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final Map<String, String> STATE_AFTER = Map.of(
+            "SubmissionReceived", "RECEIVED",
+            "SubmissionAssigned", "ASSIGNED",
+            "SubmissionReassigned", "ASSIGNED",
+            "SubmissionDecided", "DECIDED",
+            "SubmissionDecisionRevised", "DECIDED",
+            "SubmissionPublished", "PUBLISHED",
+            "SubmissionWithdrawn", "WITHDRAWN",
+            "SubmissionRejected", "REJECTED",
+            "SubmissionMarkedDuplicate", "DUPLICATE");
+
+
+    public HistoryProjection(Views views) {
+        this.views = views;
+        history().createIndex(Indexes.ascending("aggregateId", "sequence"));
+        history().createIndex(Indexes.ascending("occurredAt"));
+    }
+
+    @Override
+    public boolean accepts(EventEnvelope event) {
+        return true;
+    }
+
+    @Override
+    public void apply(EventEnvelope e) {
+        JsonNode details = e.payload().deepCopy();
+        if (details instanceof ObjectNode object) {
+            object.remove("sealedSubmitter"); // ciphertext: meaningless to a reader, and not theirs to hold
+        }
+        Document doc = new Document("_id", e.eventId())
+                .append("aggregateType", e.aggregateType())
+                .append("aggregateId", e.aggregateId())
+                .append("sequence", e.sequence())
+                .append("type", e.type())
+                .append("version", e.version())
+                .append("occurredAt", Date.from(e.occurredAt()))
+                .append("actor", e.actor())
+                .append("actorBureau", e.actorBureau())
+                .append("correlationId", e.correlationId())
+                .append("summary", TimelineText.summary(e))
+                .append("stateAfter", STATE_AFTER.get(e.type()))
+                .append("details", Document.parse(details.toString()));
+        history().replaceOne(Filters.eq("_id", e.eventId()), doc, UPSERT);
+    }
+
+    /** Resolved on every use: after a replay switches generations, the live feed writes to the new one. */
+    private MongoCollection<Document> history() {
+        return views.collection(COLLECTION);
+    }
+}

@@ -1,0 +1,65 @@
+package io.consultdesk.query.audit;
+
+import io.consultdesk.query.feed.EventEnvelope;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One line in Chinese saying what an event was, with its reasons, for the audit timeline. */
+final class TimelineText {
+
+    private TimelineText() {
+    }
+
+    static String summary(EventEnvelope e) {
+        return switch (e.type()) {
+            case "SubmissionReceived" -> "收到意见（" + e.text("channel") + "），反馈单位或个人：" + e.text("submitterPublicName")
+                    + cited(e);
+            case "SubmissionAssigned" -> (e.payload().path("triage").asBoolean() ? "无可依据的责任单位，交起草单位分办：" : "按引用条款分办：")
+                    + e.text("leadBureau") + co(e) + basis(e) + "；办理时限 " + e.text("dueAt");
+            case "SubmissionReassigned" -> "改派至 " + e.text("leadBureau") + co(e) + "，理由：" + e.text("reason");
+            case "SubmissionDecided" -> e.text("decidedByBureau") + " 作出采纳情况：" + e.text("outcome") + reason(e);
+            case "SubmissionDecisionRevised" -> e.text("decidedByBureau") + " 第" + e.payload().path("revision").asInt()
+                    + "次修改采纳情况：" + e.text("outcome") + reason(e);
+            case "SubmissionPublished" -> "在第" + e.payload().path("tableVersion").asInt() + "版采纳情况表中公开，序号 "
+                    + e.payload().path("rowNumber").asInt();
+            case "SubmissionWithdrawn" -> "反馈人撤回" + reason(e);
+            case "SubmissionRejected" -> "作为无效意见不予受理" + reason(e);
+            case "SubmissionMarkedDuplicate" -> "与 " + e.text("duplicateOf") + " 重复" + reason(e);
+            case "SubmitterErased" -> "删除反馈人个人信息" + reason(e);
+            case "ConsultationOpened" -> "发布征求意见稿：" + e.text("title") + "，起草单位 " + e.text("draftingUnit");
+            case "ClauseCatalogueAmended" -> "条款目录更新为第" + e.payload().path("version").asInt() + "版";
+            case "ConsultationClosed" -> "停止接收意见";
+            case "TablePublished" -> "公开第" + e.payload().path("version").asInt() + "版采纳情况表，共"
+                    + e.payload().path("rowCount").asInt() + "条";
+            default -> e.type();
+        };
+    }
+
+    private static String cited(EventEnvelope e) {
+        List<String> clauses = new ArrayList<>();
+        e.payload().path("citedClauses").forEach(c -> clauses.add(c.asText()));
+        return clauses.isEmpty() ? "；未引用条款" : "；引用条款 " + String.join("、", clauses);
+    }
+
+    private static String co(EventEnvelope e) {
+        List<String> co = new ArrayList<>();
+        e.payload().path("coBureaus").forEach(c -> co.add(c.asText()));
+        return co.isEmpty() ? "" : "（会办：" + String.join("、", co) + "）";
+    }
+
+    private static String basis(EventEnvelope e) {
+        List<String> lines = new ArrayList<>();
+        e.payload().path("basis").forEach(b -> {
+            List<String> units = new ArrayList<>();
+            b.path("units").forEach(u -> units.add(u.asText()));
+            lines.add(b.path("clause").asText() + "→" + (units.isEmpty() ? "责任单位未知" : String.join("、", units)));
+        });
+        return lines.isEmpty() ? "" : "；依据 " + String.join("；", lines);
+    }
+
+    private static String reason(EventEnvelope e) {
+        String reason = e.text("reason");
+        return reason == null || reason.isBlank() ? "" : "，" + reason.replaceFirst("^[，。,.]", "");
+    }
+}

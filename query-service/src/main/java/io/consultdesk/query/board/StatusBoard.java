@@ -1,0 +1,200 @@
+package io.consultdesk.query.board;
+
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import io.consultdesk.query.audit.HistoryProjection;
+import io.consultdesk.query.feed.LiveViews;
+import io.consultdesk.query.submission.ItemAccess;
+import io.consultdesk.query.submission.SubmissionProjection;
+import io.consultdesk.security.Caller;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Answers board queries from the item documents, within what the caller may see. */
+@Component
+public class StatusBoard {
+
+    static final Set<String> SORTABLE = Set.of("receivedAt", "assignedAt", "decidedAt", "dueAt", "state", "leadBureau", "outcome");
+    private static final Set<String> OPEN_STATES = Set.of("RECEIVED", "ASSIGNED");
+
+    private final LiveViews views;
+    private final Clock clock;
+
+    public StatusBoard(LiveViews views, Clock clock) {
+        this.views = views;
+        this.clock = clock;
+    }
+
+    /** One page of the board: total matching, and the items of the page. */
+    public record Page(long total, int page, int size, Instant asOf, List<Map<String, Object>> items) {
+    }
+
+    public Page query(BoardFilter filter, Caller caller) {
+        Instant now = clock.instant();
+        if (filter.asOf() != null) {
+            return asOf(filter, caller, now);
+        }
+        MongoCollection<Document> items = views.collection(SubmissionProjection.COLLECTION);
+        Bson query = Filters.and(conditions(filter, caller, now));
+        long total = items.countDocuments(query);
+        FindIterable<Document> found = items.find(query)
+                .projection(Projections.exclude("routingBasis", "unknownEventTypes"))
+                .sort(sort(filter.sort()))
+                .skip(filter.page() * filter.size())
+                .limit(filter.size());
+        List<Map<String, Object>> page = new ArrayList<>();
+        found.forEach(d -> page.add(row(d, now)));
+        return new Page(total, filter.page(), filter.size(), null, page);
+    }
+
+    private List<Bson> conditions(BoardFilter f, Caller caller, Instant now) {
+        List<Bson> and = new ArrayList<>();
+        and.add(ItemAccess.filterFor(caller));
+        if (f.consultation() != null) {
+            and.add(Filters.eq("consultationId", f.consultation()));
+        }
+        if (f.state() != null) {
+            and.add(Filters.eq("state", f.state()));
+        }
+        if (f.bureau() != null) {
+            and.add(Filters.eq("bureaus", f.bureau()));
+        }
+        if (f.clause() != null) {
+            and.add(Filters.eq("citedClauses", f.clause()));
+        }
+        if (f.outcome() != null) {
+            and.add(Filters.eq("outcome", f.outcome()));
+        }
+        if (Boolean.TRUE.equals(f.overdue())) {
+            and.add(Filters.and(Filters.in("state", OPEN_STATES), Filters.lt("dueAt", Date.from(now))));
+        } else if (Boolean.FALSE.equals(f.overdue())) {
+            and.add(Filters.or(Filters.nin("state", OPEN_STATES), Filters.gte("dueAt", Date.from(now))));
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            Pattern literal = Pattern.compile(Pattern.quote(f.text().strip()));
+            and.add(Filters.or(Filters.regex("opinion", literal), Filters.regex("submitterPublicName", literal)));
+        }
+        return and;
+    }
+
+    private static Bson sort(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return Sorts.ascending("receivedAt", "_id");
+        }
+        boolean descending = sort.startsWith("-");
+        String field = descending ? sort.substring(1) : sort;
+        if (!SORTABLE.contains(field)) {
+            throw new IllegalArgumentException("sort: '" + field + "' is not one of " + SORTABLE);
+        }
+        return descending ? Sorts.descending(field, "_id") : Sorts.ascending(field, "_id");
+    }
+
+    /** The board as it stood at {@code filter.asOf()}: each item folded from its history up to that instant. */
+    private Page asOf(BoardFilter filter, Caller caller, Instant now) {
+        Date at = Date.from(filter.asOf());
+        MongoCollection<Document> items = views.collection(SubmissionProjection.COLLECTION);
+        List<Bson> base = new ArrayList<>();
+        base.add(ItemAccess.filterFor(caller));
+        base.add(Filters.lte("receivedAt", at));
+        if (filter.consultation() != null) {
+            base.add(Filters.eq("consultationId", filter.consultation()));
+        }
+        List<Map<String, Object>> matching = new ArrayList<>();
+        MongoCollection<Document> history = views.collection(HistoryProjection.COLLECTION);
+        for (Document item : items.find(Filters.and(base)).sort(Sorts.ascending("receivedAt", "_id"))) {
+            Document then = new Document(item);
+            for (Document event : history.find(Filters.and(Filters.eq("aggregateId", item.getString("_id")),
+                    Filters.lte("occurredAt", at))).sort(Sorts.ascending("sequence"))) {
+                fold(then, event);
+            }
+            Map<String, Object> row = row(then, filter.asOf());
+            if (matches(row, filter)) {
+                matching.add(row);
+            }
+        }
+        int from = Math.min(matching.size(), filter.page() * filter.size());
+        int to = Math.min(matching.size(), from + filter.size());
+        return new Page(matching.size(), filter.page(), filter.size(), filter.asOf(), matching.subList(from, to));
+    }
+
+    /** Rewinds an item document to what one history event says it was right after it. */
+    private static void fold(Document item, Document event) {
+        Document d = event.get("details", Document.class);
+        if (event.getString("stateAfter") != null) {
+            item.put("state", event.getString("stateAfter"));
+        }
+        switch (event.getString("type")) {
+            case "SubmissionReceived" -> {
+                item.remove("outcome");
+                item.remove("reason");
+                item.remove("decidedAt");
+                item.remove("decidedByBureau");
+            }
+            case "SubmissionAssigned", "SubmissionReassigned" -> {
+                item.put("leadBureau", d.getString("leadBureau"));
+                item.put("dueAt", parse(d.getString("dueAt")));
+                item.put("assignedAt", event.getDate("occurredAt"));
+            }
+            case "SubmissionDecided", "SubmissionDecisionRevised" -> {
+                item.put("outcome", d.getString("outcome"));
+                item.put("reason", d.getString("reason"));
+                item.put("decidedByBureau", d.getString("decidedByBureau"));
+                item.put("decidedAt", event.getDate("occurredAt"));
+            }
+            default -> { }
+        }
+        item.put("lastSequence", event.get("sequence"));
+    }
+
+    private static boolean matches(Map<String, Object> row, BoardFilter f) {
+        return (f.state() == null || f.state().equals(row.get("state")))
+                && (f.outcome() == null || f.outcome().equals(row.get("outcome")))
+                && (f.bureau() == null || f.bureau().equals(row.get("leadBureau"))
+                    || String.valueOf(row.get("bureaus")).contains(f.bureau()))
+                && (f.clause() == null || String.valueOf(row.get("citedClauses")).contains(f.clause()))
+                && (f.overdue() == null || f.overdue().equals(row.get("overdue")))
+                && (f.text() == null || String.valueOf(row.get("opinion")).contains(f.text())
+                    || String.valueOf(row.get("submitterPublicName")).contains(f.text()));
+    }
+
+    private static Date parse(String iso) {
+        return iso == null ? null : Date.from(Instant.parse(iso));
+    }
+
+    /** An item as the board shows it, with its age, due date and overdue flag worked out at {@code now}. */
+    static Map<String, Object> row(Document d, Instant now) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", d.getString("_id"));
+        for (String field : List.of("consultationId", "state", "leadBureau", "coBureaus", "bureaus", "citedClauses",
+                "submitterPublicName", "channel", "opinion", "outcome", "reason", "decidedByBureau", "rowNumber")) {
+            if (d.get(field) != null) {
+                row.put(field, d.get(field));
+            }
+        }
+        Date received = d.getDate("receivedAt");
+        Date due = d.getDate("dueAt");
+        row.put("receivedAt", received);
+        row.put("assignedAt", d.getDate("assignedAt"));
+        row.put("decidedAt", d.getDate("decidedAt"));
+        row.put("dueAt", due);
+        row.put("ageDays", received == null ? null : Duration.between(received.toInstant(), now).toDays());
+        row.put("overdue", due != null && OPEN_STATES.contains(d.getString("state")) && due.toInstant().isBefore(now));
+        row.put("version", d.get("lastSequence"));
+        return row;
+    }
+}

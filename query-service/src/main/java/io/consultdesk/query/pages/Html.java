@@ -1,0 +1,49 @@
+package io.consultdesk.query.pages;
+
+import org.springframework.web.util.HtmlUtils;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Small helpers for writing pages: escaping, URL parameters, the common frame. */
+final class Html {
+
+    private Html() {
+    }
+
+    static String esc(Object text) {
+        return text == null ? "" : HtmlUtils.htmlEscape(String.valueOf(text), "UTF-8");
+    }
+
+    static String url(String text) {
+        return URLEncoder.encode(text == null ? "" : text, StandardCharsets.UTF_8);
+    }
+
+    static String page(Labels l, String title, String body) {
+        String lang = l.suffix().isEmpty() ? "" : "?" + l.suffix();
+        return """
+                <!DOCTYPE html>
+                <html lang="%s"><head><meta charset="utf-8"><title>%s · ConsultDesk</title>
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <style>
+                body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;color:#222;background:#fafafa}
+                nav{background:#1f3b5a;padding:.6rem 1.2rem}nav a{color:#fff;margin-right:1.2rem;text-decoration:none}
+                main{padding:1.2rem}h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.6rem}
+                .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.8rem 1.2rem;min-width:8rem}
+                .card b{display:block;font-size:1.6rem}
+                table{border-collapse:collapse;background:#fff;width:100%%}th,td{border:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+                th{background:#eef2f6}td.num{text-align:right}.late{color:#b00020;font-weight:bold}
+                form.filters{display:flex;gap:.6rem;flex-wrap:wrap;align-items:end;margin-bottom:.8rem}
+                form.filters label{display:flex;flex-direction:column;font-size:.85rem}
+                .chips a{display:inline-block;margin:.15rem;padding:.15rem .6rem;border:1px solid #1f3b5a;border-radius:1rem;text-decoration:none;color:#1f3b5a}
+                .chips a.on{background:#1f3b5a;color:#fff}
+                svg text{font-size:12px}
+                .opinion{max-width:40rem}
+                </style></head><body>
+                <nav><a href="/dashboard%s">%s</a><a href="/board%s">%s</a></nav>
+                <main><h1>%s</h1>
+                %s
+                </main></body></html>
+                """.formatted(l.lang(), esc(title), lang, esc(l.get("dashboard")), lang, esc(l.get("board")), esc(title), body);
+    }
+}

@@ -1,0 +1,68 @@
+package io.consultdesk.query.replay;
+
+import com.mongodb.client.MongoCollection;
+import io.consultdesk.query.audit.HistoryProjection;
+import io.consultdesk.query.consultation.ConsultationProjection;
+import io.consultdesk.query.feed.LiveViews;
+import io.consultdesk.query.publication.PublishedTableProjection;
+import io.consultdesk.query.submission.SubmissionProjection;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Compares two generations of views document by document, collection by collection. */
+@Component
+public class GenerationComparison {
+
+    static final List<String> COLLECTIONS = List.of(ConsultationProjection.COLLECTION, SubmissionProjection.COLLECTION,
+            PublishedTableProjection.TABLES, PublishedTableProjection.ROWS, HistoryProjection.COLLECTION);
+    private static final int MAX_LISTED = 20;
+
+    private final LiveViews views;
+
+    public GenerationComparison(LiveViews views) {
+        this.views = views;
+    }
+
+    public Map<String, Object> compare(String a, String b) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        boolean equal = true;
+        for (String name : COLLECTIONS) {
+            Map<String, Object> c = compare(views.of(a).collection(name), views.of(b).collection(name));
+            equal &= (Boolean) c.get("equal");
+            result.put(name, c);
+        }
+        result.put("equal", equal);
+        return Map.of("a", a, "b", b, "equal", equal, "collections", result);
+    }
+
+    private static Map<String, Object> compare(MongoCollection<Document> a, MongoCollection<Document> b) {
+        Map<Object, Document> left = new HashMap<>();
+        a.find().forEach(d -> left.put(d.get("_id"), d));
+        List<Object> onlyInB = new ArrayList<>();
+        List<Object> different = new ArrayList<>();
+        long inB = 0;
+        for (Document d : b.find()) {
+            inB++;
+            Document other = left.remove(d.get("_id"));
+            if (other == null) {
+                onlyInB.add(d.get("_id"));
+            } else if (!other.equals(d)) {
+                different.add(d.get("_id"));
+            }
+        }
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("documentsA", inB - onlyInB.size() + left.size());
+        c.put("documentsB", inB);
+        c.put("onlyInA", left.keySet().stream().limit(MAX_LISTED).toList());
+        c.put("onlyInB", onlyInB.stream().limit(MAX_LISTED).toList());
+        c.put("different", different.stream().limit(MAX_LISTED).toList());
+        c.put("equal", left.isEmpty() && onlyInB.isEmpty() && different.isEmpty());
+        return c;
+    }
+}

@@ -1,0 +1,150 @@
+package io.consultdesk.query.replay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consultdesk.query.feed.EventEnvelope;
+import io.consultdesk.query.feed.EventFeedListener;
+import io.consultdesk.query.feed.LiveViews;
+import io.consultdesk.query.feed.Projection;
+import io.consultdesk.query.feed.Projections;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Rebuilds every projection from offset zero of the event topics into the next generation of views. The
+ * live generation keeps serving and the live feed keeps writing to it meanwhile. Once the rebuild has
+ * caught up, the live feed is paused, the rest read, the generation switched, and the feed resumed: it
+ * re-applies from its own committed offsets, which the sequence checks absorb.
+ */
+@Component
+public class Replay {
+
+    private static final Logger log = LoggerFactory.getLogger(Replay.class);
+    private static final List<String> TOPICS = List.of(EventFeedListener.CONSULTATIONS, EventFeedListener.SUBMISSIONS);
+
+    private final LiveViews views;
+    private final KafkaProperties kafka;
+    private final KafkaListenerEndpointRegistry listeners;
+    private final ObjectMapper json;
+    private volatile Run current;
+
+    public Replay(LiveViews views, KafkaProperties kafka, KafkaListenerEndpointRegistry listeners, ObjectMapper json) {
+        this.views = views;
+        this.kafka = kafka;
+        this.listeners = listeners;
+        this.json = json;
+    }
+
+    /** Starts a rebuild in the background; refused while one runs. */
+    public synchronized ReplayProgress start() {
+        if (current != null && current.finishedAt == null) {
+            throw new IllegalStateException("a replay is already running: " + current.progress());
+        }
+        Run run = new Run(views.generation(), views.nextGeneration());
+        current = run;
+        Thread thread = new Thread(run::execute, "replay-" + run.generation);
+        thread.setDaemon(true);
+        thread.start();
+        return run.progress();
+    }
+
+    public ReplayProgress progress() {
+        Run run = current;
+        return run == null ? null : run.progress();
+    }
+
+    /** One rebuild. */
+    private final class Run {
+        final String previous;
+        final String generation;
+        final Instant startedAt = Instant.now();
+        final AtomicLong total = new AtomicLong();
+        final AtomicLong done = new AtomicLong();
+        volatile Instant finishedAt;
+        volatile String state = "RUNNING";
+        volatile String error;
+
+        Run(String previous, String generation) {
+            this.previous = previous;
+            this.generation = generation;
+        }
+
+        ReplayProgress progress() {
+            return ReplayProgress.of(state, generation, previous, total.get(), done.get(), startedAt, finishedAt, error);
+        }
+
+        void execute() {
+            MessageListenerContainer live = listeners.getListenerContainer("projections");
+            boolean paused = false;
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
+                views.drop(generation); // leftovers of an earlier, failed attempt
+                List<Projection> projections = Projections.all(views.of(generation));
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (String topic : TOPICS) {
+                    consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                }
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                total.set(end.entrySet().stream().mapToLong(e -> e.getValue() - begin.get(e.getKey())).sum());
+                readUntil(consumer, end, projections);
+                if (live != null) {
+                    live.stop();
+                    paused = true;
+                }
+                Map<TopicPartition, Long> finalEnd = consumer.endOffsets(partitions);
+                total.set(finalEnd.entrySet().stream().mapToLong(e -> e.getValue() - begin.get(e.getKey())).sum());
+                readUntil(consumer, finalEnd, projections);
+                views.switchTo(generation);
+                state = "DONE";
+                log.info("replay into {} done: {} events in {} ms", generation, done.get(),
+                        Duration.between(startedAt, Instant.now()).toMillis());
+            } catch (Exception e) {
+                state = "FAILED";
+                error = e.getMessage();
+                log.error("replay into {} failed; {} stays live", generation, previous, e);
+            } finally {
+                if (paused) {
+                    live.start();
+                }
+                finishedAt = Instant.now();
+            }
+        }
+
+        private void readUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end,
+                               List<Projection> projections) {
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    EventEnvelope event = EventFeedListener.parse(json, record);
+                    Projections.apply(projections, event);
+                    done.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    private Map<String, Object> consumerProperties() {
+        Map<String, Object> props = kafka.buildConsumerProperties(null);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "consultdesk-replay");
+        return props;
+    }
+}
