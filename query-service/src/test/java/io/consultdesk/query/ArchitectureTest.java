@@ -1,0 +1,29 @@
+package io.consultdesk.query;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The read side shares no code with the write side and never touches the event store's framework. */
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.consultdesk.query");
+
+    @Test
+    void theReadSideNeverImportsTheWriteSide() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.consultdesk.command..", "org.axonframework..")
+                .check(classes);
+    }
+
+    @Test
+    void projectionsDoNotDependOnTheWebLayer() {
+        noClasses().that().haveSimpleNameEndingWith("Projection")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "io.consultdesk.query.pages..")
+                .check(classes);
+    }
+}
