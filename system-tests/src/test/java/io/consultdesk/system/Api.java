@@ -24,7 +24,7 @@ public final class Api {
     private final String commandUrl;
     private final String queryUrl;
 
-    Api(String commandUrl, String queryUrl) {
+    public Api(String commandUrl, String queryUrl) {
         this.commandUrl = commandUrl;
         this.queryUrl = queryUrl;
     }

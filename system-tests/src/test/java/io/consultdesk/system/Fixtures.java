@@ -9,7 +9,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Shared set-up: a consultation with the seed's clause catalogue. */
-final class Fixtures {
+public final class Fixtures {
 
     static final String DRAFTING_UNIT = "市工业和信息化局";
 
@@ -21,7 +21,7 @@ final class Fixtures {
         return root.resolveSibling("shared").resolve("seed").resolve(file);
     }
 
-    static String seedText(String file) {
+    public static String seedText(String file) {
         try {
             return Files.readString(seed(file));
         } catch (IOException e) {
@@ -30,7 +30,7 @@ final class Fixtures {
     }
 
     /** Opens a fresh consultation carrying the seed's catalogue and returns its id. */
-    static String openConsultation(Api api) {
+    public static String openConsultation(Api api) {
         String id = "c-" + UUID.randomUUID();
         Api.Reply opened = api.command("admin", "POST", "/api/consultations", """
                 {"id":"%s","title":"深圳市打造人工智能先锋城市的若干措施（征求意见稿）","draftingUnit":"%s","deadline":"2024-09-16"}"""

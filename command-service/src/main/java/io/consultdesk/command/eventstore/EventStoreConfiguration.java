@@ -21,18 +21,37 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class EventStoreConfiguration {
 
+    /** Fail fast when MongoDB is away: a command answers 503 within seconds instead of hanging for 30. */
+    @Bean
+    public org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer failFast(
+            @Value("${consultdesk.mongodb.server-selection-timeout-ms:3000}") long timeoutMs) {
+        return settings -> settings
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout((int) timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
     @Bean
     public MongoTemplate axonMongoTemplate(MongoClient client,
                                            @Value("${consultdesk.event-store.database:consultdesk_events}") String database) {
         return DefaultMongoTemplate.builder().mongoDatabase(client, database).build();
     }
 
+    /**
+     * The event store. Its tracking token is a time window of recently seen event ids: an event committed
+     * later than {@code lookBackTime} after its timestamp would be passed over by the relay. Commands that
+     * race on two cores and a busy store were seen committing more than a second late, so the window is
+     * wider than the extension's default of one second.
+     */
     @Bean
     public EventStorageEngine eventStorageEngine(MongoTemplate template,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 Serializer serializer) {
+                                                 Serializer serializer,
+                                                 @Value("${consultdesk.event-store.look-back-time:10s}") java.time.Duration lookBackTime) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
+                .storageStrategy(new org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy(
+                        org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration.getDefault(),
+                        lookBackTime))
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .build();

@@ -12,6 +12,15 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration
 public class FeedConfiguration {
 
+    /** Fail fast when MongoDB is away: a query answers 503 within seconds; the feed retries its batch. */
+    @Bean
+    public org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer failFast(
+            @Value("${consultdesk.mongodb.server-selection-timeout-ms:3000}") long timeoutMs) {
+        return settings -> settings
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout((int) timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
     @Bean
     public MongoDatabase viewsDatabase(MongoClient client,
                                        @Value("${consultdesk.views.database:consultdesk_views}") String database) {
@@ -26,7 +35,7 @@ public class FeedConfiguration {
     @Bean
     public DefaultErrorHandler feedErrorHandler() {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxInterval(10_000);
+        backOff.setMaxInterval(2_000);
         // no max elapsed time: a failing batch is retried until it succeeds, so no event is ever skipped
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         return new DefaultErrorHandler(backOff);

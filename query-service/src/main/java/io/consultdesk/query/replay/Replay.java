@@ -13,8 +13,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -27,8 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Rebuilds every projection from offset zero of the event topics into the next generation of views. The
  * live generation keeps serving and the live feed keeps writing to it meanwhile. Once the rebuild has
- * caught up, the live feed is paused, the rest read, the generation switched, and the feed resumed: it
- * re-applies from its own committed offsets, which the sequence checks absorb.
+ * reached the end offsets seen at its start, the generation is switched; the rebuild then reads on to the
+ * end offsets seen after the switch, so whatever the live feed applied to the old generation alone is
+ * applied to the new one too. Both may write the new generation for a moment: the sequence checks make
+ * that safe (a duplicate is skipped, an early event is retried), so the live feed never stops.
  */
 @Component
 public class Replay {
@@ -38,14 +38,12 @@ public class Replay {
 
     private final LiveViews views;
     private final KafkaProperties kafka;
-    private final KafkaListenerEndpointRegistry listeners;
     private final ObjectMapper json;
     private volatile Run current;
 
-    public Replay(LiveViews views, KafkaProperties kafka, KafkaListenerEndpointRegistry listeners, ObjectMapper json) {
+    public Replay(LiveViews views, KafkaProperties kafka, ObjectMapper json) {
         this.views = views;
         this.kafka = kafka;
-        this.listeners = listeners;
         this.json = json;
     }
 
@@ -88,8 +86,6 @@ public class Replay {
         }
 
         void execute() {
-            MessageListenerContainer live = listeners.getListenerContainer("projections");
-            boolean paused = false;
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
                 views.drop(generation); // leftovers of an earlier, failed attempt
                 List<Projection> projections = Projections.all(views.of(generation));
@@ -104,25 +100,21 @@ public class Replay {
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
                 total.set(end.entrySet().stream().mapToLong(e -> e.getValue() - begin.get(e.getKey())).sum());
                 readUntil(consumer, end, projections);
-                if (live != null) {
-                    live.stop();
-                    paused = true;
-                }
+                views.switchTo(generation);
+                // anything the live feed saw before the switch lies below these offsets
                 Map<TopicPartition, Long> finalEnd = consumer.endOffsets(partitions);
                 total.set(finalEnd.entrySet().stream().mapToLong(e -> e.getValue() - begin.get(e.getKey())).sum());
                 readUntil(consumer, finalEnd, projections);
-                views.switchTo(generation);
                 state = "DONE";
                 log.info("replay into {} done: {} events in {} ms", generation, done.get(),
                         Duration.between(startedAt, Instant.now()).toMillis());
             } catch (Exception e) {
                 state = "FAILED";
                 error = e.getMessage();
-                log.error("replay into {} failed; {} stays live", generation, previous, e);
+                // before the switch the previous generation stays live untouched; after it, the live feed keeps
+                // the new one current and a further replay rebuilds whatever the catch-up missed
+                log.error("replay into {} failed; live generation is {}", generation, views.generation(), e);
             } finally {
-                if (paused) {
-                    live.start();
-                }
                 finishedAt = Instant.now();
             }
         }

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs the benchmarks and writes the report under benchmarks/results/.
+#   benchmarks/run.sh                              embedded Kafka broker and MongoDB wire server
+#   benchmarks/run.sh --sizes=10000,100000 --reps=3
+#   benchmarks/run.sh --mongo-uri=mongodb://localhost:27017 --kafka=localhost:9092   (e.g. docker compose's servers)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B -DskipTests package -pl benchmarks -am
+exec java -Xmx1g -jar benchmarks/target/benchmarks-exec.jar --root=. "$@"

@@ -1,0 +1,365 @@
+package io.consultdesk.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import io.consultdesk.localstack.ConsultDeskClient;
+import io.consultdesk.localstack.EmbeddedInfrastructure;
+import io.consultdesk.localstack.RunningServices;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code java -jar benchmarks-exec.jar [--sizes=2000,10000] [--reps=3] [--clients=16] [--mongo-uri=… --kafka=…]}:
+ * runs every figure, each next to its raw counterpart, and writes the report.
+ */
+public final class BenchmarkRun {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] OPINIONS = {
+            "第（三）条原文“支持智算中心建设”，建议明确资助比例。", "引用（十一）条，建议将仿生机器人纳入清单。",
+            "第（四）条建议采用阶梯式分段资助。", "建议增加发放机器人券。", "第（八）条建议明确数据标注补贴。"};
+
+    private final Map<String, String> options;
+    private final List<Figure> figures = new ArrayList<>();
+    private ConsultDeskClient client;
+    // one HTTP client per role, shared by every thread (java.net.http clients are thread-safe)
+    private final ConsultDeskClient clerk = new ConsultDeskClient("clerk", "consultdesk");
+    private final ConsultDeskClient supervisor = new ConsultDeskClient("supervisor", "consultdesk");
+    private final ConsultDeskClient auditor = new ConsultDeskClient("auditor", "consultdesk");
+    private MongoClient mongo;
+    private String kafka;
+    private String commandUrl;
+    private String queryUrl;
+    private String consultation;
+    private int submitted;
+
+    private BenchmarkRun(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                System.err.println("usage: [--sizes=2000,10000] [--reps=3] [--clients=16] [--mongo-uri=URI --kafka=HOST:PORT] [--root=.]");
+                System.exit(2);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        new BenchmarkRun(options).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize();
+        int reps = Integer.parseInt(options.getOrDefault("reps", "3"));
+        int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
+        long[] sizes = Arrays.stream(options.getOrDefault("sizes", "2000,10000").split(",")).mapToLong(Long::parseLong).toArray();
+
+        long started = System.nanoTime();
+        EmbeddedInfrastructure infrastructure = null;
+        String mongoUri = options.get("mongo-uri");
+        kafka = options.get("kafka");
+        if (mongoUri == null || kafka == null) {
+            Path data = Files.createTempDirectory("consultdesk-bench-");
+            infrastructure = new EmbeddedInfrastructure(EmbeddedInfrastructure.freePort(), EmbeddedInfrastructure.freePort(),
+                    EmbeddedInfrastructure.freePort(), data.resolve("kafka"), data.resolve("mongo/bench.mv")).start();
+            mongoUri = infrastructure.mongoUri();
+            kafka = infrastructure.kafkaBootstrapServers();
+        }
+        String infraLabel = infrastructure == null ? "given servers (" + mongoUri + ", " + kafka + ")"
+                : "embedded Kafka broker and MongoDB wire server (file-backed)";
+        RunningServices services = RunningServices.start(root, root.resolve("benchmarks/target/service-logs"),
+                EmbeddedInfrastructure.freePort(), EmbeddedInfrastructure.freePort(), kafka, mongoUri,
+                List.of("--consultdesk.public-submissions.per-minute=100000000"));
+        try {
+            services.awaitHealthy(Duration.ofSeconds(180));
+            Figure startup = new Figure("Start-up: run command to both services healthy", "s", 0, null, 20, false, true);
+            startup.values.add((System.nanoTime() - started) / 1e9);
+            figures.add(startup);
+            commandUrl = services.commandUrl();
+            queryUrl = services.queryUrl();
+            client = new ConsultDeskClient("demo", "consultdesk");
+            mongo = MongoClients.create(mongoUri);
+            consultation = openConsultation(root);
+            System.out.printf("benchmarks on %s: sizes %s, %d repetitions, %d clients%n", infraLabel, Arrays.toString(sizes), reps, clients);
+
+            for (long size : sizes) {
+                Figure ingest = new Figure("Ingest: submissions received over REST", "items/s", size, "raw insertOne", 0.5, true, false);
+                Figure projection = new Figure("Projection: events applied by query-service", "events/s", size, "raw consume + insertMany", 0.5, true, false);
+                for (int rep = 1; rep <= reps; rep++) {
+                    double raw = rawInsertRate((int) size, clients);
+                    long t0 = System.nanoTime();
+                    double rate = ingestRate((int) size, clients);
+                    double caughtUp = awaitReadSide(t0);
+                    ingest.values.add(rate);
+                    ingest.raw.add(raw);
+                    projection.values.add(2.0 * size / caughtUp);
+                    projection.raw.add(rawConsumeAndInsertRate());
+                    System.out.printf("  size %d rep %d: ingest %.0f/s (raw insertOne %.0f/s), read side caught up after %.1f s%n",
+                            size, rep, rate, raw, caughtUp);
+                }
+                figures.add(ingest);
+                figures.add(projection);
+                Figure replay = new Figure("Replay: full rebuild of every projection", "events/s", submitted * 2L, "raw consume + insertMany", 0.5, true, false);
+                for (int rep = 1; rep <= reps; rep++) {
+                    replay.values.add(replayRate());
+                    replay.raw.add(rawConsumeAndInsertRate());
+                }
+                figures.add(replay);
+                reads(submitted, reps);
+            }
+            freshness(reps);
+            Report.write(root.resolve("benchmarks/results"), figures, infraLabel, reps, clients);
+        } finally {
+            services.close();
+            if (mongo != null) {
+                mongo.close();
+            }
+            if (infrastructure != null) {
+                infrastructure.close();
+            }
+        }
+    }
+
+    private String openConsultation(Path root) throws Exception {
+        String id = "bench-" + UUID.randomUUID();
+        client.send("POST", commandUrl + "/api/consultations", "application/json",
+                "{\"id\":\"" + id + "\",\"title\":\"若干措施\",\"draftingUnit\":\"市工业和信息化局\",\"handlingWorkingDays\":1}");
+        Path clauses = root.resolveSibling("shared").resolve("seed").resolve("clauses.tsv");
+        if (Files.isRegularFile(clauses)) {
+            client.send("PUT", commandUrl + "/api/consultations/" + id + "/clauses", "text/tab-separated-values", Files.readString(clauses));
+        }
+        return id;
+    }
+
+    /** Receives {@code n} comments from {@code clients} concurrent HTTP clients; items per second. */
+    private double ingestRate(int n, int clients) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long t0 = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            work.add(pool.submit(() -> {
+                ConsultDeskClient http = clerk;
+                int i;
+                while ((i = next.getAndIncrement()) < n) {
+                    String body = "{\"consultationId\":\"" + consultation + "\",\"submitter\":{\"name\":\"深圳市星河" + i
+                            + "科技有限公司\",\"kind\":\"ORGANISATION\"},\"opinion\":\"" + OPINIONS[i % OPINIONS.length] + i + "\"}";
+                    if (!http.send("POST", commandUrl + "/api/submissions", "application/json", body).ok()) {
+                        failed.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " submissions were refused during the ingest benchmark");
+        }
+        submitted += n;
+        return n / seconds;
+    }
+
+    /** The same number of similar documents written one by one from as many threads, straight to the server. */
+    private double rawInsertRate(int n, int clients) throws Exception {
+        MongoCollection<Document> raw = mongo.getDatabase("bench_raw").getCollection("insert_" + UUID.randomUUID().toString().replace("-", ""));
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long t0 = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            work.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < n) {
+                    raw.insertOne(new Document("_id", UUID.randomUUID().toString()).append("consultationId", consultation)
+                            .append("opinion", OPINIONS[i % OPINIONS.length] + i).append("at", new java.util.Date()));
+                }
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        double rate = n / ((System.nanoTime() - t0) / 1e9);
+        raw.drop();
+        return rate;
+    }
+
+    /** Seconds from {@code t0} until the read side shows every submitted item. */
+    private double awaitReadSide(long t0) throws Exception {
+        String url = queryUrl + "/api/board?size=1&consultation=" + consultation;
+        while (true) {
+            JsonNode board = JSON.readTree(supervisor.get(url).body());
+            if (board.path("total").asInt() >= submitted) {
+                return (System.nanoTime() - t0) / 1e9;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Every record of the event topics consumed from the start and written with insertMany: the raw pipeline's events/s. */
+    private double rawConsumeAndInsertRate() {
+        MongoCollection<Document> raw = mongo.getDatabase("bench_raw").getCollection("events_" + UUID.randomUUID().toString().replace("-", ""));
+        long t0 = System.nanoTime();
+        long count = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000))) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of("consultdesk.submissions.v1", "consultdesk.consultations.v1")) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<Document> batch = new ArrayList<>();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    batch.add(Document.parse(r.value()));
+                    count++;
+                    if (batch.size() == 1000) {
+                        raw.insertMany(batch);
+                        batch.clear();
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                raw.insertMany(batch);
+            }
+        }
+        double rate = count / ((System.nanoTime() - t0) / 1e9);
+        raw.drop();
+        return rate;
+    }
+
+    /** Starts a replay and waits for it; events per second as it reports them. */
+    private double replayRate() throws Exception {
+        JsonNode started = JSON.readTree(auditor.send("POST", queryUrl + "/api/admin/replay", "application/json", "").body());
+        String previous = started.path("previousGeneration").asText();
+        JsonNode progress;
+        do {
+            Thread.sleep(200);
+            progress = JSON.readTree(auditor.get(queryUrl + "/api/admin/replay").body());
+        } while ("RUNNING".equals(progress.path("state").asText()));
+        if (!"DONE".equals(progress.path("state").asText())) {
+            throw new IllegalStateException("replay failed: " + progress);
+        }
+        auditor.send("DELETE", queryUrl + "/api/admin/generations/" + previous, "application/json", "");
+        double seconds = Duration.between(Instant.parse(progress.path("startedAt").asText()),
+                Instant.parse(progress.path("finishedAt").asText())).toMillis() / 1000.0;
+        return progress.path("eventsDone").asLong() / Math.max(0.001, seconds);
+    }
+
+    /** Board and dashboard latencies at the current size: p95 over repeated queries. */
+    private void reads(long size, int reps) throws Exception {
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("by bureau", "bureau=" + URLEncoder.encode("市发展改革委", StandardCharsets.UTF_8));
+        queries.put("by state", "state=ASSIGNED");
+        queries.put("overdue", "overdue=true");
+        queries.put("free text", "q=" + URLEncoder.encode("机器人", StandardCharsets.UTF_8));
+        for (Map.Entry<String, String> q : queries.entrySet()) {
+            Figure f = new Figure("Status board query p95 (" + q.getKey() + ")", "ms", size, null, 50, false, true);
+            for (int rep = 0; rep < reps; rep++) {
+                f.values.add(p95(supervisor, queryUrl + "/api/board?size=50&consultation=" + consultation + "&" + q.getValue(), 20));
+            }
+            figures.add(f);
+        }
+        Figure dashboard = new Figure("Dashboard p95", "ms", size, null, 200, false, true);
+        for (int rep = 0; rep < reps; rep++) {
+            dashboard.values.add(p95(supervisor, queryUrl + "/api/dashboard?consultation=" + consultation, 5));
+        }
+        figures.add(dashboard);
+    }
+
+    private static double p95(ConsultDeskClient http, String url, int times) {
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            long t0 = System.nanoTime();
+            if (!http.get(url).ok()) {
+                throw new IllegalStateException("query failed: " + url);
+            }
+            ms.add((System.nanoTime() - t0) / 1e6);
+        }
+        return Stats.percentile(ms, 95);
+    }
+
+    /** At a steady 100 submissions/s for 10 s: time from the 201 to the item visible through query-service. */
+    private void freshness(int reps) throws Exception {
+        Figure p50 = new Figure("Freshness at 100/s: 201 → visible, p50", "ms", 1000, null, 100, false, true);
+        Figure p99 = new Figure("Freshness at 100/s: 201 → visible, p99", "ms", 1000, null, 100, false, true);
+        Figure max = new Figure("Freshness at 100/s: 201 → visible, max", "ms", 1000, null, Double.NaN, false, true);
+        for (int rep = 0; rep < reps; rep++) {
+            List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.ScheduledExecutorService ticks = Executors.newScheduledThreadPool(8);
+            List<java.util.concurrent.ScheduledFuture<?>> sent = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                int n = i;
+                sent.add(ticks.schedule(() -> latencies.add(oneFresh(n)), i * 10L, TimeUnit.MILLISECONDS));
+            }
+            for (var s : sent) {
+                s.get(2, TimeUnit.MINUTES);
+            }
+            ticks.shutdown();
+            p50.values.add(Stats.percentile(latencies, 50));
+            p99.values.add(Stats.percentile(latencies, 99));
+            max.values.add(Stats.percentile(latencies, 100));
+            submitted += 1000;
+        }
+        figures.add(p50);
+        figures.add(p99);
+        figures.add(max);
+    }
+
+    private double oneFresh(int n) {
+        ConsultDeskClient http = clerk;
+        String id = "fresh-" + UUID.randomUUID();
+        String body = "{\"id\":\"" + id + "\",\"consultationId\":\"" + consultation
+                + "\",\"submitter\":{\"name\":\"王五\",\"kind\":\"PERSON\"},\"opinion\":\"建议" + n + "\"}";
+        if (!http.send("POST", commandUrl + "/api/submissions", "application/json", body).ok()) {
+            throw new IllegalStateException("submission refused");
+        }
+        long accepted = System.nanoTime();
+        while (!supervisor.get(queryUrl + "/api/submissions/" + id).ok()) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return (System.nanoTime() - accepted) / 1e6;
+    }
+}
