@@ -24,8 +24,10 @@ public class EventFeedListener {
     private final List<Projection> projections;
     private final ObjectMapper json;
     private final FeedProgress progress;
+    private final DeadLetters deadLetters;
 
-    public EventFeedListener(LiveViews views, ObjectMapper json, FeedProgress progress) {
+    public EventFeedListener(LiveViews views, ObjectMapper json, FeedProgress progress, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.projections = Projections.all(views);
         this.json = json;
         this.progress = progress;
@@ -34,9 +36,20 @@ public class EventFeedListener {
     @KafkaListener(id = "projections", idIsGroup = false, topics = {CONSULTATIONS, SUBMISSIONS}, batch = "true")
     public void onBatch(List<ConsumerRecord<String, String>> records) {
         for (ConsumerRecord<String, String> record : records) {
-            EventEnvelope event = parse(json, record);
-            Projections.apply(projections, event);
-            progress.applied(record, event);
+            if (deadLetters.isParked(record.key())) {
+                deadLetters.park(record, "waiting behind an earlier event of this item that could not be applied");
+                continue;
+            }
+            try {
+                EventEnvelope event = parse(json, record);
+                Projections.apply(projections, event);
+                progress.applied(record, event);
+            } catch (RuntimeException e) {
+                if (DeadLetters.isTransient(e)) {
+                    throw e; // the whole batch is retried: nothing is skipped
+                }
+                deadLetters.park(record, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
         }
     }
 

@@ -26,6 +26,13 @@ public class FeedTopics {
         return topic(EventFeedListener.CONSULTATIONS, 1, replication, minInsync);
     }
 
+    /** Where events the read side cannot apply are kept, with the reason, until an administrator retries them. */
+    @Bean
+    public NewTopic deadLetterTopic(@Value("${consultdesk.topics.replication:1}") short replication,
+                                    @Value("${consultdesk.topics.min-insync-replicas:1}") String minInsync) {
+        return topic(DeadLetters.TOPIC, 1, replication, minInsync);
+    }
+
     private static NewTopic topic(String name, int partitions, short replication, String minInsync) {
         return TopicBuilder.name(name).partitions(partitions).replicas(replication)
                 .config("retention.ms", "-1").config("retention.bytes", "-1")

@@ -1,7 +1,7 @@
 package io.consultdesk.query.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.consultdesk.query.feed.EventEnvelope;
+import io.consultdesk.query.feed.DeadLetters;
 import io.consultdesk.query.feed.EventFeedListener;
 import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.feed.Projection;
@@ -119,13 +119,27 @@ public class Replay {
             }
         }
 
+        /** Items whose event could not be applied: like the live feed, the rebuild stops each of them there. */
+        private final java.util.Set<String> poisoned = new java.util.HashSet<>();
+
         private void readUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end,
                                List<Projection> projections) {
             while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    EventEnvelope event = EventFeedListener.parse(json, record);
-                    Projections.apply(projections, event);
                     done.incrementAndGet();
+                    if (poisoned.contains(record.key())) {
+                        continue;
+                    }
+                    try {
+                        Projections.apply(projections, EventFeedListener.parse(json, record));
+                    } catch (RuntimeException e) {
+                        if (DeadLetters.isTransient(e)) {
+                            throw e;
+                        }
+                        poisoned.add(record.key());
+                        log.warn("replay into {}: {}@{} of {} cannot be applied ({}); the item stops there, as live",
+                                generation, record.topic(), record.offset(), record.key(), e.getMessage());
+                    }
                 }
             }
         }

@@ -1,0 +1,86 @@
+package io.consultdesk.query.feed;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code GET /api/admin/dead-letters}: the parked items; {@code POST /api/admin/dead-letters/retry}: after a
+ * fix, re-applies every dead-lettered event of each parked item in order; an item whose events all apply
+ * is released, one that fails again stays parked.
+ */
+@RestController
+public class DeadLetterRetry {
+
+    private final DeadLetters deadLetters;
+    private final LiveViews views;
+    private final KafkaProperties kafka;
+    private final ObjectMapper json;
+
+    public DeadLetterRetry(DeadLetters deadLetters, LiveViews views, KafkaProperties kafka, ObjectMapper json) {
+        this.deadLetters = deadLetters;
+        this.views = views;
+        this.kafka = kafka;
+        this.json = json;
+    }
+
+    @GetMapping("/api/admin/dead-letters")
+    public List<org.bson.Document> parked() {
+        return deadLetters.parkedItems();
+    }
+
+    @PostMapping("/api/admin/dead-letters/retry")
+    public synchronized ResponseEntity<Map<String, Object>> retry() {
+        List<Projection> projections = Projections.all(views);
+        Set<String> failing = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        int applied = 0;
+        Map<String, Object> props = kafka.buildConsumerProperties(null);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(DeadLetters.TOPIC, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    String key = record.key();
+                    if (!deadLetters.isParked(key) || failing.contains(key)) {
+                        continue;
+                    }
+                    seen.add(key);
+                    try {
+                        Projections.apply(projections, EventFeedListener.parse(json, record));
+                        applied++;
+                    } catch (RuntimeException e) {
+                        failing.add(key);
+                    }
+                }
+            }
+        }
+        Set<String> released = new HashSet<>(seen);
+        released.removeAll(failing);
+        released.forEach(deadLetters::unpark);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("eventsApplied", applied);
+        result.put("released", released);
+        result.put("stillParked", failing);
+        return ResponseEntity.ok(result);
+    }
+}

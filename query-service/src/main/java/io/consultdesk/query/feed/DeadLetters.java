@@ -1,0 +1,91 @@
+package io.consultdesk.query.feed;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.bson.Document;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Events the read side cannot apply (unreadable, or refused by a projection) go to the dead-letter topic
+ * with the reason, and their item is parked: its later events follow them there, so that only that item
+ * stops advancing while every other item keeps flowing. An administrator retries them after a fix.
+ */
+@Component
+public class DeadLetters {
+
+    public static final String TOPIC = "consultdesk.deadletter.v1";
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+    private final KafkaTemplate<String, String> kafka;
+    private final MongoCollection<Document> parked;
+    private final Set<String> parkedIds = ConcurrentHashMap.newKeySet();
+    private final Counter deadLettered;
+
+    public DeadLetters(KafkaTemplate<String, String> kafka, MongoDatabase viewsDatabase, MeterRegistry registry) {
+        this.kafka = kafka;
+        this.parked = viewsDatabase.getCollection("parked_items");
+        parked.find().forEach(d -> parkedIds.add(d.getString("_id")));
+        this.deadLettered = Counter.builder("consultdesk.feed.deadlettered")
+                .description("events sent to the dead-letter topic since start (alert when it rises)").register(registry);
+        registry.gaugeCollectionSize("consultdesk.feed.parked.items", List.of(), parkedIds);
+    }
+
+    public boolean isParked(String aggregateId) {
+        return aggregateId != null && parkedIds.contains(aggregateId);
+    }
+
+    /** Sends the record to the dead-letter topic (confirmed before returning) and parks its item. */
+    public void park(ConsumerRecord<String, String> record, String reason) {
+        String key = record.key() == null ? "(no key)" : record.key();
+        ProducerRecord<String, String> dead = new ProducerRecord<>(TOPIC, key, record.value());
+        dead.headers().add("consultdesk.reason", reason.getBytes(StandardCharsets.UTF_8));
+        dead.headers().add("consultdesk.source", (record.topic() + "-" + record.partition() + "@" + record.offset())
+                .getBytes(StandardCharsets.UTF_8));
+        try {
+            kafka.send(dead).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not dead-letter " + record.topic() + "@" + record.offset() + ": " + e.getMessage(), e);
+        }
+        parked.updateOne(Filters.eq("_id", key), Updates.combine(
+                Updates.setOnInsert("since", new Date()),
+                Updates.setOnInsert("reason", reason),
+                Updates.inc("events", 1)), new UpdateOptions().upsert(true));
+        parkedIds.add(key);
+        deadLettered.increment();
+        log.error("event {}@{} of {} dead-lettered: {}", record.topic(), record.offset(), key, reason);
+    }
+
+    public void unpark(String aggregateId) {
+        parked.deleteOne(Filters.eq("_id", aggregateId));
+        parkedIds.remove(aggregateId);
+    }
+
+    public List<Document> parkedItems() {
+        return parked.find().into(new ArrayList<>());
+    }
+
+    /** Failures worth retrying the batch for (the store away, an event ahead of its predecessor); the rest are poison. */
+    public static boolean isTransient(Throwable e) {
+        return e instanceof com.mongodb.MongoException || e instanceof SequencedWriter.OutOfOrderEvent
+                || e instanceof org.springframework.dao.TransientDataAccessException;
+    }
+
+}
