@@ -64,6 +64,17 @@ public class ConsultDeskSecurity {
         return new BCryptPasswordEncoder();
     }
 
+    /** Configured users' passwords, checked with bcrypt once and then remembered for a few minutes. */
+    @Bean
+    public org.springframework.security.authentication.AuthenticationProvider passwordAuthentication(
+            UserDetailsService users, PasswordEncoder encoder,
+            @org.springframework.beans.factory.annotation.Value("${consultdesk.security.password-cache:5m}") java.time.Duration ttl) {
+        org.springframework.security.authentication.dao.DaoAuthenticationProvider dao =
+                new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(encoder);
+        return new CachingPasswordAuthentication(dao, ttl, java.time.Clock.systemUTC());
+    }
+
     @Bean
     public UserDetailsService users(UsersProperties properties, Environment environment) {
         boolean prod = environment.acceptsProfiles(Profiles.of("prod"));
