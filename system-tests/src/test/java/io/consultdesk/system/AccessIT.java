@@ -92,7 +92,8 @@ class AccessIT {
         api.command(null, "POST", "/api/submissions", """
                 {"id":"%s","consultationId":"%s","submitter":{"name":"王五","kind":"PERSON"},"opinion":"第（四）条原文建议"}"""
                 .formatted(id, consultation));
-        JsonNode item = api.awaitQuery("supervisor", "/api/submissions/" + id, r -> r.status() == 200, Duration.ofSeconds(10)).json();
+        JsonNode item = api.awaitQuery("supervisor", "/api/submissions/" + id,
+                r -> r.status() == 200 && r.json().path("version").asInt() >= 1, Duration.ofSeconds(10)).json();
         assertThat(item.path("leadBureau").asText()).isEqualTo("市科技创新局");
         assertThat(api.query("official-kcj", "/api/submissions/" + id).status()).isEqualTo(200);
         assertThat(api.query("official-gxj", "/api/submissions/" + id).status()).isEqualTo(404);

@@ -31,6 +31,9 @@ class PagesIT {
                 .formatted(consultation, consultation));
         api.awaitQuery("supervisor", "/api/board?consultation=" + consultation,
                 r -> r.status() == 200 && r.json().path("total").asInt() == 56, Duration.ofSeconds(20));
+        // the comment submitted last must be routed too, not only received
+        api.awaitQuery("supervisor", "/api/board?state=ASSIGNED&consultation=" + consultation,
+                r -> r.status() == 200 && r.json().path("total").asInt() == 1, Duration.ofSeconds(20));
         browser = HeadlessChromium.start();
         browser.signInAs("supervisor", Api.PASSWORD);
     }

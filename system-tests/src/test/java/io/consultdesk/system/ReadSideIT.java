@@ -77,7 +77,8 @@ class ReadSideIT {
                 {"id":"%s","consultationId":"%s","submitter":{"name":"王五","kind":"PERSON"},"opinion":"建议（来信）",
                  "channel":"LETTER","receivedAt":"2024-09-02T01:00:00Z"}""".formatted(id, consultation));
         assertThat(letter.status()).as(letter.toString()).isEqualTo(201);
-        JsonNode item = api.awaitQuery("supervisor", "/api/submissions/" + id, r -> r.status() == 200, Duration.ofSeconds(10)).json();
+        JsonNode item = api.awaitQuery("supervisor", "/api/submissions/" + id,
+                r -> r.status() == 200 && r.json().path("version").asInt() >= 1, Duration.ofSeconds(10)).json();
         assertThat(item.path("dueAt").asText()).startsWith("2024-09-23");
         JsonNode overdue = api.query("supervisor", "/api/board?overdue=true&consultation=" + consultation).json();
         assertThat(overdue.path("total").asInt()).isEqualTo(1);

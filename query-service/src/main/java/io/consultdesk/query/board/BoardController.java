@@ -5,7 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
@@ -26,28 +25,28 @@ public class BoardController {
     }
 
     @GetMapping("/api/board")
-    public ResponseEntity<?> board(@RequestParam(required = false) String consultation,
-                                   @RequestParam(required = false) String state,
-                                   @RequestParam(required = false) String bureau,
-                                   @RequestParam(required = false) String clause,
-                                   @RequestParam(required = false) String outcome,
-                                   @RequestParam(required = false) Boolean overdue,
-                                   @RequestParam(required = false) String q,
-                                   @RequestParam(required = false) String sort,
-                                   @RequestParam(defaultValue = "0") int page,
-                                   @RequestParam(defaultValue = "50") int size,
-                                   @RequestParam(required = false) String asOf) {
+    public ResponseEntity<?> board(BoardParams params) {
         try {
-            BoardFilter filter = parse(consultation, state, bureau, clause, outcome, overdue, q, sort, page, size, asOf);
-            return ResponseEntity.ok(board.query(filter, caller.get()));
+            return ResponseEntity.ok(board.query(params.toFilter(50), caller.get()));
         } catch (IllegalArgumentException e) {
             return badRequest(e.getMessage());
         }
     }
 
+    /** The board's query parameters, as the JSON API and the board page both take them. */
+    public record BoardParams(String consultation, String state, String bureau, String clause, String outcome,
+                              Boolean overdue, String q, String sort, Integer page, Integer size, String asOf) {
+
+        /** Checks and assembles a filter; a bad parameter fails naming it. */
+        public BoardFilter toFilter(int defaultSize) {
+            return parse(consultation, state, bureau, clause, outcome, overdue, q, sort,
+                    page == null ? 0 : page, size == null ? defaultSize : size, asOf);
+        }
+    }
+
     /** Checks and assembles a filter; a bad parameter fails naming it. */
-    public static BoardFilter parse(String consultation, String state, String bureau, String clause, String outcome,
-                                    Boolean overdue, String q, String sort, int page, int size, String asOf) {
+    static BoardFilter parse(String consultation, String state, String bureau, String clause, String outcome,
+                             Boolean overdue, String q, String sort, int page, int size, String asOf) {
         if (page < 0) {
             throw new IllegalArgumentException("page: must be 0 or more");
         }

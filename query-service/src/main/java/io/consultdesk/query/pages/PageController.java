@@ -97,20 +97,11 @@ public class PageController {
     }
 
     @GetMapping("/board")
-    public ResponseEntity<String> board(@RequestParam(required = false) String consultation,
-                                        @RequestParam(required = false) String state,
-                                        @RequestParam(required = false) String bureau,
-                                        @RequestParam(required = false) String clause,
-                                        @RequestParam(required = false) String outcome,
-                                        @RequestParam(required = false) Boolean overdue,
-                                        @RequestParam(required = false) String q,
-                                        @RequestParam(required = false) String sort,
-                                        @RequestParam(defaultValue = "0") int page,
-                                        @RequestParam(required = false) String lang) {
+    public ResponseEntity<String> board(BoardController.BoardParams params, @RequestParam(required = false) String lang) {
         Labels l = new Labels(lang);
         BoardFilter filter;
         try {
-            filter = BoardController.parse(consultation, state, bureau, clause, outcome, overdue, q, sort, page, 100, null);
+            filter = params.toFilter(100);
         } catch (IllegalArgumentException e) {
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(HTML)
                     .body(Html.page(l, l.get("board"), "<p class=\"late\">" + esc(e.getMessage()) + "</p>"));

@@ -144,7 +144,8 @@ class FaultsIT {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void twoOfficialsDecidingAtTheSameMomentOneWins() throws Exception {
         String id = submit(1, 1).get(0);
-        api.awaitQuery("supervisor", "/api/submissions/" + id, r -> r.status() == 200, Duration.ofSeconds(20));
+        api.awaitQuery("supervisor", "/api/submissions/" + id,
+                r -> r.status() == 200 && r.json().path("version").asInt() >= 1, Duration.ofSeconds(20));
         for (int round = 0; round < 5; round++) {
             long version = api.query("supervisor", "/api/submissions/" + id).json().path("version").asLong();
             CountDownLatch go = new CountDownLatch(1);
