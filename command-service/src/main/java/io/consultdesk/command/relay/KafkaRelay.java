@@ -7,6 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Revision;
@@ -49,7 +50,14 @@ public class KafkaRelay {
         EventEnvelope envelope = envelopeOf(event);
         ProducerRecord<String, String> record = new ProducerRecord<>(EventTopics.topicFor(event.getType()),
                 event.getAggregateIdentifier(), json.writeValueAsString(envelope));
-        pendingSends().add(kafka.send(record));
+        List<CompletableFuture<SendResult<String, String>>> pending = pendingSends();
+        pending.add(kafka.send(record));
+        // The processor stores its token in the batch's prepare-commit phase, through a handler it registers
+        // before ours: waiting only there would let a crash between the two lose the batch. So the wait
+        // happens here, on the batch's last event, before the commit begins.
+        if (CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch && batch.isLastMessage()) {
+            awaitAll(pending);
+        }
     }
 
     EventEnvelope envelopeOf(DomainEventMessage<?> event) {
@@ -69,7 +77,7 @@ public class KafkaRelay {
                 json.valueToTree(event.getPayload()));
     }
 
-    /** The sends of the current batch; the first call in a batch registers the wait before commit. */
+    /** The sends of the current batch; the first call in a batch also registers a wait before commit, as a safety net. */
     private List<CompletableFuture<SendResult<String, String>>> pendingSends() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(PENDING, key -> {
