@@ -121,6 +121,14 @@ class LifecycleIT {
                 r -> r.status() == 200 && r.json().path("changes").size() == 1, Duration.ofSeconds(10)).json();
         assertThat(comparison.path("changes").get(0).path("change").asText()).isEqualTo("added");
         assertThat(api.query(null, "/api/consultations/" + consultation + "/table?version=1").json().path("rows").size()).isEqualTo(1);
+
+        // the table as the public saw it at a past instant
+        String firstPublished = api.query(null, "/api/consultations/" + consultation + "/table/versions").json()
+                .get(0).path("publishedAt").asText();
+        assertThat(api.query(null, "/api/consultations/" + consultation + "/table?asOf=" + firstPublished).json()
+                .path("version").asInt()).isEqualTo(1);
+        assertThat(api.query(null, "/api/consultations/" + consultation + "/table?asOf=2000-01-01T00:00:00Z").status()).isEqualTo(404);
+        assertThat(api.query(null, "/api/consultations/" + consultation + "/table?asOf=yesterday").status()).isEqualTo(400);
     }
 
     @Test

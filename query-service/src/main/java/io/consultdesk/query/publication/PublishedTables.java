@@ -33,6 +33,13 @@ public class PublishedTables {
         return views.collection(PublishedTableProjection.TABLES);
     }
 
+    /** The version that was the latest at {@code asOf}: the table as the public saw it then. */
+    public Optional<TableVersion> asOf(String consultationId, java.time.Instant asOf) {
+        Document doc = tables().find(Filters.and(Filters.eq("consultationId", consultationId),
+                Filters.lte("publishedAt", java.util.Date.from(asOf)))).sort(Sorts.descending("version")).first();
+        return Optional.ofNullable(doc).map(PublishedTables::toVersion);
+    }
+
     /** The given version, or the latest when {@code version} is null. */
     public Optional<TableVersion> find(String consultationId, Integer version) {
         Document doc = version == null

@@ -45,11 +45,24 @@ public class TableController {
     public ResponseEntity<?> table(@PathVariable String consultationId,
                                    @RequestParam(required = false) String format,
                                    @RequestParam(required = false) Integer version,
+                                   @RequestParam(required = false) String asOf,
                                    HttpServletResponse response) throws IOException {
-        Optional<TableVersion> found = tables.find(consultationId, version);
+        Optional<TableVersion> found;
+        if (asOf != null && !asOf.isBlank()) {
+            try {
+                found = tables.asOf(consultationId, java.time.Instant.parse(asOf));
+            } catch (java.time.format.DateTimeParseException e) {
+                ProblemDetail bad = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                        "asOf: not an ISO-8601 instant such as 2024-10-01T00:00:00Z");
+                bad.setProperty("errors", List.of(Map.of("field", "asOf", "message", "not an ISO-8601 instant")));
+                return ResponseEntity.badRequest().body(bad);
+            }
+        } else {
+            found = tables.find(consultationId, version);
+        }
         if (found.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, version == null
-                    ? "consultation '" + consultationId + "' has no published table"
+            return problem(HttpStatus.NOT_FOUND, asOf != null ? "consultation '" + consultationId + "' had no published table at " + asOf
+                    : version == null ? "consultation '" + consultationId + "' has no published table"
                     : "consultation '" + consultationId + "' has no table version " + version);
         }
         TableVersion table = found.get();
