@@ -84,7 +84,7 @@ public final class LocalStackLauncher {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    /** Kept for scripts that want the jar locations. */
+    /** Where a module's runnable jar is after {@code ./mvnw package}. */
     static Path jar(Path root, String module) {
         return root.resolve(module).resolve("target").resolve(module + "-exec.jar");
     }

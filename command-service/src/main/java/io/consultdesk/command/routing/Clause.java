@@ -15,8 +15,4 @@ public record Clause(String number, String chapter, String title, List<String> r
         responsibleUnits = responsibleUnits == null ? List.of()
                 : responsibleUnits.stream().map(String::strip).filter(u -> !u.isEmpty()).distinct().toList();
     }
-
-    public ClauseNumber clauseNumber() {
-        return ClauseNumber.parse(number);
-    }
 }

@@ -24,10 +24,6 @@ public record ClauseCatalogue(List<Clause> clauses) {
         }
     }
 
-    public static ClauseCatalogue empty() {
-        return new ClauseCatalogue(List.of());
-    }
-
     public Optional<Clause> find(ClauseNumber number) {
         String key = number.toString();
         return clauses.stream().filter(c -> c.number().equals(key)).findFirst();

@@ -13,11 +13,7 @@ public record Actor(String name, String bureau, Set<String> roles) {
         bureau = bureau == null ? "" : bureau;
     }
 
-    public static Actor system(String name) {
-        return new Actor(name, "", Set.of("SYSTEM"));
-    }
-
     public boolean hasRole(String role) {
-        return roles.contains(role) || roles.contains("SYSTEM");
+        return roles.contains(role);
     }
 }

@@ -14,7 +14,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +32,6 @@ public class Submission {
     private String consultationId;
     private SubmissionState state;
     private String leadBureau;
-    private List<String> coBureaus = List.of();
     private int revisions;
     private int handlingWorkingDays;
     private String publicName;
@@ -151,14 +149,12 @@ public class Submission {
     void on(SubmissionAssigned event) {
         handlingWorkingDays = event.handlingWorkingDays();
         leadBureau = event.leadBureau();
-        coBureaus = event.coBureaus();
         state = SubmissionState.ASSIGNED;
     }
 
     @EventSourcingHandler
     void on(SubmissionReassigned event) {
         leadBureau = event.leadBureau();
-        coBureaus = event.coBureaus();
         state = SubmissionState.ASSIGNED;
     }
 
@@ -231,18 +227,6 @@ public class Submission {
 
     String consultationId() {
         return consultationId;
-    }
-
-    String leadBureau() {
-        return leadBureau;
-    }
-
-    /** Every bureau handling the item, lead first. */
-    List<String> bureaus() {
-        List<String> all = new ArrayList<>();
-        all.add(leadBureau);
-        all.addAll(coBureaus);
-        return all;
     }
 
     private void requireState(Set<SubmissionState> allowed, String what) {

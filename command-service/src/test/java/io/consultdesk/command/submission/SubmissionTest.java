@@ -222,6 +222,14 @@ class SubmissionTest {
         }
 
         @Test
+        void noRoleNameStandsInForAnother() {
+            // a token may carry any role name; only SUPERVISOR grants reassignment
+            fixture.given(received(), assignedTo(GXJ))
+                    .when(new ReassignSubmission(ID, KCJ, List.of(), "理由", null, T1, new Actor("x", "", Set.of("SYSTEM", "ADMIN"))))
+                    .expectException(NotAllowed.class).expectNoEvents();
+        }
+
+        @Test
         void aReassignmentNeedsAReason() {
             fixture.given(received(), assignedTo(GXJ))
                     .when(new ReassignSubmission(ID, KCJ, List.of(), " ", null, T1, SUPERVISOR))

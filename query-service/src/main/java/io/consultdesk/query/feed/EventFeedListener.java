@@ -43,7 +43,7 @@ public class EventFeedListener {
             try {
                 EventEnvelope event = parse(json, record);
                 Projections.apply(projections, event);
-                progress.applied(record, event);
+                progress.applied();
             } catch (RuntimeException e) {
                 if (DeadLetters.isTransient(e)) {
                     throw e; // the whole batch is retried: nothing is skipped
