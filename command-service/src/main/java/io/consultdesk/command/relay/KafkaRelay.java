@@ -34,12 +34,16 @@ public class KafkaRelay {
     public static final String PROCESSING_GROUP = "kafka-relay";
     private static final String PENDING = KafkaRelay.class.getName() + ".pending";
 
+    private static final String CONFIRMED = KafkaRelay.class.getName() + ".confirmed";
+
     private final KafkaTemplate<String, String> kafka;
     private final ObjectMapper json;
+    private final RelayLedger ledger;
 
-    public KafkaRelay(KafkaTemplate<String, String> kafka, ObjectMapper json) {
+    public KafkaRelay(KafkaTemplate<String, String> kafka, ObjectMapper json, RelayLedger ledger) {
         this.kafka = kafka;
         this.json = json;
+        this.ledger = ledger;
     }
 
     @EventHandler
@@ -47,16 +51,24 @@ public class KafkaRelay {
         if (!(message instanceof DomainEventMessage<?> event)) {
             return;
         }
-        EventEnvelope envelope = envelopeOf(event);
-        ProducerRecord<String, String> record = new ProducerRecord<>(EventTopics.topicFor(event.getType()),
-                event.getAggregateIdentifier(), json.writeValueAsString(envelope));
         List<CompletableFuture<SendResult<String, String>>> pending = pendingSends();
-        pending.add(kafka.send(record));
+        pending.add(send(event));
+        confirmedIds().computeIfAbsent(event.getTimestamp().getEpochSecond(), s -> new ArrayList<>()).add(event.getIdentifier());
         // The processor stores its token in the batch's prepare-commit phase, through a handler it registers
         // before ours: waiting only there would let a crash between the two lose the batch. So the wait
         // happens here, on the batch's last event, before the commit begins.
         if (CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch && batch.isLastMessage()) {
             awaitAll(pending);
+        }
+    }
+
+    /** Sends one event to its topic, keyed by its aggregate so that an item's events stay in one partition. */
+    CompletableFuture<SendResult<String, String>> send(DomainEventMessage<?> event) {
+        try {
+            return kafka.send(new ProducerRecord<>(EventTopics.topicFor(event.getType()),
+                    event.getAggregateIdentifier(), json.writeValueAsString(envelopeOf(event))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("event " + event.getIdentifier() + " cannot be written as JSON", e);
         }
     }
 
@@ -87,7 +99,24 @@ public class KafkaRelay {
         });
     }
 
-    private static void awaitAll(List<CompletableFuture<SendResult<String, String>>> pending) {
+    /** The ids the batch sends, by second; recorded in the ledger once the batch (and its token) is committed. */
+    private java.util.Map<Long, List<String>> confirmedIds() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(CONFIRMED, key -> {
+            java.util.Map<Long, List<String>> ids = new java.util.HashMap<>();
+            batch.afterCommit(u -> {
+                try {
+                    ledger.record(ids);
+                } catch (RuntimeException e) {
+                    // the events are in Kafka; reconciliation will find them unrecorded and send them once more
+                    org.slf4j.LoggerFactory.getLogger(KafkaRelay.class).warn("relay ledger not written: {}", e.getMessage());
+                }
+            });
+            return ids;
+        });
+    }
+
+    static void awaitAll(List<CompletableFuture<SendResult<String, String>>> pending) {
         try {
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
  * so the processor backs off and retries the whole batch.
  */
 @Configuration
+@org.springframework.scheduling.annotation.EnableScheduling
 public class RelayProcessorConfiguration {
 
     @Autowired

@@ -26,8 +26,10 @@ public class Dashboard {
     private final LiveViews views;
     private final Clock clock;
     private final FeedLag lag;
+    private final io.consultdesk.query.feed.HeldEventsAlert held;
 
-    public Dashboard(LiveViews views, Clock clock, FeedLag lag) {
+    public Dashboard(LiveViews views, Clock clock, FeedLag lag, io.consultdesk.query.feed.HeldEventsAlert held) {
+        this.held = held;
         this.views = views;
         this.clock = clock;
         this.lag = lag;
@@ -89,6 +91,7 @@ public class Dashboard {
         result.put("bureaus", byBureau);
         result.put("clauses", clauses);
         result.put("feedLag", lag.snapshot());
+        result.put("feedHeld", held.snapshot());
         return result;
     }
 

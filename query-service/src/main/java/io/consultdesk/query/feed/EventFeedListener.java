@@ -21,14 +21,14 @@ public class EventFeedListener {
     public static final String CONSULTATIONS = "consultdesk.consultations.v1";
     private static final Logger log = LoggerFactory.getLogger(EventFeedListener.class);
 
-    private final List<Projection> projections;
+    private final ItemOrder order;
     private final ObjectMapper json;
     private final FeedProgress progress;
     private final DeadLetters deadLetters;
 
     public EventFeedListener(LiveViews views, ObjectMapper json, FeedProgress progress, DeadLetters deadLetters) {
         this.deadLetters = deadLetters;
-        this.projections = Projections.all(views);
+        this.order = new ItemOrder(views, json);
         this.json = json;
         this.progress = progress;
     }
@@ -42,8 +42,9 @@ public class EventFeedListener {
             }
             try {
                 EventEnvelope event = parse(json, record);
-                Projections.apply(projections, event);
-                progress.applied();
+                if (order.apply(event, record.value())) {
+                    progress.applied();
+                }
             } catch (RuntimeException e) {
                 if (DeadLetters.isTransient(e)) {
                     throw e; // the whole batch is retried: nothing is skipped
@@ -51,6 +52,11 @@ public class EventFeedListener {
                 deadLetters.park(record, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
+    }
+
+    /** Applies events in each item's order; also tells how many wait for a predecessor. */
+    public ItemOrder itemOrder() {
+        return order;
     }
 
     /** The envelope of a record; an unreadable one fails with {@link UnreadableEvent}. */

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consultdesk.query.feed.DeadLetters;
 import io.consultdesk.query.feed.EventFeedListener;
 import io.consultdesk.query.feed.LiveViews;
-import io.consultdesk.query.feed.Projection;
-import io.consultdesk.query.feed.Projections;
+import io.consultdesk.query.feed.ItemOrder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -88,7 +87,7 @@ public class Replay {
         void execute() {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
                 views.drop(generation); // leftovers of an earlier, failed attempt
-                List<Projection> projections = Projections.all(views.of(generation));
+                ItemOrder projections = new ItemOrder(views.of(generation), json);
                 List<TopicPartition> partitions = new ArrayList<>();
                 for (String topic : TOPICS) {
                     consumer.partitionsFor(topic, Duration.ofSeconds(10))
@@ -123,7 +122,7 @@ public class Replay {
         private final java.util.Set<String> poisoned = new java.util.HashSet<>();
 
         private void readUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end,
-                               List<Projection> projections) {
+                               ItemOrder projections) {
             while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     done.incrementAndGet();
@@ -131,7 +130,7 @@ public class Replay {
                         continue;
                     }
                     try {
-                        Projections.apply(projections, EventFeedListener.parse(json, record));
+                        projections.apply(EventFeedListener.parse(json, record), record.value());
                     } catch (RuntimeException e) {
                         if (DeadLetters.isTransient(e)) {
                             throw e;

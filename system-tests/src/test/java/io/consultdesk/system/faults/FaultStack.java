@@ -43,7 +43,9 @@ final class FaultStack {
         services = RunningServices.start(root, root.resolve("system-tests/target/service-logs/faults"),
                 EmbeddedInfrastructure.freePort(), EmbeddedInfrastructure.freePort(),
                 "localhost:" + kafkaPort, "mongodb://localhost:" + mongoPort,
-                List.of("--consultdesk.public-submissions.per-minute=100000"));
+                List.of("--consultdesk.public-submissions.per-minute=100000",
+                        // reconcile the relay within seconds rather than the minute of production
+                        "--consultdesk.relay.reconcile-settle=20s", "--consultdesk.relay.reconcile-interval=5s"));
         services.awaitHealthy(Duration.ofSeconds(120));
         api = new Api(services.commandUrl(), services.queryUrl());
         mongoClient = MongoClients.create("mongodb://localhost:" + mongoPort);

@@ -279,16 +279,14 @@ class FaultsIT {
     }
 
     /**
-     * Opt-in ({@code -Dconsultdesk.faults.burst=true}): on the embedded wire server this scenario does not
-     * pass yet — thousands of events written within the event store's look-back window were not all on the
-     * read side four minutes later (the relay's tracking token then holds every id of the window, and each
-     * fetch scans the unindexed collection). It stays runnable so that a fix can be proven by it.
+     * Thousands of events appended at once by four writers, their timestamps spread over two seconds and
+     * their insertion shuffled: an item's second event often lands in the store, and so on the topic,
+     * before its first. The read side holds such an event until its predecessor is applied (it once
+     * retried it forever, blocking the partition its predecessor was queued in).
      */
     @Test
     @Order(9)
-    @Timeout(value = 6, unit = TimeUnit.MINUTES)
-    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "consultdesk.faults.burst", matches = "true",
-            disabledReason = "SKIPPED: the burst scenario is opt-in (-Dconsultdesk.faults.burst=true); see its Javadoc")
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void aBurstOfEventsWrittenOutOfOrderIsRelayedWithoutASkip() throws Exception {
         // a template item, then thousands of copies written straight into the event store at burst rate,
         // their timestamps shuffled over two seconds: what a busy multi-node write side looks like to the relay
@@ -306,15 +304,9 @@ class FaultsIT {
         for (int i = 0; i < items; i++) {
             String id = "burst-" + UUID.randomUUID();
             // both events of one item share one instant, so that per-item order stays as the store keeps it
-            String at = base.plusMillis(random.nextInt(2_000)).toString();
+            Instant at = base.plusMillis(random.nextInt(2_000));
             for (org.bson.Document e : events) {
-                org.bson.Document copy = new org.bson.Document(e);
-                copy.remove("_id");
-                copy.put("aggregateIdentifier", id);
-                copy.put("eventIdentifier", UUID.randomUUID().toString());
-                copy.put("timestamp", at);
-                copy.put("serializedPayload", e.getString("serializedPayload").replace(template, id));
-                burst.add(copy);
+                burst.add(copyOf(e, template, id, at));
             }
         }
         java.util.Collections.shuffle(burst, random);
@@ -334,9 +326,56 @@ class FaultsIT {
         System.out.printf("burst: %d events written to the event store at %.0f events/s%n", burst.size(), perSecond);
         // the rate is reported, not asserted: speed belongs to the benchmarks; what this test asserts is that nothing is skipped
         long relayed = System.nanoTime();
-        Invariant.holds(stack, Duration.ofSeconds(240), FORGED);
+        Invariant.holds(stack, Duration.ofSeconds(150), FORGED);
         System.out.printf("burst: every event relayed and applied %.1f s after the burst%n", (System.nanoTime() - relayed) / 1e9);
+        api.awaitQuery("supervisor", "/api/dashboard", r -> r.json().path("feedHeld").path("events").asLong() == 0,
+                Duration.ofSeconds(30));
     }
+
+    /**
+     * The tracking token's weak spot itself: an event stored later than the look-back window after its own
+     * timestamp is passed over by the relay. The item's later event, relayed first, is held by the read side
+     * (the check that catches the gap, visible on the dashboard); the relay's reconciliation then finds the
+     * event missing from its ledger and sends it, and the held event follows.
+     */
+    @Test
+    @Order(10)
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void anEventStoredAfterTheLookBackWindowIsStillRelayed() throws Exception {
+        String template = submit(1, 1).get(0);
+        api.awaitQuery("supervisor", "/api/submissions/" + template, r -> r.json().path("version").asInt() == 1, Duration.ofSeconds(60));
+        com.mongodb.client.MongoCollection<org.bson.Document> store =
+                stack.mongoClient.getDatabase("consultdesk_events").getCollection("domainevents");
+        List<org.bson.Document> events = store.find(com.mongodb.client.model.Filters.eq("aggregateIdentifier", template))
+                .sort(com.mongodb.client.model.Sorts.ascending("sequenceNumber")).into(new ArrayList<>());
+        String late = "late-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        store.insertOne(copyOf(events.get(1), template, late, now));
+        JsonNode held = api.awaitQuery("supervisor", "/api/dashboard",
+                r -> r.json().path("feedHeld").path("events").asLong() >= 1, Duration.ofSeconds(60)).json();
+        assertThat(held.path("feedHeld").path("events").asLong()).as("the gap is caught").isGreaterThanOrEqualTo(1);
+
+        // its first event, stored now with a timestamp beyond the relay's 10 s look-back window
+        store.insertOne(copyOf(events.get(0), template, late, now.minusSeconds(15)));
+        api.awaitQuery("supervisor", "/api/submissions/" + late, r -> r.json().path("version").asInt() == 1, Duration.ofSeconds(90));
+        JsonNode reconciled = api.command("supervisor", "GET", "/actuator/metrics/consultdesk.relay.reconciled", null).json();
+        assertThat(reconciled.path("measurements").get(0).path("value").asDouble()).isGreaterThanOrEqualTo(1);
+        Invariant.holds(stack, Duration.ofSeconds(60), FORGED);
+        api.awaitQuery("supervisor", "/api/dashboard", r -> r.json().path("feedHeld").path("events").asLong() == 0,
+                Duration.ofSeconds(30));
+    }
+
+    /** A copy of one of {@code template}'s stored events as an event of {@code item}, with a timestamp. */
+    private static org.bson.Document copyOf(org.bson.Document event, String template, String item, Instant at) {
+        org.bson.Document copy = new org.bson.Document(event);
+        copy.remove("_id");
+        copy.put("aggregateIdentifier", item);
+        copy.put("eventIdentifier", UUID.randomUUID().toString());
+        copy.put("timestamp", at.toString());
+        copy.put("serializedPayload", event.getString("serializedPayload").replace(template, item));
+        return copy;
+    }
+
 
     private static String bootstrap() {
         return stack.kafkaBootstrap();
