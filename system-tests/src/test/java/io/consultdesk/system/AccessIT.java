@@ -57,6 +57,8 @@ class AccessIT {
                 new Endpoint(false, "GET", "/api/submissions/" + none + "/events", null, Set.of("auditor")),
                 new Endpoint(false, "GET", "/api/submissions/" + none + "/submitter", null, Set.of("auditor")),
                 new Endpoint(false, "DELETE", "/api/submissions/" + none + "/submitter", null, Set.of("auditor")),
+                new Endpoint(false, "GET", "/actuator/metrics/consultdesk.relay.reconciled", null, Set.of("supervisor", "admin")),
+                new Endpoint(true, "GET", "/actuator/metrics/consultdesk.feed.held.events", null, Set.of("supervisor", "admin")),
                 new Endpoint(true, "GET", "/api/consultations/" + none + "/table", null, Set.copyOf(USERS)),
                 new Endpoint(true, "GET", "/api/submissions/" + none, null,
                         Set.of("clerk", "official-gxj", "supervisor", "auditor", "admin")));

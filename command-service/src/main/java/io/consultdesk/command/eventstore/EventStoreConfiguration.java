@@ -2,7 +2,6 @@ package io.consultdesk.command.eventstore;
 
 import com.mongodb.client.MongoClient;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -61,6 +60,11 @@ public class EventStoreConfiguration {
     }
 
     @Bean
+    public StoredAggregates storedAggregates(MongoTemplate template) {
+        return StoredAggregates.inMongo(template);
+    }
+
+    @Bean
     public TokenStore tokenStore(MongoTemplate template, Serializer serializer) {
         return MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).build();
     }
@@ -71,14 +75,18 @@ public class EventStoreConfiguration {
         return NoTransactionManager.INSTANCE;
     }
 
-    /** Aggregates stay in memory while referenced: loading one need not scan the event collection. */
+    /**
+     * Recently used aggregates stay in memory: loading one need not read its history again. An item is
+     * usually received, assigned and decided within a short time; a consultation is read by every command
+     * on its items, so the few open ones must never be evicted by a burst of items.
+     */
     @Bean
-    public Cache submissionCache() {
-        return new WeakReferenceCache();
+    public Cache submissionCache(@Value("${consultdesk.cache.submissions:5000}") int capacity) {
+        return new RecentAggregatesCache(capacity);
     }
 
     @Bean
-    public Cache consultationCache() {
-        return new WeakReferenceCache();
+    public Cache consultationCache(@Value("${consultdesk.cache.consultations:100}") int capacity) {
+        return new RecentAggregatesCache(capacity);
     }
 }

@@ -1,6 +1,7 @@
 package io.consultdesk.command.submission;
 
 import io.consultdesk.command.consultation.Consultation;
+import io.consultdesk.command.eventstore.StoredAggregates;
 import io.consultdesk.command.personaldata.NameMasker;
 import io.consultdesk.command.personaldata.PersonalDataVault;
 import io.consultdesk.command.routing.Citations;
@@ -29,10 +30,12 @@ public class SubmissionIntake {
     private final Repository<Submission> submissions;
     private final Repository<Consultation> consultations;
     private final PersonalDataVault vault;
+    private final StoredAggregates stored;
     private final NameMasker masker = NameMasker.defaults();
 
     public SubmissionIntake(Repository<Submission> submissions, Repository<Consultation> consultations,
-                            PersonalDataVault vault) {
+                            PersonalDataVault vault, StoredAggregates stored) {
+        this.stored = stored;
         this.submissions = submissions;
         this.consultations = consultations;
         this.vault = vault;
@@ -113,12 +116,7 @@ public class SubmissionIntake {
     }
 
     private boolean exists(String submissionId) {
-        try {
-            submissions.load(submissionId);
-            return true;
-        } catch (AggregateNotFoundException e) {
-            return false;
-        }
+        return stored.exists(submissionId);
     }
 
     private Consultation load(String consultationId) {

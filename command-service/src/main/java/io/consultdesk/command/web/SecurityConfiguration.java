@@ -23,6 +23,7 @@ public class SecurityConfiguration {
                 .addFilterAfter(rateLimit, org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/submissions").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/consultations").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/consultations/*/clauses").hasRole("ADMIN")

@@ -90,7 +90,17 @@ class SubmissionTest {
                 new GenericDomainEventMessage<>("Consultation", CLOSED_CONSULTATION, 1, new ConsultationClosed(CLOSED_CONSULTATION, T0)));
         EventSourcingRepository<Consultation> consultations = EventSourcingRepository.builder(Consultation.class)
                 .eventStore(consultationEvents).build();
-        fixture.registerAnnotatedCommandHandler(new SubmissionIntake(fixture.getRepository(), consultations, vault));
+        fixture.registerAnnotatedCommandHandler(new SubmissionIntake(fixture.getRepository(), consultations, vault,
+                this::storedInFixture));
+    }
+
+    /** What the event store's index answers in production, asked of the fixture's own store. */
+    private boolean storedInFixture(String aggregateId) {
+        try {
+            return fixture.getEventStore().readEvents(aggregateId).hasNext();
+        } catch (org.axonframework.modelling.command.AggregateNotFoundException e) {
+            return false;
+        }
     }
 
     private static ConsultationOpened opened(String id) {

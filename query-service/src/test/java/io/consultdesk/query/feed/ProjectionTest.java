@@ -111,6 +111,25 @@ class ProjectionTest {
     }
 
     @Test
+    void anEventArrivingBeforeItsPredecessorIsHeldThenAppliedInOrder() throws Exception {
+        ItemOrder order = new ItemOrder(views, JSON);
+        EventEnvelope decided = event("SubmissionDecided", 2, DECIDED);
+        EventEnvelope assigned = event("SubmissionAssigned", 1, ASSIGNED);
+        assertThat(order.apply(event("SubmissionReceived", 0, RECEIVED), "")).isTrue();
+        assertThat(order.apply(decided, JSON.writeValueAsString(decided))).as("2 before 1: held").isFalse();
+        assertThat(order.heldCount()).isEqualTo(1);
+        assertThat(item().getString("state")).isEqualTo("RECEIVED");
+
+        // a restart in between: what is held is in the database, not in memory
+        ItemOrder afterRestart = new ItemOrder(views, JSON);
+        assertThat(afterRestart.apply(assigned, JSON.writeValueAsString(assigned))).isTrue();
+        assertThat(item().getString("state")).as("1 applied, then the held 2").isEqualTo("DECIDED");
+        assertThat(item().get(SequencedWriter.LAST_SEQUENCE, Number.class).longValue()).isEqualTo(2);
+        assertThat(afterRestart.heldCount()).isZero();
+        assertThat(afterRestart.oldestHeld()).isZero();
+    }
+
+    @Test
     void anUnknownEventTypeAdvancesTheItemWithoutChangingWhatItKnows() throws Exception {
         Projections.apply(projections, event("SubmissionReceived", 0, RECEIVED));
         Projections.apply(projections, event("SubmissionTranslated", 1, "{\"language\":\"en\"}"));
