@@ -22,6 +22,9 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path jar;
     private final int port;
     private final List<String> arguments;
+    /** Extra JVM options for every service started from this JVM; {@code {name}} stands for the service's name. */
+    public static final String JVM_OPTIONS = "consultdesk.service.jvm-options";
+
     private final Path logFile;
     private final String heap;
     private Process process;
@@ -45,6 +48,12 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Xmx" + heap);
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
+        // e.g. the benchmarks: full JIT compilation and a flight recording (later options win)
+        for (String option : System.getProperty(JVM_OPTIONS, "").split("\\s+")) {
+            if (!option.isBlank()) {
+                command.add(option.replace("{name}", name));
+            }
+        }
         command.add("-Dfile.encoding=UTF-8");
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());

@@ -124,9 +124,13 @@ public class Consultation {
     }
 
     public void ensureAcceptingComments() {
-        if (closed) {
-            throw new ConsultationRefused("consultation " + consultationId + " is closed for new comments");
-        }
+        rules().ensureAcceptingComments();
+    }
+
+    /** An immutable copy of what its items' commands need. */
+    public ConsultationRules rules() {
+        return new ConsultationRules(consultationId, title, draftingUnit, catalogue, catalogueVersion, outcomes,
+                handlingWorkingDays, closed);
     }
 
     public String draftingUnit() {
@@ -146,7 +150,7 @@ public class Consultation {
     }
 
     public CitationExtractor citationExtractor() {
-        return CitationExtractor.forDraft(title, catalogue.chapterTitles());
+        return rules().citationExtractor();
     }
 
     public String id() {

@@ -39,6 +39,8 @@ public class KafkaRelay {
     private final KafkaTemplate<String, String> kafka;
     private final ObjectMapper json;
     private final RelayLedger ledger;
+    /** The latest event timestamp this node's relay has committed: how far reconciliation may look. */
+    private volatile java.time.Instant relayedUpTo;
 
     public KafkaRelay(KafkaTemplate<String, String> kafka, ObjectMapper json, RelayLedger ledger) {
         this.kafka = kafka;
@@ -105,6 +107,7 @@ public class KafkaRelay {
         return batch.getOrComputeResource(CONFIRMED, key -> {
             java.util.Map<Long, List<String>> ids = new java.util.HashMap<>();
             batch.afterCommit(u -> {
+                ids.keySet().stream().max(Long::compare).map(java.time.Instant::ofEpochSecond).ifPresent(this::advancedTo);
                 try {
                     ledger.record(ids);
                 } catch (RuntimeException e) {
@@ -114,6 +117,17 @@ public class KafkaRelay {
             });
             return ids;
         });
+    }
+
+    private synchronized void advancedTo(java.time.Instant second) {
+        if (relayedUpTo == null || second.isAfter(relayedUpTo)) {
+            relayedUpTo = second;
+        }
+    }
+
+    /** The second of the newest event this node's relay has committed; empty when it relays nothing here. */
+    java.util.Optional<java.time.Instant> relayedUpTo() {
+        return java.util.Optional.ofNullable(relayedUpTo);
     }
 
     static void awaitAll(List<CompletableFuture<SendResult<String, String>>> pending) {

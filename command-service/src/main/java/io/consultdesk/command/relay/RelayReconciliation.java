@@ -34,8 +34,9 @@ import java.util.concurrent.CompletableFuture;
  * absorbs that. Each one found is logged and counted ({@code consultdesk.relay.reconciled}): it should stay 0, apart from the
  * few events of a batch whose ledger record a crash prevented.
  * <p>
- * Covers events stored up to {@code settle} after their timestamp; reconciliation starts at the time the
- * ledger is first created (history before it was relayed without one).
+ * Covers events stored up to {@code settle} after their timestamp, and only seconds the relay has moved a
+ * look-back window past; reconciliation starts at the time the ledger is first created (history before it
+ * was relayed without one).
  */
 @Component
 public class RelayReconciliation {
@@ -48,13 +49,16 @@ public class RelayReconciliation {
     private final EventStore eventStore;
     private final KafkaRelay relay;
     private final Duration settle;
+    private final Duration lookBack;
     private final Clock clock;
     private final Counter reconciled;
 
     public RelayReconciliation(RelayLedger ledger, MongoClient client, EventStore eventStore, KafkaRelay relay,
                                MeterRegistry registry,
                                @Value("${consultdesk.event-store.database:consultdesk_events}") String database,
-                               @Value("${consultdesk.relay.reconcile-settle:60s}") Duration settle) {
+                               @Value("${consultdesk.relay.reconcile-settle:60s}") Duration settle,
+                               @Value("${consultdesk.event-store.look-back-time:10s}") Duration lookBack) {
+        this.lookBack = lookBack;
         this.ledger = ledger;
         this.events = client.getDatabase(database).getCollection("domainevents");
         this.eventStore = eventStore;
@@ -68,7 +72,14 @@ public class RelayReconciliation {
     @Scheduled(fixedDelayString = "${consultdesk.relay.reconcile-interval:15s}", initialDelayString = "${consultdesk.relay.reconcile-interval:15s}")
     public void reconcile() {
         try {
-            long upTo = Instant.now(clock).minus(settle).getEpochSecond();
+            // only seconds the relay has left behind: a relay working through a backlog has not missed what it
+            // has yet to reach (and on a node whose relay is not running, there is nothing to reconcile)
+            Instant relayed = relay.relayedUpTo().orElse(null);
+            if (relayed == null) {
+                return;
+            }
+            long upTo = Math.min(Instant.now(clock).minus(settle).getEpochSecond(),
+                    relayed.minus(lookBack).getEpochSecond() - 1);
             Long next = ledger.cursor();
             if (next == null) {
                 ledger.setCursor(upTo);

@@ -1,6 +1,7 @@
 package io.consultdesk.command.submission;
 
 import io.consultdesk.command.consultation.Consultation;
+import io.consultdesk.command.consultation.ConsultationRules;
 import io.consultdesk.command.eventstore.StoredAggregates;
 import io.consultdesk.command.personaldata.NameMasker;
 import io.consultdesk.command.personaldata.PersonalDataVault;
@@ -12,7 +13,6 @@ import io.consultdesk.command.submission.Commands.DecideSubmission;
 import io.consultdesk.command.submission.Commands.ReceiveSubmission;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +28,7 @@ import java.util.Map;
 public class SubmissionIntake {
 
     private final Repository<Submission> submissions;
-    private final Repository<Consultation> consultations;
+    private final CurrentConsultations consultations;
     private final PersonalDataVault vault;
     private final StoredAggregates stored;
     private final NameMasker masker = NameMasker.defaults();
@@ -37,7 +37,7 @@ public class SubmissionIntake {
                             PersonalDataVault vault, StoredAggregates stored) {
         this.stored = stored;
         this.submissions = submissions;
-        this.consultations = consultations;
+        this.consultations = new CurrentConsultations(consultations, stored);
         this.vault = vault;
     }
 
@@ -51,7 +51,7 @@ public class SubmissionIntake {
         if (exists(command.submissionId())) {
             return false;
         }
-        Consultation consultation = load(command.consultationId());
+        ConsultationRules consultation = load(command.consultationId());
         if (command.channel() == Channel.WEB) {
             consultation.ensureAcceptingComments();
         }
@@ -73,7 +73,7 @@ public class SubmissionIntake {
         if (exists(receive.submissionId())) {
             return ImportedAs.ALREADY_PRESENT;
         }
-        Consultation consultation = load(receive.consultationId());
+        ConsultationRules consultation = load(receive.consultationId());
         List<String> vocabulary = consultation.outcomes();
         Decision decision = Decision.parse(command.decisionText(), vocabulary);
         if (decision != null && !actor.hasRole(Roles.SUPERVISOR)) {
@@ -91,7 +91,7 @@ public class SubmissionIntake {
         return ImportedAs.DECIDED;
     }
 
-    private Aggregate<Submission> create(ReceiveSubmission command, Consultation consultation) {
+    private Aggregate<Submission> create(ReceiveSubmission command, ConsultationRules consultation) {
         Citations citations = consultation.citationExtractor().extract(command.opinion());
         List<ClauseNumber> cited = citations.clauses();
         Routing routing = Router.route(cited, consultation.catalogue(), consultation.draftingUnit());
@@ -119,11 +119,7 @@ public class SubmissionIntake {
         return stored.exists(submissionId);
     }
 
-    private Consultation load(String consultationId) {
-        try {
-            return consultations.load(consultationId).invoke(c -> c);
-        } catch (AggregateNotFoundException e) {
-            throw new UnknownConsultation(consultationId);
-        }
+    private ConsultationRules load(String consultationId) {
+        return consultations.rules(consultationId);
     }
 }

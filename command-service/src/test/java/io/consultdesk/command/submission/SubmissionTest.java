@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
@@ -64,6 +65,8 @@ class SubmissionTest {
     private static PersonalDataVault vault;
 
     private AggregateTestFixture<Submission> fixture;
+    private EmbeddedEventStore consultationEvents;
+    private EventSourcingRepository<Consultation> consultations;
 
     @BeforeAll
     static void startStore() {
@@ -82,22 +85,44 @@ class SubmissionTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Submission.class);
-        EmbeddedEventStore consultationEvents = EmbeddedEventStore.builder()
+        consultationEvents = EmbeddedEventStore.builder()
                 .storageEngine(new InMemoryEventStorageEngine()).build();
         consultationEvents.publish(
                 new GenericDomainEventMessage<>("Consultation", CONSULTATION, 0, opened(CONSULTATION)),
                 new GenericDomainEventMessage<>("Consultation", CLOSED_CONSULTATION, 0, opened(CLOSED_CONSULTATION)),
                 new GenericDomainEventMessage<>("Consultation", CLOSED_CONSULTATION, 1, new ConsultationClosed(CLOSED_CONSULTATION, T0)));
-        EventSourcingRepository<Consultation> consultations = EventSourcingRepository.builder(Consultation.class)
+        consultations = EventSourcingRepository.builder(Consultation.class)
                 .eventStore(consultationEvents).build();
         fixture.registerAnnotatedCommandHandler(new SubmissionIntake(fixture.getRepository(), consultations, vault,
                 this::storedInFixture));
     }
 
+    @Test
+    void consultationRulesReadWithoutTheLockFollowAClosing() throws Exception {
+        CurrentConsultations current = new CurrentConsultations(consultations, this::storedInFixture);
+        assertThat(inUnitOfWork(() -> current.rules(CONSULTATION)).closed()).isFalse();
+        consultationEvents.publish(new GenericDomainEventMessage<>("Consultation", CONSULTATION, 1,
+                new ConsultationClosed(CONSULTATION, T1)));
+        assertThat(inUnitOfWork(() -> current.rules(CONSULTATION)).closed()).isTrue();
+        assertThatThrownBy(() -> inUnitOfWork(() -> current.rules("no-such-consultation")))
+                .isInstanceOf(UnknownConsultation.class);
+    }
+
+    private static <T> T inUnitOfWork(java.util.concurrent.Callable<T> work) throws Exception {
+        var result = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null).executeWithResult(work);
+        if (result.isExceptional()) {
+            throw (Exception) result.exceptionResult();
+        }
+        return result.getPayload();
+    }
+
     /** What the event store's index answers in production, asked of the fixture's own store. */
-    private boolean storedInFixture(String aggregateId) {
+    private boolean storedInFixture(String aggregateId, long sequence) {
+        if (consultationEvents.readEvents(aggregateId, sequence).hasNext()) {
+            return true;
+        }
         try {
-            return fixture.getEventStore().readEvents(aggregateId).hasNext();
+            return fixture.getEventStore().readEvents(aggregateId, sequence).hasNext();
         } catch (org.axonframework.modelling.command.AggregateNotFoundException e) {
             return false;
         }
