@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import io.consultdesk.localstack.ConsultDeskClient;
 import io.consultdesk.localstack.EmbeddedInfrastructure;
 import io.consultdesk.localstack.RunningServices;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +68,8 @@ public final class BenchmarkRun {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("usage: [--sizes=2000,10000] [--reps=3] [--clients=16] [--mongo-uri=URI --kafka=HOST:PORT] [--root=.]");
+                System.err.println("usage: [--sizes=2000] [--backlogs=10000,100000] [--reps=3] [--clients=16] [--heap=256m] "
+                        + "[--profile=false] [--mongo-uri=URI --kafka=HOST:PORT] [--root=.]");
                 System.exit(2);
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
@@ -79,7 +82,22 @@ public final class BenchmarkRun {
         Path root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize();
         int reps = Integer.parseInt(options.getOrDefault("reps", "3"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
-        long[] sizes = Arrays.stream(options.getOrDefault("sizes", "2000,10000").split(",")).mapToLong(Long::parseLong).toArray();
+        long[] sizes = longs(options.getOrDefault("sizes", "2000"));
+        long[] backlogs = longs(options.getOrDefault("backlogs", "10000,100000"));
+        String heap = options.getOrDefault("heap", "256m");
+        boolean profile = !"false".equals(options.get("profile"));
+        Path recordings = root.resolve("benchmarks/target/recordings");
+        Files.createDirectories(recordings);
+        // full JIT (the launcher trades it for start-up time), the heap cap the export target names, and a
+        // flight recording of each service for the profile section of the report
+        System.setProperty(io.consultdesk.localstack.ServiceProcess.JVM_OPTIONS, "-XX:TieredStopAtLevel=4 -Xmx" + heap
+                + (profile ? " -XX:StartFlightRecording=settings=profile,filename=" + recordings.resolve("{name}.jfr") : ""));
+        jdk.jfr.Recording harnessRecording = null;
+        if (profile) {
+            harnessRecording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            harnessRecording.setDestination(recordings.resolve("harness-and-embedded-servers.jfr"));
+            harnessRecording.start();
+        }
 
         long started = System.nanoTime();
         EmbeddedInfrastructure infrastructure = null;
@@ -107,11 +125,11 @@ public final class BenchmarkRun {
             client = new ConsultDeskClient("demo", "consultdesk");
             mongo = MongoClients.create(mongoUri);
             consultation = openConsultation(root);
-            System.out.printf("benchmarks on %s: sizes %s, %d repetitions, %d clients%n", infraLabel, Arrays.toString(sizes), reps, clients);
+            System.out.printf("benchmarks on %s: ingest sizes %s, backlogs %s, %d repetitions, %d clients, services at -Xmx%s%n",
+                    infraLabel, Arrays.toString(sizes), Arrays.toString(backlogs), reps, clients, heap);
 
             for (long size : sizes) {
                 Figure ingest = new Figure("Ingest: submissions received over REST", "items/s", size, "raw insertOne", 0.5, true, false);
-                Figure projection = new Figure("Projection: events applied by query-service", "events/s", size, "raw consume + insertMany", 0.5, true, false);
                 for (int rep = 1; rep <= reps; rep++) {
                     double raw = rawInsertRate((int) size, clients);
                     long t0 = System.nanoTime();
@@ -119,23 +137,31 @@ public final class BenchmarkRun {
                     double caughtUp = awaitReadSide(t0);
                     ingest.values.add(rate);
                     ingest.raw.add(raw);
-                    projection.values.add(2.0 * size / caughtUp);
-                    projection.raw.add(rawConsumeAndInsertRate());
-                    System.out.printf("  size %d rep %d: ingest %.0f/s (raw insertOne %.0f/s), read side caught up after %.1f s%n",
+                    System.out.printf("  ingest %d, rep %d: %.0f/s (raw insertOne %.0f/s); read side caught up %.1f s after the first request%n",
                             size, rep, rate, raw, caughtUp);
                 }
                 figures.add(ingest);
-                figures.add(projection);
-                Figure replay = new Figure("Replay: full rebuild of every projection", "events/s", submitted * 2L, "raw consume + insertMany", 0.5, true, false);
-                for (int rep = 1; rep <= reps; rep++) {
+            }
+            freshness(reps);
+            reads(submitted, reps);
+
+            Backlog backlog = new Backlog(mongo, kafka);
+            Export export = new Export(mongo, queryUrl);
+            for (long events : backlogs) {
+                backlogFigures(services, backlog, events, events <= 20_000 ? reps : 1);
+                Figure replay = new Figure("Replay: full rebuild of every projection", "events/s", backlog.endOffsets(),
+                        "raw consume + insertMany", 0.5, true, false);
+                for (int rep = 1; rep <= (events <= 20_000 ? reps : 1); rep++) {
                     replay.values.add(replayRate());
                     replay.raw.add(rawConsumeAndInsertRate());
                 }
                 figures.add(replay);
                 reads(submitted, reps);
+                exports(export, submitted, reps);
             }
-            freshness(reps);
-            Report.write(root.resolve("benchmarks/results"), figures, infraLabel, reps, clients);
+            Report.write(root.resolve("benchmarks/results"), figures, infraLabel, reps, clients,
+                    "Services ran with `-Xmx" + heap + "` and full JIT" + (profile ? ", recorded by JFR (profile settings)" : "")
+                            + ". Backlog timestamps are spread at " + Backlog.RATE + " events/s (see `Backlog`).\n\n");
         } finally {
             services.close();
             if (mongo != null) {
@@ -144,6 +170,71 @@ public final class BenchmarkRun {
             if (infrastructure != null) {
                 infrastructure.close();
             }
+            if (harnessRecording != null) {
+                harnessRecording.stop();
+                harnessRecording.close();
+            }
+        }
+        if (profile) {
+            Map<Integer, String> peers = Map.of(
+                    URI.create(mongoUri.replaceFirst(",.*", "")).getPort(), "MongoDB",
+                    Integer.parseInt(kafka.replaceFirst(",.*", "").replaceFirst(".*:", "")), "Kafka");
+            StringBuilder where = new StringBuilder("\n## Where the time goes\n\nFlight recordings of the whole run ("
+                    + recordings + "). The embedded MongoDB wire server and Kafka broker run inside the harness's JVM.\n\n");
+            for (String name : List.of("command-service", "query-service", "harness-and-embedded-servers")) {
+                where.append(Profile.read(name, recordings.resolve(name + ".jfr"), peers).markdown());
+            }
+            Report.appendToLatest(root.resolve("benchmarks/results"), where.toString());
+        }
+    }
+
+    private static long[] longs(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
+    }
+
+    /**
+     * A backlog of {@code events} appended to the store while query-service is stopped: the relay's rate
+     * into Kafka, then query-service started and its rate applying the backlog; each next to its raw
+     * counterpart on the same servers.
+     */
+    private void backlogFigures(RunningServices services, Backlog backlog, long events, int reps) throws Exception {
+        Figure relay = new Figure("Relay: backlog from the event store into Kafka", "events/s", events,
+                "raw find + produce", 0.5, true, false);
+        Figure projection = new Figure("Projection: backlog applied by query-service", "events/s", events,
+                "raw consume + insertMany", 0.5, true, false);
+        for (int rep = 1; rep <= reps; rep++) {
+            services.query().close();
+            long base = backlog.endOffsets();
+            long t0 = System.nanoTime();
+            long written = backlog.append((int) (events / 2));
+            double relaySeconds = backlog.awaitRelayed(base, written, t0);
+            relay.values.add(written / relaySeconds);
+            relay.raw.add(backlog.rawReadAndProduce(written));
+            submitted += (int) (written / 2);
+
+            services.query().start();
+            services.query().awaitHealthy(Duration.ofSeconds(120));
+            long t1 = System.nanoTime();
+            double drainSeconds = awaitReadSide(t1);
+            projection.values.add(written / drainSeconds);
+            projection.raw.add(rawConsumeAndInsertRate());
+            System.out.printf("  backlog %d, rep %d: relayed at %.0f/s (raw %.0f/s), applied at %.0f/s once query-service was up%n",
+                    written, rep, written / relaySeconds, relay.raw.get(relay.raw.size() - 1), written / drainSeconds);
+        }
+        figures.add(relay);
+        figures.add(projection);
+    }
+
+    /** The table of {@code rows} rows exported as CSV and XLSX, next to reading its rows raw. */
+    private void exports(Export export, long rows, int reps) throws Exception {
+        String table = export.publishTable((int) rows);
+        for (String format : List.of("csv", "xlsx")) {
+            Figure f = new Figure("Export: published table as " + format.toUpperCase(), "rows/s", rows, "raw find", 50_000, false, false);
+            for (int rep = 1; rep <= reps; rep++) {
+                f.values.add(export.exportRate(table, (int) rows, format));
+                f.raw.add(export.rawReadRate(table));
+            }
+            figures.add(f);
         }
     }
 
@@ -283,17 +374,29 @@ public final class BenchmarkRun {
         return progress.path("eventsDone").asLong() / Math.max(0.001, seconds);
     }
 
-    /** Board and dashboard latencies at the current size: p95 over repeated queries. */
+    /**
+     * Board and dashboard latencies at the current size: p95 over repeated queries, each board query next to
+     * the same filter, count and first page asked of the same collection raw.
+     */
     private void reads(long size, int reps) throws Exception {
+        String bureau = "市发展改革委";
+        String text = "机器人";
         Map<String, String> queries = new LinkedHashMap<>();
-        queries.put("by bureau", "bureau=" + URLEncoder.encode("市发展改革委", StandardCharsets.UTF_8));
+        Map<String, org.bson.conversions.Bson> raw = new LinkedHashMap<>();
+        queries.put("by bureau", "bureau=" + URLEncoder.encode(bureau, StandardCharsets.UTF_8));
+        raw.put("by bureau", Filters.eq("bureaus", bureau));
         queries.put("by state", "state=ASSIGNED");
+        raw.put("by state", Filters.eq("state", "ASSIGNED"));
         queries.put("overdue", "overdue=true");
-        queries.put("free text", "q=" + URLEncoder.encode("机器人", StandardCharsets.UTF_8));
+        raw.put("overdue", Filters.and(Filters.in("state", "RECEIVED", "ASSIGNED"), Filters.lt("dueAt", new java.util.Date())));
+        queries.put("free text", "q=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
+        raw.put("free text", Filters.or(Filters.regex("opinion", text), Filters.regex("submitterPublicName", text)));
         for (Map.Entry<String, String> q : queries.entrySet()) {
-            Figure f = new Figure("Status board query p95 (" + q.getKey() + ")", "ms", size, null, 50, false, true);
+            Figure f = new Figure("Status board query p95 (" + q.getKey() + ")", "ms", size, "raw count + find", 50, false, true);
+            org.bson.conversions.Bson filter = Filters.and(Filters.eq("consultationId", consultation), raw.get(q.getKey()));
             for (int rep = 0; rep < reps; rep++) {
                 f.values.add(p95(supervisor, queryUrl + "/api/board?size=50&consultation=" + consultation + "&" + q.getValue(), 20));
+                f.raw.add(rawP95(filter, 20));
             }
             figures.add(f);
         }
@@ -302,6 +405,20 @@ public final class BenchmarkRun {
             dashboard.values.add(p95(supervisor, queryUrl + "/api/dashboard?consultation=" + consultation, 5));
         }
         figures.add(dashboard);
+    }
+
+    private double rawP95(org.bson.conversions.Bson filter, int times) {
+        Document current = mongo.getDatabase("consultdesk_views").getCollection("view_generations").find(Filters.eq("_id", "current")).first();
+        MongoCollection<Document> items = mongo.getDatabase("consultdesk_views")
+                .getCollection("submissions_" + (current == null ? "g1" : current.getString("generation")));
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            long t0 = System.nanoTime();
+            items.countDocuments(filter);
+            items.find(filter).sort(com.mongodb.client.model.Sorts.ascending("receivedAt", "_id")).limit(50).into(new ArrayList<>());
+            ms.add((System.nanoTime() - t0) / 1e6);
+        }
+        return Stats.percentile(ms, 95);
     }
 
     private static double p95(ConsultDeskClient http, String url, int times) {

@@ -33,7 +33,8 @@ final class Profile {
         this.name = name;
     }
 
-    static Profile read(String name, Path recording) throws IOException {
+    /** Reads a recording; {@code peers} names the servers by port (MongoDB, Kafka) in the socket waits. */
+    static Profile read(String name, Path recording, Map<Integer, String> peers) throws IOException {
         Profile profile = new Profile(name);
         if (!Files.isRegularFile(recording)) {
             return profile;
@@ -45,7 +46,8 @@ final class Profile {
                 if (type.equals("jdk.ExecutionSample")) {
                     profile.sample(event.getStackTrace());
                 } else if (type.equals("jdk.SocketRead")) {
-                    String peer = event.getString("host") + ":" + event.getInt("port");
+                    int port = event.getInt("port");
+                    String peer = peers.getOrDefault(port, event.getString("host") + ":" + port);
                     profile.socketWaits.merge(peer, event.getDuration(), Duration::plus);
                 }
             }
@@ -62,7 +64,10 @@ final class Profile {
         onCpuTopFrame.merge(method(frames.get(0)), 1, Integer::sum);
         for (RecordedFrame frame : frames) {
             String type = frame.getMethod().getType().getName();
-            if (type.startsWith("io.consultdesk") || type.startsWith("de.bwaldvogel") || type.startsWith("org.h2")) {
+            String method = frame.getMethod().getName();
+            // frames that wrap everything below them (a filter, the main method) say nothing of where time goes
+            boolean wrapper = method.equals("main") || method.startsWith("doFilter");
+            if (!wrapper && (type.startsWith("io.consultdesk") || type.startsWith("de.bwaldvogel") || type.startsWith("org.h2"))) {
                 onCpu.merge(method(frame), 1, Integer::sum);
                 return;
             }
@@ -87,7 +92,7 @@ final class Profile {
         top(onCpuTopFrame).forEach((k, v) -> md.append("| `").append(k).append("` | ").append(percent(v)).append(" |\n"));
         if (!socketWaits.isEmpty()) {
             md.append("\n| blocked reading from (reads over 20 ms) | total |\n|---|---|\n");
-            socketWaits.entrySet().stream().sorted(Map.Entry.<String, Duration>comparingByValue().reversed()).limit(TOP)
+            socketWaits.entrySet().stream().filter(e -> e.getValue().toMillis() >= 100).sorted(Map.Entry.<String, Duration>comparingByValue().reversed()).limit(TOP)
                     .forEach(e -> md.append("| ").append(e.getKey()).append(" | ")
                             .append(String.format("%.1f s", e.getValue().toMillis() / 1000.0)).append(" |\n"));
         }

@@ -15,7 +15,7 @@ final class Report {
     private Report() {
     }
 
-    static void write(Path dir, List<Figure> figures, String infrastructure, int reps, int clients) throws IOException {
+    static void write(Path dir, List<Figure> figures, String infrastructure, int reps, int clients, String conditions) throws IOException {
         Files.createDirectories(dir);
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
         StringBuilder csv = new StringBuilder("figure,unit,size,median,spread,values,raw,raw_median,ratio,target,met\n");
@@ -23,7 +23,9 @@ final class Report {
                 .append("Run ").append(Instant.now()).append(" on ").append(infrastructure).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(reps)
                 .append(" repetitions, ").append(clients).append(" concurrent clients. Each figure is the median of the ")
-                .append("repetitions; spread is (max − min) / median. Raw figures were measured in the same run on the same servers.\n\n")
+                .append("repetitions; spread is (max − min) / median. Raw figures were measured in the same run on the same servers; "
+                        + "the ratio is system ÷ raw (for rates higher is better, for latencies lower is).\n\n")
+                .append(conditions)
                 .append("| figure | size | median | spread | raw (median) | ratio | target | met |\n|---|---|---|---|---|---|---|---|\n");
         for (Figure f : figures) {
             String raw = f.raw.isEmpty() ? "–" : Figure.fmt(Stats.median(f.raw)) + " " + f.unit + " (" + f.rawName + ")";
@@ -40,17 +42,30 @@ final class Report {
                     hasTarget ? quote(f.targetText()) : "", hasTarget ? String.valueOf(f.met()) : "")).append("\n");
         }
         md.append("\n![ratios to raw](").append("chart-").append(stamp).append(".svg)\n");
-        Files.writeString(dir.resolve("report-" + stamp + ".md"), md);
-        Files.writeString(dir.resolve("latest.md"), md.toString().replace("chart-" + stamp + ".svg", "chart-" + stamp + ".svg"));
+        lastDated = dir.resolve("report-" + stamp + ".md");
+        Files.writeString(lastDated, md);
+        Files.writeString(dir.resolve("latest.md"), md);
         Files.writeString(dir.resolve("results-" + stamp + ".csv"), csv);
         Files.writeString(dir.resolve("chart-" + stamp + ".svg"), chart(figures));
         System.out.println(md);
         System.out.println("report written to " + dir.resolve("report-" + stamp + ".md"));
     }
 
+    /** Adds a section to the end of the latest report and its dated copy (e.g. the profile, read once the services have stopped). */
+    static void appendToLatest(Path dir, String markdown) throws IOException {
+        Path latest = dir.resolve("latest.md");
+        Files.writeString(latest, Files.readString(latest) + markdown);
+        if (lastDated != null) {
+            Files.writeString(lastDated, Files.readString(lastDated) + markdown);
+        }
+        System.out.println(markdown);
+    }
+
+    private static Path lastDated;
+
     /** One bar per ratio figure (share of raw) with its target as a line. */
     static String chart(List<Figure> figures) {
-        List<Figure> ratios = figures.stream().filter(f -> !f.raw.isEmpty()).toList();
+        List<Figure> ratios = figures.stream().filter(f -> f.ratioTarget).toList();
         int rowHeight = 28;
         StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"900\" height=\"")
                 .append(ratios.size() * rowHeight + 40).append("\" font-family=\"sans-serif\" font-size=\"12\">")

@@ -45,7 +45,8 @@ public class EventStoreConfiguration {
     public EventStorageEngine eventStorageEngine(MongoTemplate template,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Serializer serializer,
-                                                 @Value("${consultdesk.event-store.look-back-time:10s}") java.time.Duration lookBackTime) {
+                                                 @Value("${consultdesk.event-store.look-back-time:10s}") java.time.Duration lookBackTime,
+                                                 @Value("${consultdesk.event-store.fetch-size:1000}") int fetchSize) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
                 .storageStrategy(new org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy(
@@ -53,6 +54,9 @@ public class EventStoreConfiguration {
                         lookBackTime))
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
+                // each fetch by the relay is one query over the event window: on a store without secondary
+                // indexes a full scan and sort, so a backlog is read in fewer, larger fetches
+                .batchSize(fetchSize)
                 .build();
         // the unique (aggregate, sequence) index is what turns a concurrent append into a refused command
         engine.ensureIndexes();

@@ -1,0 +1,138 @@
+package io.consultdesk.benchmarks;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+
+/**
+ * A backlog of events in the event store that the relay has not yet sent: copies of one real item's
+ * stored events (received, assigned) under new item ids, appended in bulk straight into the store, as a
+ * write side that ran while Kafka was away leaves them. Their timestamps are spread at {@link #RATE}
+ * events a second — the tracking token keeps every id within its look-back window, so how densely the
+ * backlog was written matters to the relay; this is about ten times the ingest rate measured here.
+ */
+final class Backlog {
+
+    static final int RATE = 500;
+    static final String TOPIC = "consultdesk.submissions.v1";
+    private static final String RAW_TOPIC = "bench.raw.relay";
+
+    private final MongoCollection<Document> events;
+    private final String kafka;
+
+    Backlog(MongoClient mongo, String kafka) {
+        this.events = mongo.getDatabase("consultdesk_events").getCollection("domainevents");
+        this.kafka = kafka;
+    }
+
+    /** Appends {@code items} items' events (two each) after the newest stored event; returns the number of events. */
+    long append(int items) {
+        Document received = events.find(Filters.regex("payloadType", "SubmissionReceived$")).first();
+        if (received == null) {
+            throw new IllegalStateException("no stored submission to copy");
+        }
+        String template = received.getString("aggregateIdentifier");
+        List<Document> templateEvents = events.find(Filters.eq("aggregateIdentifier", template))
+                .sort(Sorts.ascending("sequenceNumber")).limit(2).into(new ArrayList<>());
+        Instant start = Instant.now().plusSeconds(1);
+        List<Document> batch = new ArrayList<>();
+        long written = 0;
+        for (int i = 0; i < items; i++) {
+            String id = "backlog-" + UUID.randomUUID();
+            for (Document e : templateEvents) {
+                Document copy = new Document(e);
+                copy.remove("_id");
+                copy.put("aggregateIdentifier", id);
+                copy.put("eventIdentifier", UUID.randomUUID().toString());
+                copy.put("timestamp", start.plusNanos(written * 1_000_000_000L / RATE).toString());
+                copy.put("serializedPayload", e.getString("serializedPayload").replace(template, id));
+                batch.add(copy);
+                written++;
+            }
+            if (batch.size() >= 1_000) {
+                events.insertMany(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            events.insertMany(batch);
+        }
+        return written;
+    }
+
+    /** The sum of the submissions topic's end offsets. */
+    long endOffsets() {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", kafka, "key.deserializer", StringDeserializer.class,
+                "value.deserializer", StringDeserializer.class))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
+                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Waits until {@code count} records beyond {@code base} are on the topic, showing progress; seconds since {@code t0}. */
+    double awaitRelayed(long base, long count, long t0) throws InterruptedException {
+        long target = base + count;
+        long last = -1;
+        long lastChange = System.nanoTime();
+        while (true) {
+            long now = endOffsets();
+            if (now >= target) {
+                return (System.nanoTime() - t0) / 1e9;
+            }
+            if (now != last) {
+                System.out.printf("    relay: %d of %d events on the topic%n", now - base, count);
+                last = now;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > 120e9) {
+                throw new IllegalStateException("the relay made no progress for two minutes at " + now + " of " + target);
+            }
+            Thread.sleep(1_000);
+        }
+    }
+
+    /**
+     * The raw counterpart of the relay: the same number of stored event documents read from the same
+     * collection and produced to a scratch topic with the relay's producer settings; events a second.
+     */
+    double rawReadAndProduce(long count) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", kafka))) {
+            if (!admin.listTopics().names().get().contains(RAW_TOPIC)) {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(RAW_TOPIC, 3, (short) 1))).all().get();
+            }
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            long t0 = System.nanoTime();
+            List<Future<?>> sends = new ArrayList<>();
+            for (Document d : events.find().limit((int) count).batchSize(1_000)) {
+                sends.add(producer.send(new ProducerRecord<>(RAW_TOPIC, d.getString("aggregateIdentifier"), d.toJson())));
+            }
+            for (Future<?> f : sends) {
+                f.get();
+            }
+            return sends.size() / ((System.nanoTime() - t0) / 1e9);
+        }
+    }
+}
