@@ -12,12 +12,15 @@ import java.util.stream.Collectors;
 /** Writes the run's report: Markdown (latest.md and a dated copy), CSV, and an SVG chart of ratios and targets. */
 final class Report {
 
+    /** One run writes one set of files, rewritten as figures accumulate (a run cut short keeps what it measured). */
+    private static final String STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+
     private Report() {
     }
 
     static void write(Path dir, List<Figure> figures, String infrastructure, int reps, int clients, String conditions) throws IOException {
         Files.createDirectories(dir);
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        String stamp = STAMP;
         StringBuilder csv = new StringBuilder("figure,unit,size,median,spread,values,raw,raw_median,ratio,target,met\n");
         StringBuilder md = new StringBuilder("# ConsultDesk benchmark report\n\n")
                 .append("Run ").append(Instant.now()).append(" on ").append(infrastructure).append(", ")

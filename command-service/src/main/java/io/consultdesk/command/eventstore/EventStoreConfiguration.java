@@ -46,7 +46,7 @@ public class EventStoreConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Serializer serializer,
                                                  @Value("${consultdesk.event-store.look-back-time:10s}") java.time.Duration lookBackTime,
-                                                 @Value("${consultdesk.event-store.fetch-size:1000}") int fetchSize) {
+                                                 @Value("${consultdesk.event-store.fetch-size:250}") int fetchSize) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
                 .storageStrategy(new org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy(
@@ -61,6 +61,21 @@ public class EventStoreConfiguration {
         // the unique (aggregate, sequence) index is what turns a concurrent append into a refused command
         engine.ensureIndexes();
         return engine;
+    }
+
+    /**
+     * The event store over the engine. Every event read for the relay carries its own copy of the tracking
+     * token — every event id of the look-back window — so what the store keeps in memory is (events cached
+     * + events fetched) × ids in the window. With one tracking consumer (the relay) a large cache buys
+     * nothing; Axon's default of 10,000 cached events held 4 million map entries at 40 commands/s.
+     */
+    @Bean
+    public org.axonframework.eventsourcing.eventstore.EmbeddedEventStore eventStore(EventStorageEngine engine,
+            @Value("${consultdesk.event-store.cached-events:100}") int cachedEvents) {
+        return org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                .storageEngine(engine)
+                .cachedEvents(cachedEvents)
+                .build();
     }
 
     @Bean
