@@ -4,7 +4,6 @@ import io.consultdesk.command.consultation.ConsultationCommands.AmendClauseCatal
 import io.consultdesk.command.consultation.ConsultationCommands.CloseConsultation;
 import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation;
 import io.consultdesk.command.publication.TablePublished;
-import io.consultdesk.command.routing.CitationExtractor;
 import io.consultdesk.command.routing.ClauseCatalogue;
 import io.consultdesk.command.submission.NotAllowed;
 import io.consultdesk.command.submission.Roles;
@@ -85,10 +84,6 @@ public class Consultation {
         handlingWorkingDays = event.handlingWorkingDays();
     }
 
-    public int handlingWorkingDays() {
-        return handlingWorkingDays;
-    }
-
     @EventSourcingHandler
     void on(ClauseCatalogueAmended event) {
         catalogue = new ClauseCatalogue(event.clauses());
@@ -123,34 +118,14 @@ public class Consultation {
         }
     }
 
-    public void ensureAcceptingComments() {
-        rules().ensureAcceptingComments();
-    }
-
     /** An immutable copy of what its items' commands need. */
     public ConsultationRules rules() {
         return new ConsultationRules(consultationId, title, draftingUnit, catalogue, catalogueVersion, outcomes,
                 handlingWorkingDays, closed);
     }
 
-    public String draftingUnit() {
-        return draftingUnit;
-    }
-
-    public ClauseCatalogue catalogue() {
-        return catalogue;
-    }
-
-    public int catalogueVersion() {
-        return catalogueVersion;
-    }
-
     public List<String> outcomes() {
         return outcomes;
-    }
-
-    public CitationExtractor citationExtractor() {
-        return rules().citationExtractor();
     }
 
     public String id() {
