@@ -1,5 +1,6 @@
 package io.consultdesk.command.relay;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consultdesk.command.eventstore.ActorCorrelation;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -11,12 +12,18 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Revision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +39,7 @@ import java.util.concurrent.TimeoutException;
 public class KafkaRelay {
 
     public static final String PROCESSING_GROUP = "kafka-relay";
+    private static final Logger log = LoggerFactory.getLogger(KafkaRelay.class);
     private static final String PENDING = KafkaRelay.class.getName() + ".pending";
 
     private static final String CONFIRMED = KafkaRelay.class.getName() + ".confirmed";
@@ -40,7 +48,7 @@ public class KafkaRelay {
     private final ObjectMapper json;
     private final RelayLedger ledger;
     /** The latest event timestamp this node's relay has committed: how far reconciliation may look. */
-    private volatile java.time.Instant relayedUpTo;
+    private volatile Instant relayedUpTo;
 
     public KafkaRelay(KafkaTemplate<String, String> kafka, ObjectMapper json, RelayLedger ledger) {
         this.kafka = kafka;
@@ -69,7 +77,7 @@ public class KafkaRelay {
         try {
             return kafka.send(new ProducerRecord<>(EventTopics.topicFor(event.getType()),
                     event.getAggregateIdentifier(), json.writeValueAsString(envelopeOf(event))));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("event " + event.getIdentifier() + " cannot be written as JSON", e);
         }
     }
@@ -102,32 +110,32 @@ public class KafkaRelay {
     }
 
     /** The ids the batch sends, by second; recorded in the ledger once the batch (and its token) is committed. */
-    private java.util.Map<Long, List<String>> confirmedIds() {
+    private Map<Long, List<String>> confirmedIds() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(CONFIRMED, key -> {
-            java.util.Map<Long, List<String>> ids = new java.util.HashMap<>();
+            Map<Long, List<String>> ids = new HashMap<>();
             batch.afterCommit(u -> {
-                ids.keySet().stream().max(Long::compare).map(java.time.Instant::ofEpochSecond).ifPresent(this::advancedTo);
+                ids.keySet().stream().max(Long::compare).map(Instant::ofEpochSecond).ifPresent(this::advancedTo);
                 try {
                     ledger.record(ids);
                 } catch (RuntimeException e) {
                     // the events are in Kafka; reconciliation will find them unrecorded and send them once more
-                    org.slf4j.LoggerFactory.getLogger(KafkaRelay.class).warn("relay ledger not written: {}", e.getMessage());
+                    log.warn("relay ledger not written: {}", e.getMessage());
                 }
             });
             return ids;
         });
     }
 
-    private synchronized void advancedTo(java.time.Instant second) {
+    private synchronized void advancedTo(Instant second) {
         if (relayedUpTo == null || second.isAfter(relayedUpTo)) {
             relayedUpTo = second;
         }
     }
 
     /** The second of the newest event this node's relay has committed; empty when it relays nothing here. */
-    java.util.Optional<java.time.Instant> relayedUpTo() {
-        return java.util.Optional.ofNullable(relayedUpTo);
+    Optional<Instant> relayedUpTo() {
+        return Optional.ofNullable(relayedUpTo);
     }
 
     static void awaitAll(List<CompletableFuture<SendResult<String, String>>> pending) {

@@ -1,6 +1,5 @@
 package io.consultdesk.command.relay;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -9,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.MongoTemplate;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +17,6 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,21 +49,18 @@ public class RelayReconciliation {
     private final KafkaRelay relay;
     private final Duration settle;
     private final Duration lookBack;
-    private final Clock clock;
     private final Counter reconciled;
 
-    public RelayReconciliation(RelayLedger ledger, MongoClient client, EventStore eventStore, KafkaRelay relay,
+    public RelayReconciliation(RelayLedger ledger, MongoTemplate eventStoreTemplate, EventStore eventStore, KafkaRelay relay,
                                MeterRegistry registry,
-                               @Value("${consultdesk.event-store.database:consultdesk_events}") String database,
                                @Value("${consultdesk.relay.reconcile-settle:60s}") Duration settle,
                                @Value("${consultdesk.event-store.look-back-time:10s}") Duration lookBack) {
         this.lookBack = lookBack;
         this.ledger = ledger;
-        this.events = client.getDatabase(database).getCollection("domainevents");
+        this.events = eventStoreTemplate.eventCollection();
         this.eventStore = eventStore;
         this.relay = relay;
         this.settle = settle;
-        this.clock = Clock.systemUTC();
         this.reconciled = Counter.builder("consultdesk.relay.reconciled")
                 .description("events the relay had passed over and reconciliation sent (alert when it rises)").register(registry);
     }
@@ -78,7 +74,7 @@ public class RelayReconciliation {
             if (relayed == null) {
                 return;
             }
-            long upTo = Math.min(Instant.now(clock).minus(settle).getEpochSecond(),
+            long upTo = Math.min(Instant.now().minus(settle).getEpochSecond(),
                     relayed.minus(lookBack).getEpochSecond() - 1);
             Long next = ledger.cursor();
             if (next == null) {
