@@ -42,9 +42,7 @@ public class EventFeedListener {
             }
             try {
                 EventEnvelope event = parse(json, record);
-                if (order.apply(event, record.value())) {
-                    progress.applied();
-                }
+                progress.applied(order.apply(event, record.value()));
             } catch (RuntimeException e) {
                 if (DeadLetters.isTransient(e)) {
                     throw e; // the whole batch is retried: nothing is skipped

@@ -15,7 +15,7 @@ public class FeedProgress {
         registry.gauge("consultdesk.feed.events.applied", applied);
     }
 
-    void applied() {
-        applied.incrementAndGet();
+    void applied(int events) {
+        applied.addAndGet(events);
     }
 }

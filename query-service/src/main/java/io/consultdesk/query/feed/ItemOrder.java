@@ -49,18 +49,21 @@ public final class ItemOrder {
         this.json = json;
     }
 
-    /** Applies the event (and whatever of its item it unblocks), or holds it back; true when applied now. */
-    public boolean apply(EventEnvelope event, String rawValue) {
+    /**
+     * Applies the event and whatever held events of its item it unblocks, or holds it back; returns how many
+     * events were applied now (0 when it was held).
+     */
+    public int apply(EventEnvelope event, String rawValue) {
         try {
             Projections.apply(projections, event);
         } catch (SequencedWriter.OutOfOrderEvent ahead) {
             hold(event, rawValue);
-            return false;
+            return 0;
         }
         if (event.aggregateId() != null && waitingItems().contains(event.aggregateId())) {
-            release(event.aggregateId());
+            return 1 + release(event.aggregateId());
         }
-        return true;
+        return 1;
     }
 
     private void hold(EventEnvelope event, String rawValue) {
@@ -74,8 +77,8 @@ public final class ItemOrder {
         log.info("event {} of {} arrived before its predecessor: held until it is applied", event.sequence(), event.aggregateId());
     }
 
-    /** Applies the item's held events that now follow on, in sequence order, until the next gap. */
-    private void release(String item) {
+    /** Applies the item's held events that now follow on, in sequence order, until the next gap; how many. */
+    private int release(String item) {
         List<Document> queued = held().find(Filters.eq("item", item)).sort(Sorts.ascending("sequence")).into(new ArrayList<>());
         int released = 0;
         for (Document next : queued) {
@@ -90,6 +93,7 @@ public final class ItemOrder {
         if (released == queued.size()) {
             waitingItems().remove(item);
         }
+        return released;
     }
 
     /** How long the longest-waiting held event has waited, or zero. */

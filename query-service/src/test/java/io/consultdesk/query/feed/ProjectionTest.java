@@ -115,14 +115,14 @@ class ProjectionTest {
         ItemOrder order = new ItemOrder(views, JSON);
         EventEnvelope decided = event("SubmissionDecided", 2, DECIDED);
         EventEnvelope assigned = event("SubmissionAssigned", 1, ASSIGNED);
-        assertThat(order.apply(event("SubmissionReceived", 0, RECEIVED), "")).isTrue();
-        assertThat(order.apply(decided, JSON.writeValueAsString(decided))).as("2 before 1: held").isFalse();
+        assertThat(order.apply(event("SubmissionReceived", 0, RECEIVED), "")).isEqualTo(1);
+        assertThat(order.apply(decided, JSON.writeValueAsString(decided))).as("2 before 1: held").isZero();
         assertThat(order.heldCount()).isEqualTo(1);
         assertThat(item().getString("state")).isEqualTo("RECEIVED");
 
         // a restart in between: what is held is in the database, not in memory
         ItemOrder afterRestart = new ItemOrder(views, JSON);
-        assertThat(afterRestart.apply(assigned, JSON.writeValueAsString(assigned))).isTrue();
+        assertThat(afterRestart.apply(assigned, JSON.writeValueAsString(assigned))).as("1, then the held 2").isEqualTo(2);
         assertThat(item().getString("state")).as("1 applied, then the held 2").isEqualTo("DECIDED");
         assertThat(item().get(SequencedWriter.LAST_SEQUENCE, Number.class).longValue()).isEqualTo(2);
         assertThat(afterRestart.heldCount()).isZero();
