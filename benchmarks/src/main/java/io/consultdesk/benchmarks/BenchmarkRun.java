@@ -420,9 +420,8 @@ public final class BenchmarkRun {
     }
 
     private double rawP95(org.bson.conversions.Bson filter, int times) {
-        Document current = mongo.getDatabase("consultdesk_views").getCollection("view_generations").find(Filters.eq("_id", "current")).first();
         MongoCollection<Document> items = mongo.getDatabase("consultdesk_views")
-                .getCollection("submissions_" + (current == null ? "g1" : current.getString("generation")));
+                .getCollection("submissions_" + Export.liveGeneration(mongo.getDatabase("consultdesk_views")));
         List<Double> ms = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             long t0 = System.nanoTime();

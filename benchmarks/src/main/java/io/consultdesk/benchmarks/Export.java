@@ -95,6 +95,11 @@ final class Export {
     }
 
     private String liveGeneration() {
+        return liveGeneration(views);
+    }
+
+    /** The generation of views query-service serves (a replay moves it on). */
+    static String liveGeneration(MongoDatabase views) {
         Document current = views.getCollection("view_generations").find(Filters.eq("_id", "current")).first();
         return current == null ? "g1" : current.getString("generation");
     }
