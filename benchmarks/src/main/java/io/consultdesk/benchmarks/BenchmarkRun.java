@@ -245,7 +245,7 @@ public final class BenchmarkRun {
         String id = "bench-" + UUID.randomUUID();
         client.send("POST", commandUrl + "/api/consultations", "application/json",
                 "{\"id\":\"" + id + "\",\"title\":\"若干措施\",\"draftingUnit\":\"市工业和信息化局\",\"handlingWorkingDays\":1}");
-        Path clauses = root.resolveSibling("shared").resolve("seed").resolve("clauses.tsv");
+        Path clauses = root.resolve("seed").resolve("clauses.tsv");
         if (Files.isRegularFile(clauses)) {
             client.send("PUT", commandUrl + "/api/consultations/" + id + "/clauses", "text/tab-separated-values", Files.readString(clauses));
         }

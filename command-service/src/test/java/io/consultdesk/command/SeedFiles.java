@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The shared seed files beside the repository: the real table and its oracle. */
+/** The seed files in the repository's {@code seed/} folder: the real table and its oracle. */
 public final class SeedFiles {
 
     private SeedFiles() {
@@ -17,7 +17,7 @@ public final class SeedFiles {
 
     public static Path path(String name) {
         Path root = Path.of(System.getProperty("consultdesk.root", "..")).toAbsolutePath().normalize();
-        return root.resolveSibling("shared").resolve("seed").resolve(name);
+        return root.resolve("seed").resolve(name);
     }
 
     public static String read(String name) {

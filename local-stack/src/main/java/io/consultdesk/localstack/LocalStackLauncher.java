@@ -68,7 +68,7 @@ public final class LocalStackLauncher {
                 System.out.printf("ConsultDesk: both services healthy %.1f s after start%n", seconds(started));
                 if (settings.seedEnabled()) {
                     new SeedConsultation(services.commandUrl(), services.queryUrl(),
-                            settings.root().toAbsolutePath().normalize().resolveSibling("shared").resolve("seed")).loadIfAbsent();
+                            settings.root().toAbsolutePath().normalize().resolve("seed")).loadIfAbsent();
                 }
                 System.out.println(services.describe());
             }

@@ -30,7 +30,7 @@ public record StackSettings(
         OPTIONS.put("command-port", new String[] {"COMMAND_PORT", "8081", "command-service HTTP"});
         OPTIONS.put("query-port", new String[] {"QUERY_PORT", "8082", "query-service HTTP"});
         OPTIONS.put("services", new String[] {"CONSULTDESK_SERVICES", "true", "start both services (false: infrastructure only)"});
-        OPTIONS.put("seed", new String[] {"CONSULTDESK_SEED", "true", "load and publish the seed consultation (../shared/seed) unless present"});
+        OPTIONS.put("seed", new String[] {"CONSULTDESK_SEED", "true", "load and publish the seed consultation (seed/ in the repository) unless present"});
     }
 
     public static StackSettings parse(String[] args) {

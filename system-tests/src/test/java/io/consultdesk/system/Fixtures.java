@@ -18,7 +18,7 @@ public final class Fixtures {
 
     static Path seed(String file) {
         Path root = Path.of(System.getProperty("consultdesk.root", "..")).toAbsolutePath().normalize();
-        return root.resolveSibling("shared").resolve("seed").resolve(file);
+        return root.resolve("seed").resolve(file);
     }
 
     public static String seedText(String file) {
