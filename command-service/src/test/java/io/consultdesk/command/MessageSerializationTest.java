@@ -25,6 +25,8 @@ import io.consultdesk.command.submission.SubmissionRejected;
 import io.consultdesk.command.submission.SubmissionWithdrawn;
 import io.consultdesk.command.submission.Submitter;
 import io.consultdesk.command.submission.SubmitterKind;
+import io.consultdesk.command.publishedlanguage.EventName;
+import io.consultdesk.command.publishedlanguage.PublishedEvents;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -93,8 +95,10 @@ class MessageSerializationTest {
 
     @ParameterizedTest
     @MethodSource("events")
-    void everyEventIsNamedInThePastTenseAndCarriesARevision(Object event) {
+    void everyEventIsNamedInThePastTenseAndCarriesAStableNameAndARevision(Object event) {
         assertThat(event.getClass().getAnnotation(Revision.class)).as(event.getClass().getSimpleName()).isNotNull();
+        assertThat(event.getClass().getAnnotation(EventName.class)).as(event.getClass().getSimpleName()).isNotNull();
+        assertThat(PublishedEvents.get().nameOf(event.getClass())).contains(event.getClass().getAnnotation(EventName.class).value());
         assertThat(event.getClass().getSimpleName()).matches(".*(ed|Withdrawn|MarkedDuplicate)$");
     }
 }

@@ -2,6 +2,7 @@ package io.consultdesk.command.audit;
 
 import io.consultdesk.command.personaldata.PersonalDataVault;
 import io.consultdesk.command.personaldata.SealedPersonalData;
+import io.consultdesk.command.publishedlanguage.PublishedEvents;
 import io.consultdesk.command.submission.Actor;
 import io.consultdesk.command.submission.Commands.EraseSubmitter;
 import io.consultdesk.command.submission.SubmissionReceived;
@@ -59,7 +60,8 @@ public class AuditController {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("sequence", e.getSequenceNumber());
             event.put("eventId", e.getIdentifier());
-            event.put("type", e.getPayloadType().getSimpleName());
+            event.put("type", PublishedEvents.get().nameOf(e.getPayloadType()).orElse(e.getPayloadType().getSimpleName()));
+            event.put("revision", PublishedEvents.revisionOf(e.getPayloadType()));
             event.put("occurredAt", e.getTimestamp());
             event.put("metaData", e.getMetaData());
             event.put("payload", e.getPayload());

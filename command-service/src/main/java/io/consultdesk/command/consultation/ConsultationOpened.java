@@ -1,6 +1,7 @@
 package io.consultdesk.command.consultation;
 
 import io.consultdesk.command.routing.Clause;
+import io.consultdesk.command.publishedlanguage.EventName;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A draft was put out for comment, with catalogue version 1. */
+@EventName("ConsultationOpened")
 @Revision("1")
 public record ConsultationOpened(
         String consultationId,

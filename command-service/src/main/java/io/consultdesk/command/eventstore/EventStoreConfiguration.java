@@ -1,6 +1,9 @@
 package io.consultdesk.command.eventstore;
 
 import com.mongodb.client.MongoClient;
+import io.consultdesk.command.publishedlanguage.EventUpcasters;
+import io.consultdesk.command.publishedlanguage.PublishedEventSerializer;
+import io.consultdesk.command.publishedlanguage.PublishedEvents;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
@@ -52,7 +55,9 @@ public class EventStoreConfiguration {
                 .storageStrategy(new org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy(
                         org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration.getDefault(),
                         lookBackTime))
-                .eventSerializer(eventSerializer)
+                // events stored under their stable names, and older stored forms brought up to date on read
+                .eventSerializer(new PublishedEventSerializer(eventSerializer, PublishedEvents.get()))
+                .upcasterChain(EventUpcasters.chain())
                 .snapshotSerializer(serializer)
                 // each fetch by the relay is one query over the event window: on a store without secondary
                 // indexes a full scan and sort, so a backlog is read in fewer, larger fetches

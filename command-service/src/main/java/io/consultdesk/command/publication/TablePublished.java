@@ -1,5 +1,6 @@
 package io.consultdesk.command.publication;
 
+import io.consultdesk.command.publishedlanguage.EventName;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.Map;
  * is its item's SubmissionPublished), the count per outcome in {@code totals}, and the undecided items a
  * supervisor chose to leave out.
  */
+@EventName("TablePublished")
 @Revision("1")
 public record TablePublished(
         String consultationId,

@@ -3,6 +3,7 @@ package io.consultdesk.command.relay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consultdesk.command.eventstore.ActorCorrelation;
+import io.consultdesk.command.publishedlanguage.PublishedJson;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -11,7 +12,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.Revision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -45,14 +45,13 @@ public class KafkaRelay {
     private static final String CONFIRMED = KafkaRelay.class.getName() + ".confirmed";
 
     private final KafkaTemplate<String, String> kafka;
-    private final ObjectMapper json;
+    private final ObjectMapper json = PublishedJson.mapper();
     private final RelayLedger ledger;
     /** The latest event timestamp this node's relay has committed: how far reconciliation may look. */
     private volatile Instant relayedUpTo;
 
-    public KafkaRelay(KafkaTemplate<String, String> kafka, ObjectMapper json, RelayLedger ledger) {
+    public KafkaRelay(KafkaTemplate<String, String> kafka, RelayLedger ledger) {
         this.kafka = kafka;
-        this.json = json;
         this.ledger = ledger;
     }
 
@@ -76,27 +75,10 @@ public class KafkaRelay {
     CompletableFuture<SendResult<String, String>> send(DomainEventMessage<?> event) {
         try {
             return kafka.send(new ProducerRecord<>(EventTopics.topicFor(event.getType()),
-                    event.getAggregateIdentifier(), json.writeValueAsString(envelopeOf(event))));
+                    event.getAggregateIdentifier(), json.writeValueAsString(EventEnvelope.of(event))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event " + event.getIdentifier() + " cannot be written as JSON", e);
         }
-    }
-
-    EventEnvelope envelopeOf(DomainEventMessage<?> event) {
-        Revision revision = event.getPayloadType().getAnnotation(Revision.class);
-        Object correlation = event.getMetaData().get("correlationId");
-        return new EventEnvelope(
-                event.getIdentifier(),
-                event.getPayloadType().getSimpleName(),
-                revision == null ? "0" : revision.value(),
-                event.getType(),
-                event.getAggregateIdentifier(),
-                event.getSequenceNumber(),
-                event.getTimestamp(),
-                text(event.getMetaData().get(ActorCorrelation.ACTOR)),
-                text(event.getMetaData().get(ActorCorrelation.BUREAU)),
-                text(correlation),
-                json.valueToTree(event.getPayload()));
     }
 
     /** The sends of the current batch; the first call in a batch also registers a wait before commit, as a safety net. */
@@ -147,10 +129,6 @@ public class KafkaRelay {
         } catch (ExecutionException | TimeoutException e) {
             throw new RelayFailed("Kafka did not confirm a batch of " + pending.size() + " events; it will be sent again", e);
         }
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
     }
 
     /** The batch could not be confirmed by Kafka; its token is not advanced. */

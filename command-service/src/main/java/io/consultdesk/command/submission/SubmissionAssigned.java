@@ -1,6 +1,7 @@
 package io.consultdesk.command.submission;
 
 import io.consultdesk.command.routing.Routing.RoutingBasis;
+import io.consultdesk.command.publishedlanguage.EventName;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
  * {@code triage} says the drafting unit took it because nothing cited named a unit. The lead bureau is to
  * decide by {@code dueAt}, {@code handlingWorkingDays} working days after assignment.
  */
+@EventName("SubmissionAssigned")
 @Revision("1")
 public record SubmissionAssigned(
         String submissionId,

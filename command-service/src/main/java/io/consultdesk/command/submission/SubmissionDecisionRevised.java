@@ -1,10 +1,12 @@
 package io.consultdesk.command.submission;
 
+import io.consultdesk.command.publishedlanguage.EventName;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
 /** A decision was revised before publication; {@code revision} counts from 1 for the first revision. */
+@EventName("SubmissionDecisionRevised")
 @Revision("1")
 public record SubmissionDecisionRevised(
         String submissionId,

@@ -1,5 +1,6 @@
 package io.consultdesk.command.submission;
 
+import io.consultdesk.command.publishedlanguage.EventName;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.Instant;
  * decision (采纳情况) as outcome plus reason. A published row is a record of its own; later changes to the
  * item do not alter it.
  */
+@EventName("SubmissionPublished")
 @Revision("1")
 public record SubmissionPublished(
         String submissionId,

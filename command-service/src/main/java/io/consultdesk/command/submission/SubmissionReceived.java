@@ -1,6 +1,7 @@
 package io.consultdesk.command.submission;
 
 import io.consultdesk.command.personaldata.SealedPersonalData;
+import io.consultdesk.command.publishedlanguage.EventName;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
  * their own, so that erasing the key erases them); only the masked public name is in the clear. The
  * citations were extracted on receipt, so a replay never re-parses the text.
  */
+@EventName("SubmissionReceived")
 @Revision("1")
 public record SubmissionReceived(
         String submissionId,

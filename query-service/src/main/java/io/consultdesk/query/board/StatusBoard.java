@@ -53,7 +53,7 @@ public class StatusBoard {
         Bson query = Filters.and(conditions(filter, caller, now));
         long total = items.countDocuments(query);
         FindIterable<Document> found = items.find(query)
-                .projection(Projections.exclude("routingBasis", "unknownEventTypes"))
+                .projection(Projections.exclude("routingBasis"))
                 .sort(sort(filter.sort()))
                 .skip(filter.page() * filter.size())
                 .limit(filter.size());

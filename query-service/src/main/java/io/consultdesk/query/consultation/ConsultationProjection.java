@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.Projection;
+import io.consultdesk.query.feed.PublishedLanguage;
 import io.consultdesk.query.feed.SequencedWriter;
 import io.consultdesk.query.feed.Views;
 import org.bson.Document;
@@ -54,7 +55,7 @@ public class ConsultationProjection implements Projection {
             case "TablePublished" -> Updates.combine(
                     Updates.set("publishedVersion", e.payload().path("version").asInt()),
                     Updates.set("publishedAt", Date.from(java.time.Instant.parse(e.text("publishedAt")))));
-            default -> Updates.set("unknownEventTypes." + e.type(), e.version());
+            default -> throw new PublishedLanguage.UnknownEventType(e);
         };
         SequencedWriter.update(consultations(), e.aggregateId(), e.sequence(), update);
     }

@@ -38,6 +38,7 @@ public class DeadLetters {
     private final MongoCollection<Document> parked;
     private final Set<String> parkedIds = ConcurrentHashMap.newKeySet();
     private final Counter deadLettered;
+    private final Counter unknownTypes;
 
     public DeadLetters(KafkaTemplate<String, String> kafka, MongoDatabase viewsDatabase, MeterRegistry registry) {
         this.kafka = kafka;
@@ -45,11 +46,22 @@ public class DeadLetters {
         parked.find().forEach(d -> parkedIds.add(d.getString("_id")));
         this.deadLettered = Counter.builder("consultdesk.feed.deadlettered")
                 .description("events sent to the dead-letter topic since start (alert when it rises)").register(registry);
+        this.unknownTypes = Counter.builder("consultdesk.feed.unknown.events")
+                .description("events of a type or version this reader does not know, dead-lettered since start (alert: upgrade query-service)")
+                .register(registry);
         registry.gaugeCollectionSize("consultdesk.feed.parked.items", List.of(), parkedIds);
     }
 
     public boolean isParked(String aggregateId) {
         return aggregateId != null && parkedIds.contains(aggregateId);
+    }
+
+    /** Dead-letters a record that could not be applied, with the failure as its reason. */
+    public void park(ConsumerRecord<String, String> record, RuntimeException failure) {
+        park(record, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        if (failure instanceof PublishedLanguage.UnknownEventType) {
+            unknownTypes.increment();
+        }
     }
 
     /** Sends the record to the dead-letter topic (confirmed before returning) and parks its item. */

@@ -47,7 +47,7 @@ public class EventFeedListener {
                 if (DeadLetters.isTransient(e)) {
                     throw e; // the whole batch is retried: nothing is skipped
                 }
-                deadLetters.park(record, e.getClass().getSimpleName() + ": " + e.getMessage());
+                deadLetters.park(record, e);
             }
         }
     }
@@ -57,10 +57,13 @@ public class EventFeedListener {
         return order;
     }
 
-    /** The envelope of a record; an unreadable one fails with {@link UnreadableEvent}. */
+    /**
+     * The envelope of a record; an unreadable one fails with {@link UnreadableEvent}, one of a type or version
+     * this reader does not know with {@link PublishedLanguage.UnknownEventType}.
+     */
     public static EventEnvelope parse(ObjectMapper json, ConsumerRecord<String, String> record) {
         try {
-            return json.readValue(record.value(), EventEnvelope.class);
+            return PublishedLanguage.requireKnown(json.readValue(record.value(), EventEnvelope.class));
         } catch (JsonProcessingException e) {
             log.error("unreadable event at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getOriginalMessage());
             throw new UnreadableEvent(record, e);

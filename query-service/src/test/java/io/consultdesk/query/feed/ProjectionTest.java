@@ -9,6 +9,7 @@ import io.consultdesk.localstack.EmbeddedInfrastructure;
 import io.consultdesk.localstack.MongoWireServer;
 import io.consultdesk.query.audit.HistoryProjection;
 import io.consultdesk.query.submission.SubmissionProjection;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,12 +131,23 @@ class ProjectionTest {
     }
 
     @Test
-    void anUnknownEventTypeAdvancesTheItemWithoutChangingWhatItKnows() throws Exception {
+    void anEventOfAnUnknownTypeOrVersionIsRefusedAndTheItemStaysAsItWas() throws Exception {
         Projections.apply(projections, event("SubmissionReceived", 0, RECEIVED));
-        Projections.apply(projections, event("SubmissionTranslated", 1, "{\"language\":\"en\"}"));
-        Projections.apply(projections, event("SubmissionAssigned", 2, ASSIGNED));
-        assertThat(item().getString("state")).isEqualTo("ASSIGNED");
-        assertThat(item().get("unknownEventTypes", Document.class).getString("SubmissionTranslated")).isEqualTo("1");
+        for (EventEnvelope unknown : List.of(event("SubmissionTranslated", 1, "{\"language\":\"en\"}"),
+                withVersion(event("SubmissionAssigned", 1, ASSIGNED), "2"))) {
+            ConsumerRecord<String, String> record = new ConsumerRecord<>(EventFeedListener.SUBMISSIONS, 0, 7L, "s1",
+                    JSON.writeValueAsString(unknown));
+            assertThatThrownBy(() -> EventFeedListener.parse(JSON, record))
+                    .isInstanceOf(PublishedLanguage.UnknownEventType.class)
+                    .hasMessageContaining(unknown.type() + " version " + unknown.version());
+        }
+        assertThat(item().getString("state")).isEqualTo("RECEIVED");
+        assertThat(item().get(SequencedWriter.LAST_SEQUENCE, Number.class).longValue()).isZero();
+    }
+
+    private static EventEnvelope withVersion(EventEnvelope e, String version) {
+        return new EventEnvelope(e.eventId(), e.type(), version, e.aggregateType(), e.aggregateId(), e.sequence(),
+                e.occurredAt(), e.actor(), e.actorBureau(), e.correlationId(), e.payload());
     }
 
     @Test

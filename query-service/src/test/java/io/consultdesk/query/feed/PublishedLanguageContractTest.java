@@ -1,0 +1,156 @@
+package io.consultdesk.query.feed;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import io.consultdesk.localstack.EmbeddedInfrastructure;
+import io.consultdesk.localstack.MongoWireServer;
+import io.consultdesk.query.audit.HistoryProjection;
+import io.consultdesk.query.consultation.ConsultationProjection;
+import io.consultdesk.query.publication.PublishedTableProjection;
+import io.consultdesk.query.submission.SubmissionProjection;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reader's side of the contract: the golden files that command-service's events must equal (at the
+ * repository root, {@code published-language/}) are read here as they arrive from Kafka, and replayed into
+ * the projections as the story they tell.
+ */
+class PublishedLanguageContractTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static MongoWireServer mongo;
+    private static MongoClient client;
+
+    @BeforeAll
+    static void start() {
+        mongo = new MongoWireServer(EmbeddedInfrastructure.freePort(), null).start();
+        client = MongoClients.create(mongo.connectionString());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        mongo.close();
+    }
+
+    private static List<Path> goldenFiles() throws IOException {
+        Path root = Path.of(System.getProperty("consultdesk.root", "..")).toAbsolutePath().normalize();
+        try (Stream<Path> files = Files.list(root.resolve("published-language"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    /** Each file as the feed reads a record of it; the order a reader would receive them in. */
+    private static List<EventEnvelope> goldenEvents() throws IOException {
+        List<EventEnvelope> events = new ArrayList<>();
+        long offset = 0;
+        for (Path file : goldenFiles()) {
+            String value = Files.readString(file);
+            String key = JSON.readTree(value).path("aggregateId").asText();
+            events.add(EventFeedListener.parse(JSON, new ConsumerRecord<>(EventFeedListener.SUBMISSIONS, 0, offset++, key, value)));
+        }
+        events.sort(Comparator.comparing(EventEnvelope::occurredAt).thenComparing(EventEnvelope::aggregateId)
+                .thenComparingLong(EventEnvelope::sequence));
+        return events;
+    }
+
+    @Test
+    void everyGoldenFileIsAnEventThisReaderKnowsAndEveryKnownVersionHasAFile() throws IOException {
+        Set<String> files = goldenFiles().stream().map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> known = PublishedLanguage.KNOWN.entrySet().stream()
+                .flatMap(e -> e.getValue().stream().map(v -> e.getKey() + ".v" + v + ".json"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(files).isEqualTo(known);
+        for (EventEnvelope event : goldenEvents()) {
+            assertThat(PublishedLanguage.knows(event.type(), event.version())).as(event.type()).isTrue();
+        }
+    }
+
+    @Test
+    void theGoldenStoryBuildsEveryView() throws IOException {
+        Views views = new LiveViews(client.getDatabase("contract_" + UUID.randomUUID().toString().replace("-", "")));
+        List<Projection> projections = Projections.all(views);
+        List<EventEnvelope> story = goldenEvents();
+        EventEnvelope received = story.stream().filter(e -> e.type().equals("SubmissionReceived")).findFirst().orElseThrow();
+        for (EventEnvelope event : story) {
+            if (event.sequence() == 1 && event.aggregateType().equals("Submission") && !event.aggregateId().equals(received.aggregateId())) {
+                // the withdrawn, rejected and duplicate items were received like the first one
+                Projections.apply(projections, receivedAs(received, event.aggregateId()));
+            }
+            Projections.apply(projections, event);
+        }
+
+        Document consultation = one(views, ConsultationProjection.COLLECTION, "golden-consultation");
+        assertThat(consultation.getString("title")).isEqualTo("深圳市打造人工智能先锋城市的若干措施（征求意见稿）");
+        assertThat(consultation.getString("draftingUnit")).isEqualTo("市工业和信息化局");
+        assertThat(consultation.getList("clauses", Document.class)).extracting(c -> c.getString("number"))
+                .containsExactly("（十一）", "（十五）");
+        assertThat(consultation.getInteger("catalogueVersion")).isEqualTo(2);
+        assertThat(consultation.getInteger("publishedVersion")).isEqualTo(1);
+        assertThat(consultation.getString("state")).isEqualTo("CLOSED");
+
+        Document item = one(views, SubmissionProjection.COLLECTION, "golden-item-1");
+        assertThat(item.getString("state")).isEqualTo("PUBLISHED");
+        assertThat(item.getString("submitterPublicName")).isEqualTo("陈*天");
+        assertThat(item.getList("citedClauses", String.class)).containsExactly("（十一）");
+        assertThat(item.get("letter", Document.class).getInteger("part")).isEqualTo(2);
+        assertThat(item.getString("leadBureau")).isEqualTo("市科技创新局");
+        assertThat(item.getString("reassignmentReason")).isEqualTo("主要涉及科技创新政策");
+        assertThat(item.getString("outcome")).isEqualTo("采纳");
+        assertThat(item.getString("reason")).isEqualTo("已在第（十一）条中增加。");
+        assertThat(item.getInteger("revisions")).isEqualTo(1);
+        assertThat(item.getInteger("tableVersion")).isEqualTo(1);
+        assertThat(item.getInteger("rowNumber")).isEqualTo(1);
+        assertThat(item.getBoolean("submitterErased")).isTrue();
+        assertThat(item.get(SequencedWriter.LAST_SEQUENCE, Number.class).longValue()).isEqualTo(6);
+
+        assertThat(one(views, SubmissionProjection.COLLECTION, "golden-item-2").getString("state")).isEqualTo("WITHDRAWN");
+        assertThat(one(views, SubmissionProjection.COLLECTION, "golden-item-3").getString("state")).isEqualTo("REJECTED");
+        Document duplicate = one(views, SubmissionProjection.COLLECTION, "golden-item-4");
+        assertThat(duplicate.getString("state")).isEqualTo("DUPLICATE");
+        assertThat(duplicate.getString("duplicateOf")).isEqualTo("golden-item-1");
+
+        Document row = views.collection(PublishedTableProjection.ROWS).find(Filters.eq("submissionId", "golden-item-1")).first();
+        assertThat(row).isNotNull();
+        assertThat(row.getString("decision")).isEqualTo("采纳。已在第（十一）条中增加。");
+        assertThat(row.getInteger("version")).isEqualTo(1);
+        assertThat(views.collection(PublishedTableProjection.TABLES).find().first().get("totals", Document.class))
+                .containsEntry("采纳", 1);
+        assertThat(views.collection(HistoryProjection.COLLECTION).countDocuments(Filters.eq("aggregateId", "golden-item-1")))
+                .isEqualTo(7);
+    }
+
+    private static EventEnvelope receivedAs(EventEnvelope received, String id) {
+        ObjectNode payload = received.payload().deepCopy();
+        payload.put("submissionId", id);
+        return new EventEnvelope(UUID.randomUUID().toString(), received.type(), received.version(), received.aggregateType(),
+                id, 0, received.occurredAt(), received.actor(), received.actorBureau(), received.correlationId(), payload);
+    }
+
+    private static Document one(Views views, String collection, String id) {
+        Document document = views.collection(collection).find(Filters.eq("_id", id)).first();
+        assertThat(document).as(collection + " " + id).isNotNull();
+        return document;
+    }
+}
