@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layering rules, checked rather than hoped for. */
 class ArchitectureTest {
@@ -33,5 +34,26 @@ class ArchitectureTest {
     @Test
     void theWriteSideNeverImportsTheReadSide() {
         noClasses().should().dependOnClassesThat().resideInAPackage("io.consultdesk.query..").check(classes);
+    }
+
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        slices().matching("io.consultdesk.command.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theKernelOfSharedDomainWordsDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("io.consultdesk.command.kernel..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.consultdesk.command.kernel..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void theWebPlumbingKnowsNoFeature() {
+        noClasses().that().resideInAPackage("io.consultdesk.command.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.consultdesk.command.consultation..",
+                        "io.consultdesk.command.submission..", "io.consultdesk.command.publication..",
+                        "io.consultdesk.command.importing..", "io.consultdesk.command.audit..", "io.consultdesk.command.routing..")
+                .check(classes);
     }
 }

@@ -7,10 +7,12 @@ import io.consultdesk.command.consultation.ClauseCatalogueAmended;
 import io.consultdesk.command.consultation.ConsultationClosed;
 import io.consultdesk.command.consultation.ConsultationCommands;
 import io.consultdesk.command.consultation.ConsultationOpened;
+import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.personaldata.SealedPersonalData;
+import io.consultdesk.command.publishedlanguage.EventName;
+import io.consultdesk.command.publishedlanguage.PublishedEvents;
 import io.consultdesk.command.routing.Clause;
 import io.consultdesk.command.routing.Routing.RoutingBasis;
-import io.consultdesk.command.submission.Actor;
 import io.consultdesk.command.submission.Channel;
 import io.consultdesk.command.submission.Commands;
 import io.consultdesk.command.submission.LetterReference;
@@ -25,8 +27,6 @@ import io.consultdesk.command.submission.SubmissionRejected;
 import io.consultdesk.command.submission.SubmissionWithdrawn;
 import io.consultdesk.command.submission.Submitter;
 import io.consultdesk.command.submission.SubmitterKind;
-import io.consultdesk.command.publishedlanguage.EventName;
-import io.consultdesk.command.publishedlanguage.PublishedEvents;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,7 +60,7 @@ class MessageSerializationTest {
                 new SubmissionRejected("s", "广告", T),
                 new SubmissionMarkedDuplicate("s", "s0", "重复", T),
                 new io.consultdesk.command.submission.SubmitterErased("s", "k", "本人要求", T),
-                new io.consultdesk.command.publication.TablePublished("c", 1, "社会公众意见采纳情况表", 55,
+                new io.consultdesk.command.consultation.TablePublished("c", 1, "社会公众意见采纳情况表", 55,
                         java.util.Map.of("采纳", 15), List.of("s9"), T),
                 new ConsultationOpened("c", "若干措施", "甲", LocalDate.parse("2024-09-16"), clauses, List.of("采纳"), 15, T),
                 new ClauseCatalogueAmended("c", 2, clauses, T),

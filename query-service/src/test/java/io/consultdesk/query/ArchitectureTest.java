@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The read side shares no code with the write side and never touches the event store's framework. */
 class ArchitectureTest {
@@ -25,5 +26,10 @@ class ArchitectureTest {
         noClasses().that().haveSimpleNameEndingWith("Projection")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "io.consultdesk.query.pages..")
                 .check(classes);
+    }
+
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        slices().matching("io.consultdesk.query.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

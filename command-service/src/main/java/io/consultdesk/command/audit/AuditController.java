@@ -1,9 +1,9 @@
 package io.consultdesk.command.audit;
 
+import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.personaldata.PersonalDataVault;
 import io.consultdesk.command.personaldata.SealedPersonalData;
 import io.consultdesk.command.publishedlanguage.PublishedEvents;
-import io.consultdesk.command.submission.Actor;
 import io.consultdesk.command.submission.Commands.EraseSubmitter;
 import io.consultdesk.command.submission.SubmissionReceived;
 import io.consultdesk.command.web.CommandSender;

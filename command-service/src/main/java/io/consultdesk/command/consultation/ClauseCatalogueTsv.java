@@ -1,7 +1,7 @@
 package io.consultdesk.command.consultation;
 
+import io.consultdesk.command.kernel.InvalidField;
 import io.consultdesk.command.routing.Clause;
-import io.consultdesk.command.web.InvalidField;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,10 +3,10 @@ package io.consultdesk.command.consultation;
 import io.consultdesk.command.consultation.ConsultationCommands.AmendClauseCatalogue;
 import io.consultdesk.command.consultation.ConsultationCommands.CloseConsultation;
 import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation;
-import io.consultdesk.command.publication.TablePublished;
+import io.consultdesk.command.kernel.Actor;
+import io.consultdesk.command.kernel.NotAllowed;
+import io.consultdesk.command.kernel.Roles;
 import io.consultdesk.command.routing.ClauseCatalogue;
-import io.consultdesk.command.submission.NotAllowed;
-import io.consultdesk.command.submission.Roles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -112,7 +112,7 @@ public class Consultation {
         return tableVersion;
     }
 
-    private static void requireAdmin(io.consultdesk.command.submission.Actor actor) {
+    private static void requireAdmin(Actor actor) {
         if (!actor.hasRole(Roles.ADMIN)) {
             throw new NotAllowed("only an administrator may open a consultation or change its catalogue");
         }

@@ -1,7 +1,7 @@
 package io.consultdesk.command.consultation;
 
+import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.routing.Clause;
-import io.consultdesk.command.submission.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

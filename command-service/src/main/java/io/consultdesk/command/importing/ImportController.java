@@ -1,7 +1,7 @@
 package io.consultdesk.command.importing;
 
+import io.consultdesk.command.kernel.InvalidField;
 import io.consultdesk.command.web.CurrentActor;
-import io.consultdesk.command.web.InvalidField;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

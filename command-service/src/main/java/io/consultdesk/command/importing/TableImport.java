@@ -1,16 +1,16 @@
 package io.consultdesk.command.importing;
 
+import io.consultdesk.command.kernel.Actor;
+import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.command.personaldata.NameMasker;
-import io.consultdesk.command.submission.Actor;
 import io.consultdesk.command.submission.Channel;
 import io.consultdesk.command.submission.Commands.ImportSubmission;
 import io.consultdesk.command.submission.Commands.ReceiveSubmission;
 import io.consultdesk.command.submission.ImportedAs;
 import io.consultdesk.command.submission.LetterReference;
-import io.consultdesk.command.submission.NotAllowed;
+import io.consultdesk.command.submission.SubmissionRefused;
 import io.consultdesk.command.submission.Submitter;
 import io.consultdesk.command.submission.SubmitterKind;
-import io.consultdesk.command.submission.SubmissionRefused;
 import io.consultdesk.command.submission.UnknownConsultation;
 import io.consultdesk.command.web.CommandSender;
 import org.axonframework.commandhandling.CommandExecutionException;

@@ -1,6 +1,7 @@
 package io.consultdesk.command.publication;
 
-import io.consultdesk.command.submission.Actor;
+import io.consultdesk.command.consultation.TablePublished;
+import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.web.CommandSender;
 import io.consultdesk.command.web.CurrentActor;
 import jakarta.validation.Valid;

@@ -1,6 +1,6 @@
 package io.consultdesk.command.publication;
 
-import io.consultdesk.command.submission.Actor;
+import io.consultdesk.command.kernel.Actor;
 
 import java.time.Instant;
 import java.util.Set;

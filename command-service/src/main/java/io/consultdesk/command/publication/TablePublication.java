@@ -2,9 +2,10 @@ package io.consultdesk.command.publication;
 
 import io.consultdesk.command.consultation.Consultation;
 import io.consultdesk.command.consultation.ConsultationRefused;
+import io.consultdesk.command.consultation.TablePublished;
+import io.consultdesk.command.kernel.NotAllowed;
+import io.consultdesk.command.kernel.Roles;
 import io.consultdesk.command.submission.Commands.PublishSubmission;
-import io.consultdesk.command.submission.NotAllowed;
-import io.consultdesk.command.submission.Roles;
 import io.consultdesk.command.submission.Submission;
 import io.consultdesk.command.submission.SubmissionState;
 import io.consultdesk.command.submission.UnknownConsultation;
@@ -105,6 +106,11 @@ public class TablePublication {
 
         public List<String> ids() {
             return ids;
+        }
+
+        @Override
+        public Map<String, Object> facts() {
+            return Map.of("undecided", ids);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.consultdesk.command.submission;
 
+import io.consultdesk.command.kernel.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 

@@ -1,5 +1,8 @@
 package io.consultdesk.command.submission;
 
+import io.consultdesk.command.kernel.Actor;
+import io.consultdesk.command.kernel.NotAllowed;
+import io.consultdesk.command.kernel.Roles;
 import io.consultdesk.command.personaldata.SealedPersonalData;
 import io.consultdesk.command.routing.Citations;
 import io.consultdesk.command.routing.Routing;

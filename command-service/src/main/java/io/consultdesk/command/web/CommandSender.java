@@ -1,7 +1,7 @@
 package io.consultdesk.command.web;
 
 import io.consultdesk.command.eventstore.ActorCorrelation;
-import io.consultdesk.command.submission.Actor;
+import io.consultdesk.command.kernel.Actor;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;

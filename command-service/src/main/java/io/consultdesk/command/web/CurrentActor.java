@@ -1,6 +1,6 @@
 package io.consultdesk.command.web;
 
-import io.consultdesk.command.submission.Actor;
+import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.security.Caller;
 import io.consultdesk.security.CurrentCaller;
 import org.springframework.stereotype.Component;

@@ -2,15 +2,12 @@ package io.consultdesk.command.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.mongodb.MongoException;
-import io.consultdesk.command.consultation.ConsultationRefused;
-import io.consultdesk.command.publication.TablePublication;
-import io.consultdesk.command.submission.NotAllowed;
-import io.consultdesk.command.submission.SubmissionRefused;
-import io.consultdesk.command.submission.UnknownConsultation;
+import io.consultdesk.command.kernel.InvalidField;
+import io.consultdesk.command.kernel.Refusal;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -83,28 +80,17 @@ public class ProblemHandler {
         return unexpected(e);
     }
 
-    @ExceptionHandler({SubmissionRefused.class, ConsultationRefused.class, NotAllowed.class, UnknownConsultation.class,
-            AggregateNotFoundException.class, ConcurrencyException.class, ConflictingAggregateVersionException.class,
-            MongoException.class})
+    @ExceptionHandler({Refusal.class, AggregateNotFoundException.class, ConcurrencyException.class,
+            ConflictingAggregateVersionException.class, MongoException.class})
     public ProblemDetail handleDomain(RuntimeException e) {
-        if (e instanceof SubmissionRefused refused) {
-            ProblemDetail problem = problem(HttpStatus.CONFLICT, refused.getMessage());
-            problem.setProperty("currentState", refused.state());
+        if (e instanceof Refusal refusal) {
+            ProblemDetail problem = problem(switch (refusal.kind()) {
+                case CONFLICT -> HttpStatus.CONFLICT;
+                case FORBIDDEN -> HttpStatus.FORBIDDEN;
+                case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            }, refusal.getMessage());
+            refusal.facts().forEach(problem::setProperty);
             return problem;
-        }
-        if (e instanceof TablePublication.UndecidedItems undecided) {
-            ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage());
-            problem.setProperty("undecided", undecided.ids());
-            return problem;
-        }
-        if (e instanceof ConsultationRefused) {
-            return problem(HttpStatus.CONFLICT, e.getMessage());
-        }
-        if (e instanceof NotAllowed) {
-            return problem(HttpStatus.FORBIDDEN, e.getMessage());
-        }
-        if (e instanceof UnknownConsultation) {
-            return problem(HttpStatus.NOT_FOUND, e.getMessage());
         }
         if (e instanceof AggregateNotFoundException notFound) {
             return problem(HttpStatus.NOT_FOUND, "no item with id '" + notFound.getAggregateIdentifier() + "'");
@@ -129,9 +115,9 @@ public class ProblemHandler {
     public ProblemDetail unexpected(Exception e) {
         Throwable cause = e.getCause();
         while (cause != null && cause != cause.getCause()) {
-            if (cause instanceof MongoException || cause instanceof SubmissionRefused || cause instanceof NotAllowed
+            if (cause instanceof MongoException || cause instanceof Refusal
                     || cause instanceof ConcurrencyException || cause instanceof ConflictingAggregateVersionException
-                    || cause instanceof AggregateNotFoundException || cause instanceof ConsultationRefused) {
+                    || cause instanceof AggregateNotFoundException) {
                 return handleDomain((RuntimeException) cause);
             }
             cause = cause.getCause();

@@ -1,4 +1,4 @@
-package io.consultdesk.command.submission;
+package io.consultdesk.command.kernel;
 
 /** The roles ConsultDesk knows, as they appear in tokens and demo users. */
 public final class Roles {

@@ -1,4 +1,4 @@
-package io.consultdesk.command.publication;
+package io.consultdesk.command.consultation;
 
 import io.consultdesk.command.publishedlanguage.EventName;
 import org.axonframework.serialization.Revision;

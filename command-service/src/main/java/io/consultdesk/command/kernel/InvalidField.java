@@ -1,4 +1,4 @@
-package io.consultdesk.command.web;
+package io.consultdesk.command.kernel;
 
 /** Bad input in one named field: becomes a 400 naming it. */
 public class InvalidField extends RuntimeException {

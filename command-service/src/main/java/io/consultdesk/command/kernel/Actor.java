@@ -1,4 +1,4 @@
-package io.consultdesk.command.submission;
+package io.consultdesk.command.kernel;
 
 import java.util.Set;
 
