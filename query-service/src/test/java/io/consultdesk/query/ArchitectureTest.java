@@ -32,4 +32,13 @@ class ArchitectureTest {
     void featurePackagesAreFreeOfCycles() {
         slices().matching("io.consultdesk.query.(*)..").should().beFreeOfCycles().check(classes);
     }
+
+    @Test
+    void theFeedNamesNoProjectionItFeeds() {
+        noClasses().that().resideInAPackage("io.consultdesk.query.feed..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.consultdesk.query.audit..", "io.consultdesk.query.board..",
+                        "io.consultdesk.query.consultation..", "io.consultdesk.query.dashboard..", "io.consultdesk.query.pages..",
+                        "io.consultdesk.query.publication..", "io.consultdesk.query.replay..", "io.consultdesk.query.submission..")
+                .check(classes);
+    }
 }

@@ -5,6 +5,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.Projection;
+import io.consultdesk.query.feed.Projections;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 import io.consultdesk.query.feed.PublishedLanguage;
 import io.consultdesk.query.feed.SequencedWriter;
 import io.consultdesk.query.feed.Views;
@@ -82,5 +85,15 @@ public class ConsultationProjection implements Projection {
     /** Resolved on every use: after a replay switches generations, the live feed writes to the new one. */
     private MongoCollection<Document> consultations() {
         return views.collection(COLLECTION);
+    }
+
+    /** Registers this projection with the feed, for every generation of views. */
+    @Component
+    @Order(1)
+    public static class Registration implements Projections.Registration {
+        @Override
+        public Projection forViews(Views views) {
+            return new ConsultationProjection(views);
+        }
     }
 }

@@ -30,9 +30,12 @@ public class DeadLetterRetry {
     private final LiveViews views;
     private final KafkaProperties kafka;
     private final ObjectMapper json;
+    private final Projections projections;
 
-    public DeadLetterRetry(DeadLetters deadLetters, LiveViews views, KafkaProperties kafka, ObjectMapper json) {
+    public DeadLetterRetry(DeadLetters deadLetters, LiveViews views, Projections projections, KafkaProperties kafka,
+                           ObjectMapper json) {
         this.deadLetters = deadLetters;
+        this.projections = projections;
         this.views = views;
         this.kafka = kafka;
         this.json = json;
@@ -45,7 +48,7 @@ public class DeadLetterRetry {
 
     @PostMapping("/api/admin/dead-letters/retry")
     public synchronized ResponseEntity<Map<String, Object>> retry() {
-        List<Projection> projections = Projections.all(views);
+        List<Projection> projections = this.projections.forViews(views);
         Set<String> failing = new HashSet<>();
         Set<String> seen = new HashSet<>();
         int applied = 0;

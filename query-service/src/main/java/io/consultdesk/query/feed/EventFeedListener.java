@@ -26,9 +26,10 @@ public class EventFeedListener {
     private final FeedProgress progress;
     private final DeadLetters deadLetters;
 
-    public EventFeedListener(LiveViews views, ObjectMapper json, FeedProgress progress, DeadLetters deadLetters) {
+    public EventFeedListener(LiveViews views, Projections projections, ObjectMapper json, FeedProgress progress,
+                             DeadLetters deadLetters) {
         this.deadLetters = deadLetters;
-        this.order = new ItemOrder(views, json);
+        this.order = new ItemOrder(views, projections, json);
         this.json = json;
         this.progress = progress;
     }

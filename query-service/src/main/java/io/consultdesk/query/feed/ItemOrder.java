@@ -43,9 +43,9 @@ public final class ItemOrder {
     /** Items with held events, per generation: consulted on every event, so kept in memory. */
     private final Map<String, Set<String>> waiting = new ConcurrentHashMap<>();
 
-    public ItemOrder(Views views, ObjectMapper json) {
+    public ItemOrder(Views views, Projections projections, ObjectMapper json) {
         this.views = views;
-        this.projections = Projections.all(views);
+        this.projections = projections.forViews(views);
         this.json = json;
     }
 

@@ -1,24 +1,32 @@
 package io.consultdesk.query.feed;
 
-import io.consultdesk.query.audit.HistoryProjection;
-import io.consultdesk.query.consultation.ConsultationProjection;
-import io.consultdesk.query.publication.PublishedTableProjection;
-import io.consultdesk.query.submission.SubmissionProjection;
+import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** Every projection of the read side, bound to one generation of views: the live one, or one being rebuilt. */
+/**
+ * Every projection of the read side, as registered by the features (each declares a {@link Registration}
+ * bean, so the feed names none of them), bound on demand to one generation of views: the live one, or one
+ * being rebuilt.
+ */
+@Component
 public final class Projections {
 
-    private Projections() {
+    /** How a feature contributes its projection: one per generation of views. Ordered by {@code @Order}. */
+    @FunctionalInterface
+    public interface Registration {
+        Projection forViews(Views views);
     }
 
-    public static List<Projection> all(Views views) {
-        return List.of(
-                new ConsultationProjection(views),
-                new SubmissionProjection(views),
-                new PublishedTableProjection(views),
-                new HistoryProjection(views));
+    private final List<Registration> registrations;
+
+    public Projections(List<Registration> registrations) {
+        this.registrations = List.copyOf(registrations);
+    }
+
+    /** Every projection, writing to the given generation of views. */
+    public List<Projection> forViews(Views views) {
+        return registrations.stream().map(r -> r.forViews(views)).toList();
     }
 
     /** Applies one event to every projection that reads it. */

@@ -7,6 +7,9 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.Projection;
+import io.consultdesk.query.feed.Projections;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 import io.consultdesk.query.feed.Views;
 import org.bson.Document;
 
@@ -86,5 +89,15 @@ public class PublishedTableProjection implements Projection {
     /** Resolved on every use: after a replay switches generations, the live feed writes to the new one. */
     private MongoCollection<Document> tables() {
         return views.collection(TABLES);
+    }
+
+    /** Registers this projection with the feed, for every generation of views. */
+    @Component
+    @Order(3)
+    public static class Registration implements Projections.Registration {
+        @Override
+        public Projection forViews(Views views) {
+            return new PublishedTableProjection(views);
+        }
     }
 }

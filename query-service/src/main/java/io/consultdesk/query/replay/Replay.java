@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consultdesk.query.feed.DeadLetters;
 import io.consultdesk.query.feed.EventFeedListener;
 import io.consultdesk.query.feed.LiveViews;
+import io.consultdesk.query.feed.Projections;
 import io.consultdesk.query.feed.ItemOrder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,10 +39,12 @@ public class Replay {
     private final LiveViews views;
     private final KafkaProperties kafka;
     private final ObjectMapper json;
+    private final Projections registered;
     private volatile Run current;
 
-    public Replay(LiveViews views, KafkaProperties kafka, ObjectMapper json) {
+    public Replay(LiveViews views, Projections registered, KafkaProperties kafka, ObjectMapper json) {
         this.views = views;
+        this.registered = registered;
         this.kafka = kafka;
         this.json = json;
     }
@@ -87,7 +90,7 @@ public class Replay {
         void execute() {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
                 views.drop(generation); // leftovers of an earlier, failed attempt
-                ItemOrder projections = new ItemOrder(views.of(generation), json);
+                ItemOrder projections = new ItemOrder(views.of(generation), registered, json);
                 List<TopicPartition> partitions = new ArrayList<>();
                 for (String topic : TOPICS) {
                     consumer.partitionsFor(topic, Duration.ofSeconds(10))

@@ -49,7 +49,7 @@ class ProjectionTest {
     void fresh() {
         MongoDatabase db = client.getDatabase("views_" + UUID.randomUUID().toString().replace("-", ""));
         views = new LiveViews(db);
-        projections = Projections.all(views);
+        projections = AllProjections.forViews(views);
     }
 
     static EventEnvelope event(String type, long sequence, String payload) throws Exception {
@@ -113,7 +113,7 @@ class ProjectionTest {
 
     @Test
     void anEventArrivingBeforeItsPredecessorIsHeldThenAppliedInOrder() throws Exception {
-        ItemOrder order = new ItemOrder(views, JSON);
+        ItemOrder order = new ItemOrder(views, AllProjections.REGISTERED, JSON);
         EventEnvelope decided = event("SubmissionDecided", 2, DECIDED);
         EventEnvelope assigned = event("SubmissionAssigned", 1, ASSIGNED);
         assertThat(order.apply(event("SubmissionReceived", 0, RECEIVED), "")).isEqualTo(1);
@@ -122,7 +122,7 @@ class ProjectionTest {
         assertThat(item().getString("state")).isEqualTo("RECEIVED");
 
         // a restart in between: what is held is in the database, not in memory
-        ItemOrder afterRestart = new ItemOrder(views, JSON);
+        ItemOrder afterRestart = new ItemOrder(views, AllProjections.REGISTERED, JSON);
         assertThat(afterRestart.apply(assigned, JSON.writeValueAsString(assigned))).as("1, then the held 2").isEqualTo(2);
         assertThat(item().getString("state")).as("1 applied, then the held 2").isEqualTo("DECIDED");
         assertThat(item().get(SequencedWriter.LAST_SEQUENCE, Number.class).longValue()).isEqualTo(2);
@@ -154,7 +154,7 @@ class ProjectionTest {
     void generationsAreSeparateAndTheSwitchIsRemembered() throws Exception {
         Projections.apply(projections, event("SubmissionReceived", 0, RECEIVED));
         String next = views.nextGeneration();
-        Projections.apply(Projections.all(views.of(next)), event("SubmissionReceived", 0, RECEIVED));
+        Projections.apply(AllProjections.forViews(views.of(next)), event("SubmissionReceived", 0, RECEIVED));
         views.switchTo(next);
         assertThat(new LiveViews(views.database()).generation()).isEqualTo(next);
         assertThat(item()).isNotNull();

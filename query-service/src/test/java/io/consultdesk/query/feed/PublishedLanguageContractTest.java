@@ -90,7 +90,7 @@ class PublishedLanguageContractTest {
     @Test
     void theGoldenStoryBuildsEveryView() throws IOException {
         Views views = new LiveViews(client.getDatabase("contract_" + UUID.randomUUID().toString().replace("-", "")));
-        List<Projection> projections = Projections.all(views);
+        List<Projection> projections = AllProjections.forViews(views);
         List<EventEnvelope> story = goldenEvents();
         EventEnvelope received = story.stream().filter(e -> e.type().equals("SubmissionReceived")).findFirst().orElseThrow();
         for (EventEnvelope event : story) {

@@ -1,0 +1,22 @@
+package io.consultdesk.query.feed;
+
+import io.consultdesk.query.audit.HistoryProjection;
+import io.consultdesk.query.consultation.ConsultationProjection;
+import io.consultdesk.query.publication.PublishedTableProjection;
+import io.consultdesk.query.submission.SubmissionProjection;
+
+import java.util.List;
+
+/** The projections as the application registers them, for tests that run without Spring. */
+final class AllProjections {
+
+    static final Projections REGISTERED = new Projections(List.of(new ConsultationProjection.Registration(),
+            new SubmissionProjection.Registration(), new PublishedTableProjection.Registration(), new HistoryProjection.Registration()));
+
+    private AllProjections() {
+    }
+
+    static List<Projection> forViews(Views views) {
+        return REGISTERED.forViews(views);
+    }
+}
