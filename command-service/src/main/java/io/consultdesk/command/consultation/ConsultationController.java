@@ -3,6 +3,7 @@ package io.consultdesk.command.consultation;
 import io.consultdesk.command.consultation.ConsultationCommands.AmendClauseCatalogue;
 import io.consultdesk.command.consultation.ConsultationCommands.CloseConsultation;
 import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation;
+import io.consultdesk.command.eventstore.DuplicateEvent;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.InvalidField;
 import io.consultdesk.command.routing.Clause;
@@ -64,9 +65,16 @@ public class ConsultationController {
         requireUnique(clauses(request.clauses()));
         Actor actor = currentActor.get();
         String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
-        commands.send(new OpenConsultation(id, request.title(), request.draftingUnit(), request.deadline(),
-                clauses(request.clauses()), request.outcomes(),
-                request.handlingWorkingDays() == null ? 15 : request.handlingWorkingDays(), clock.instant(), actor), actor);
+        try {
+            commands.send(new OpenConsultation(id, request.title(), request.draftingUnit(), request.deadline(),
+                    clauses(request.clauses()), request.outcomes(),
+                    request.handlingWorkingDays() == null ? 15 : request.handlingWorkingDays(), clock.instant(), actor), actor);
+        } catch (RuntimeException e) {
+            if (DuplicateEvent.isCauseOf(e)) {
+                throw new ConsultationRefused("a consultation with id '" + id + "' exists already");
+            }
+            throw e;
+        }
         return ResponseEntity.created(URI.create("/api/consultations/" + id)).body(Map.of("id", id));
     }
 

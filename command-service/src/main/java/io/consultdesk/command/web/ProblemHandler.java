@@ -2,6 +2,7 @@ package io.consultdesk.command.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.mongodb.MongoException;
+import io.consultdesk.command.eventstore.DuplicateEvent;
 import io.consultdesk.command.kernel.InvalidField;
 import io.consultdesk.command.kernel.Refusal;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -14,9 +15,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.List;
 import java.util.Map;
@@ -104,11 +107,24 @@ public class ProblemHandler {
         if (e instanceof ConcurrencyException) {
             return problem(HttpStatus.CONFLICT, "someone else changed this item at the same moment; reload it and try again");
         }
+        if (DuplicateEvent.isCauseOf(e)) {
+            return problem(HttpStatus.CONFLICT, "someone else recorded this first (the id exists already, or the item changed at the same moment); reload it and try again");
+        }
         if (e instanceof MongoException) {
             log.warn("event store unavailable: {}", e.getMessage());
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "the event store is not reachable right now; nothing was recorded, try again shortly");
         }
         return unexpected(e);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    public ProblemDetail noSuchPath(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "no such path: /" + e.getResourcePath());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    public ProblemDetail wrongMethod(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here; use " + e.getSupportedHttpMethods());
     }
 
     @ExceptionHandler(Exception.class)
