@@ -40,10 +40,13 @@ public final class CsvTableWriter implements TableWriter {
         w.flush();
     }
 
-    /** Quotes every text field; a leading =, +, - or @ is prefixed with ' so that spreadsheets never run it as a formula. */
+    /**
+     * Quotes every text field; a leading =, +, -, @, TAB or CR is prefixed with ' so that spreadsheets never
+     * run it as a formula (a TAB or CR in front is how formula injection slips past checks of the first four).
+     */
     static String quote(String text) {
         String value = text == null ? "" : text;
-        if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
             value = "'" + value;
         }
         return "\"" + value.replace("\"", "\"\"") + "\"";

@@ -7,8 +7,10 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.io.OutputStream;
 
 /**
@@ -16,6 +18,9 @@ import java.io.OutputStream;
  * header row repeats on every page; a cell's paragraphs stay paragraphs. Totals follow the table.
  */
 public final class DocxTableWriter implements TableWriter {
+
+    /** 序号, submitter, opinion, decision: 9,000 twips in all. */
+    private static final int[] COLUMN_WIDTHS = {700, 1800, 3700, 2800};
 
     @Override
     public String contentType() {
@@ -37,6 +42,14 @@ public final class DocxTableWriter implements TableWriter {
 
             XWPFTable grid = doc.createTable(1, 4);
             grid.setWidth("100%");
+            // strict readers require the grid: the four columns' widths in twentieths of a point (A4 text width)
+            CTTblGrid columns = grid.getCTTbl().getTblGrid() != null ? grid.getCTTbl().getTblGrid() : grid.getCTTbl().addNewTblGrid();
+            while (columns.sizeOfGridColArray() > 0) {
+                columns.removeGridCol(0);
+            }
+            for (int width : COLUMN_WIDTHS) {
+                columns.addNewGridCol().setW(BigInteger.valueOf(width));
+            }
             XWPFTableRow header = grid.getRow(0);
             header.setRepeatHeader(true);
             String[] titles = {HEADER_SERIAL, HEADER_SUBMITTER, HEADER_OPINION, HEADER_DECISION};
@@ -67,9 +80,10 @@ public final class DocxTableWriter implements TableWriter {
 
     private static void text(XWPFParagraph paragraph, String text, boolean bold, int size) {
         XWPFRun run = paragraph.createRun();
+        // the run properties in the schema's order (fonts, bold, size): strict readers refuse any other
+        run.setFontFamily("SimSun");
         run.setBold(bold);
         run.setFontSize(size);
-        run.setFontFamily("SimSun");
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {

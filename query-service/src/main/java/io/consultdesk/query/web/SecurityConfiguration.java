@@ -16,11 +16,16 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration
 public class SecurityConfiguration {
 
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     static final String[] STAFF = {"CLERK", "OFFICIAL", "SUPERVISOR", "AUDITOR", "ADMIN"};
 
     @Bean
     public SecurityFilterChain api(HttpSecurity http, Environment environment, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
         ConsultDeskSecurity.authenticate(http, environment, entryPoint)
+                // pages and the HTML table carry no script and only their own inline style: allow nothing else
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/consultations/*/table", "/api/consultations/*/table/**",
