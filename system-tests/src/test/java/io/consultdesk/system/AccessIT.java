@@ -116,8 +116,13 @@ class AccessIT {
                 .doesNotContain("陈大天").doesNotContain("chen@example.org");
         assertThat(history.get(0).path("metaData").path("actor").asText()).isEqualTo("public");
 
-        assertThat(api.command("auditor", "DELETE", "/api/submissions/" + id + "/submitter", null).status()).isEqualTo(200);
+        Api.Reply erased = api.command("auditor", "DELETE", "/api/submissions/" + id + "/submitter", null);
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(erased.json().path("keyDeleted").asBoolean()).isTrue();
         assertThat(api.command("auditor", "GET", "/api/submissions/" + id + "/submitter", null).status()).isEqualTo(410);
+        // erasing again is answered the same and records nothing more
+        Api.Reply again = api.command("auditor", "DELETE", "/api/submissions/" + id + "/submitter", null);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
         JsonNode after = api.command("auditor", "GET", "/api/submissions/" + id + "/events", null).json();
         assertThat(after.size()).isEqualTo(history.size() + 1);
         assertThat(after.get(after.size() - 1).path("type").asText()).isEqualTo("SubmitterErased");

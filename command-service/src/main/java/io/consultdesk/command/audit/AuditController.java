@@ -1,11 +1,13 @@
 package io.consultdesk.command.audit;
 
 import io.consultdesk.command.kernel.Actor;
+import io.consultdesk.command.personaldata.KeyErasures;
 import io.consultdesk.command.personaldata.PersonalDataVault;
 import io.consultdesk.command.personaldata.SealedPersonalData;
 import io.consultdesk.command.publishedlanguage.PublishedEvents;
 import io.consultdesk.command.submission.Commands.EraseSubmitter;
 import io.consultdesk.command.submission.SubmissionReceived;
+import io.consultdesk.command.submission.SubmitterErased;
 import io.consultdesk.command.web.CommandSender;
 import io.consultdesk.command.web.CurrentActor;
 import jakarta.validation.constraints.Size;
@@ -13,6 +15,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -35,16 +39,19 @@ import java.util.Optional;
 @RequestMapping("/api/submissions/{id}")
 public class AuditController {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditController.class);
     private final EventStore eventStore;
     private final PersonalDataVault vault;
+    private final KeyErasures keys;
     private final CommandSender commands;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    public AuditController(EventStore eventStore, PersonalDataVault vault, CommandSender commands,
+    public AuditController(EventStore eventStore, PersonalDataVault vault, KeyErasures keys, CommandSender commands,
                            CurrentActor currentActor, Clock clock) {
         this.eventStore = eventStore;
         this.vault = vault;
+        this.keys = keys;
         this.commands = commands;
         this.currentActor = currentActor;
         this.clock = clock;
@@ -90,24 +97,39 @@ public class AuditController {
     public Map<String, Object> erase(@PathVariable String id,
                                      @RequestParam(required = false) @Size(max = 2_000) String reason) {
         Actor actor = currentActor.get();
-        commands.send(new EraseSubmitter(id, reason, clock.instant(), actor), actor);
-        return Map.of("id", id, "erased", true);
+        String keyId = commands.send(new EraseSubmitter(id, reason, clock.instant(), actor), actor);
+        boolean keyDeleted = true;
+        if (keyId != null) {
+            try {
+                keys.deleteNow(keyId);
+            } catch (RuntimeException e) {
+                // recorded, and nobody can unseal it any more; the key itself is deleted by the retry
+                log.warn("erasure of {} recorded; its key {} is not deleted yet and will be retried: {}", id, keyId, e.getMessage());
+                keyDeleted = false;
+            }
+        }
+        return Map.of("id", id, "erased", true, "keyDeleted", keyDeleted);
     }
 
     private SealedPersonalData sealedOf(String id) {
         DomainEventStream stream = eventStore.readEvents(id);
         SealedPersonalData sealed = null;
         boolean any = false;
+        boolean erased = false;
         while (stream.hasNext()) {
             Object payload = stream.next().getPayload();
             any = true;
             if (payload instanceof SubmissionReceived received) {
                 sealed = received.sealedSubmitter();
             }
+            if (payload instanceof SubmitterErased) {
+                erased = true;
+            }
         }
         if (!any) {
             throw new AggregateNotFoundException(id, "no item with id '" + id + "'");
         }
-        return sealed;
+        // a recorded erasure closes the data even while its key waits for deletion
+        return erased ? null : sealed;
     }
 }

@@ -22,6 +22,12 @@ public class PersonalDataConfiguration {
     }
 
     @Bean
+    public KeyErasures keyErasures(MongoClient client, PersonalDataVault vault,
+                                   @Value("${consultdesk.event-store.database:consultdesk_events}") String database, Clock clock) {
+        return new KeyErasures(client.getDatabase(database), vault, clock);
+    }
+
+    @Bean
     public Clock clock() {
         return Clock.systemUTC();
     }

@@ -190,13 +190,16 @@ public class Submission {
         state = SubmissionState.REJECTED;
     }
 
-    /** Records that the submitter's personal data was erased (its key deleted); everything else stays. */
+    /**
+     * Records that the submitter's personal data was erased (its key deleted); everything else stays. Erasing
+     * again records nothing more: the erasure is a fact once, and a repeated request only retries the deletion.
+     */
     public void recordErasure(Commands.EraseSubmitter command) {
         if (!command.actor().hasRole(Roles.AUDITOR) && !command.actor().hasRole(Roles.ADMIN)) {
             throw new NotAllowed("only an auditor or an administrator may erase a submitter's personal data");
         }
         if (submitterErased) {
-            throw new SubmissionRefused("the submitter of " + submissionId + " was already erased", state);
+            return;
         }
         apply(new SubmitterErased(submissionId, sealedSubmitter == null ? "" : sealedSubmitter.keyId(),
                 command.reason() == null ? "" : command.reason().strip(), command.at()));
@@ -209,6 +212,15 @@ public class Submission {
 
     public SealedPersonalData sealedSubmitter() {
         return submitterErased ? null : sealedSubmitter;
+    }
+
+    /** The id of the key the submitter was sealed with, erased or not; null for an item without one. */
+    public String submitterKeyId() {
+        return sealedSubmitter == null ? null : sealedSubmitter.keyId();
+    }
+
+    public boolean isSubmitterErased() {
+        return submitterErased;
     }
 
     @EventSourcingHandler
