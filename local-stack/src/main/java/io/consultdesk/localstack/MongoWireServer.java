@@ -68,6 +68,11 @@ public final class MongoWireServer implements AutoCloseable {
         return this;
     }
 
+    /** Commits made for writes so far (grouped writes share one); 0 unless committing on write. */
+    public synchronized long writeCommits() {
+        return backend instanceof DurableH2Backend durable ? durable.commits() : 0;
+    }
+
     public String connectionString() {
         return "mongodb://localhost:" + port;
     }
