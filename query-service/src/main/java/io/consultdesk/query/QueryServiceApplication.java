@@ -16,7 +16,9 @@ public class QueryServiceApplication {
 
     /**
      * Started by the local stack (which passes its pid): end when it ends. A launcher killed outright cannot
-     * stop its children, and a service left running would serve against servers that are gone.
+     * stop its children, and a service left running would serve against servers that are gone. It halts
+     * rather than stopping gracefully: a graceful stop would wait on those servers, and nothing acknowledged
+     * depends on it.
      */
     private static void exitWithLauncher() {
         String launcher = System.getProperty("consultdesk.parent-pid");
@@ -25,7 +27,7 @@ public class QueryServiceApplication {
                     .orElse(java.util.concurrent.CompletableFuture.completedFuture(null))
                     .thenRun(() -> {
                         System.err.println("launcher (pid " + launcher + ") has ended: stopping");
-                        System.exit(0);
+                        Runtime.getRuntime().halt(1);
                     });
         }
     }
