@@ -66,15 +66,23 @@ public final class BenchmarkRun {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
+        boolean storeCommit = Arrays.asList(args).contains("store-commit");
         for (String arg : args) {
+            if (arg.equals("store-commit")) {
+                continue;
+            }
             if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("usage: [--sizes=2000] [--backlogs=10000,30000] [--reps=3] [--clients=16] [--heap=256m] "
+                System.err.println("usage: [store-commit [--seconds=1] [--reps=3]] | [--sizes=2000] [--backlogs=10000,30000] [--reps=3] [--clients=16] [--heap=256m] "
                         + "[--profile=false] [--mongo-uri=URI --kafka=HOST:PORT] [--root=.]");
                 System.exit(2);
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
-        new BenchmarkRun(options).run();
+        if (storeCommit) {
+            StoreCommitCost.run(options);
+        } else {
+            new BenchmarkRun(options).run();
+        }
         System.exit(0);
     }
 

@@ -18,8 +18,13 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     private final MongoWireServer mongo;
 
     public EmbeddedInfrastructure(int kafkaPort, int controllerPort, int mongoPort, Path kafkaDir, Path mongoFile) {
+        this(kafkaPort, controllerPort, mongoPort, kafkaDir, mongoFile, MongoWireServer.Commit.ON_WRITE);
+    }
+
+    public EmbeddedInfrastructure(int kafkaPort, int controllerPort, int mongoPort, Path kafkaDir, Path mongoFile,
+                                  MongoWireServer.Commit commit) {
         this.kafka = new KafkaKraftBroker(kafkaPort, controllerPort, kafkaDir);
-        this.mongo = new MongoWireServer(mongoPort, mongoFile);
+        this.mongo = new MongoWireServer(mongoPort, mongoFile, commit);
     }
 
     public EmbeddedInfrastructure start() {

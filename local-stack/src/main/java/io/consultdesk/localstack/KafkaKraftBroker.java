@@ -97,12 +97,32 @@ public final class KafkaKraftBroker implements AutoCloseable {
         return "localhost:" + port;
     }
 
+    /**
+     * Stops the broker, waiting at most {@link #STOP_WAIT_SECONDS}: the broker's controlled shutdown waits on
+     * its own controller and can stall for minutes; what it holds is already in its log files, so a stop that
+     * stalls is abandoned and the JVM's exit ends it.
+     */
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.shutdown();
-            server.awaitShutdown();
+            KafkaRaftServer stopping = server;
             server = null;
+            Thread stopper = new Thread(() -> {
+                stopping.shutdown();
+                stopping.awaitShutdown();
+            }, "kafka-broker-stop");
+            stopper.setDaemon(true);
+            stopper.start();
+            try {
+                stopper.join(STOP_WAIT_SECONDS * 1000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (stopper.isAlive()) {
+                System.err.println("Kafka broker still stopping after " + STOP_WAIT_SECONDS + " s: left to the JVM's exit");
+            }
         }
     }
+
+    private static final int STOP_WAIT_SECONDS = 15;
 }

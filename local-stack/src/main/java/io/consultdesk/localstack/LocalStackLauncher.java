@@ -2,8 +2,6 @@ package io.consultdesk.localstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -35,35 +33,28 @@ public final class LocalStackLauncher {
             return;
         }
         long started = System.nanoTime();
-        List<AutoCloseable> running = new ArrayList<>();
-        CountDownLatch stopped = new CountDownLatch(1);
+        OrderlyStop stop = new OrderlyStop(Thread.currentThread());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nConsultDesk: stopping…");
-            for (int i = running.size() - 1; i >= 0; i--) {
-                try {
-                    running.get(i).close();
-                } catch (Exception e) {
-                    System.err.println("while stopping: " + e.getMessage());
-                }
-            }
-            System.out.println("ConsultDesk: stopped; data kept in " + settings.dataDir().toAbsolutePath());
-            stopped.countDown();
+            long stopStarted = System.nanoTime();
+            stop.stopAll();
+            System.out.printf("ConsultDesk: stopped in %.1f s; data kept in %s%n", seconds(stopStarted),
+                    settings.dataDir().toAbsolutePath());
         }, "local-stack-stop"));
 
         try {
-            EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(
+            EmbeddedInfrastructure infrastructure = stop.register(new EmbeddedInfrastructure(
                     settings.kafkaPort(), settings.kafkaControllerPort(), settings.mongoPort(),
-                    settings.dataDir().resolve("kafka"), settings.dataDir().resolve("mongo").resolve("consultdesk.mv"));
-            running.add(infrastructure);
+                    settings.dataDir().resolve("kafka"), settings.dataDir().resolve("mongo").resolve("consultdesk.mv"),
+                    settings.mongoFsync() ? MongoWireServer.Commit.ON_WRITE_WITH_FSYNC : MongoWireServer.Commit.ON_WRITE));
             infrastructure.start();
             System.out.printf("ConsultDesk: Kafka on %s, MongoDB on %s (%.1f s)%n",
                     infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(), seconds(started));
 
             if (settings.servicesEnabled()) {
-                RunningServices services = RunningServices.start(settings.root(), settings.dataDir().resolve("logs"),
-                        settings.commandPort(), settings.queryPort(),
-                        infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri());
-                running.add(services);
+                RunningServices services = stop.register(RunningServices.start(settings.root(),
+                        settings.dataDir().resolve("logs"), settings.commandPort(), settings.queryPort(),
+                        infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri()));
                 services.awaitHealthy(Duration.ofSeconds(120));
                 System.out.printf("ConsultDesk: both services healthy %.1f s after start%n", seconds(started));
                 if (settings.seedEnabled()) {
@@ -74,10 +65,16 @@ public final class LocalStackLauncher {
             }
             System.out.println("ConsultDesk: running; press Ctrl-C to stop.");
         } catch (RuntimeException e) {
+            stop.startOver();
+            if (stop.stopping()) {
+                return; // the shutdown hook stops what was started
+            }
             System.err.println("ConsultDesk could not start: " + e.getMessage());
             System.exit(1);
         }
-        stopped.await();
+        stop.startOver();
+        // the JVM ends when a signal has run the shutdown hook; until then the launcher waits
+        new CountDownLatch(1).await();
     }
 
     private static double seconds(long since) {

@@ -65,8 +65,11 @@ public final class RunningServices implements AutoCloseable {
                 "  query-service    " + queryUrl() + "   (log: " + query.logFile() + ")");
     }
 
+    /** Both are asked to stop at once, then waited for (each forced after its grace period). */
     @Override
     public void close() {
+        query.requestStop();
+        command.requestStop();
         query.close();
         command.close();
     }

@@ -25,6 +25,9 @@ public final class ServiceProcess implements AutoCloseable {
     /** Extra JVM options for every service started from this JVM; {@code {name}} stands for the service's name. */
     public static final String JVM_OPTIONS = "consultdesk.service.jvm-options";
 
+    /** How long a service may take over a graceful stop before it is killed. */
+    private static final int GRACE_SECONDS = 10;
+
     private final Path logFile;
     private final String heap;
     private Process process;
@@ -55,6 +58,8 @@ public final class ServiceProcess implements AutoCloseable {
             }
         }
         command.add("-Dfile.encoding=UTF-8");
+        // the service ends when this JVM ends, however it ends (see the services' application classes)
+        command.add("-Dconsultdesk.parent-pid=" + ProcessHandle.current().pid());
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.add("--server.port=" + port);
@@ -122,24 +127,45 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** A graceful stop (SIGTERM), forced after 20 s. */
+    /** Asks for a graceful stop (SIGTERM) without waiting, so that several services stop side by side. */
+    public void requestStop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+
+    /**
+     * A graceful stop (SIGTERM), forced after 10 s: nothing a service acknowledged depends on its
+     * graceful stop (the event store is the outbox, offsets are committed after the writes).
+     */
     @Override
     public void close() {
         if (process != null && process.isAlive()) {
             process.destroy();
-            if (!waitFor(20)) {
+            if (!waitFor(GRACE_SECONDS)) {
+                System.err.println(name + " did not stop within " + GRACE_SECONDS + " s: killed");
                 process.destroyForcibly();
                 waitFor(10);
             }
         }
     }
 
+    /** Waits even when interrupted (a stop interrupts the start that may be the one waiting here). */
     private boolean waitFor(int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        boolean interrupted = false;
         try {
-            return process.waitFor(seconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            while (true) {
+                try {
+                    return process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -17,7 +17,8 @@ public record StackSettings(
         int commandPort,
         int queryPort,
         boolean servicesEnabled,
-        boolean seedEnabled) {
+        boolean seedEnabled,
+        boolean mongoFsync) {
 
     private static final Map<String, String[]> OPTIONS = new LinkedHashMap<>();
 
@@ -30,6 +31,7 @@ public record StackSettings(
         OPTIONS.put("command-port", new String[] {"COMMAND_PORT", "8081", "command-service HTTP"});
         OPTIONS.put("query-port", new String[] {"QUERY_PORT", "8082", "query-service HTTP"});
         OPTIONS.put("services", new String[] {"CONSULTDESK_SERVICES", "true", "start both services (false: infrastructure only)"});
+        OPTIONS.put("mongo-fsync", new String[] {"CONSULTDESK_MONGO_FSYNC", "false", "force each MongoDB write to the disk (fsync): survives power loss, costs more per write"});
         OPTIONS.put("seed", new String[] {"CONSULTDESK_SEED", "true", "load and publish the seed consultation (seed/ in the repository) unless present"});
     }
 
@@ -54,7 +56,8 @@ public record StackSettings(
         return new StackSettings(root, root.resolve(v.get("data-dir")),
                 port(v, "kafka-port"), port(v, "kafka-controller-port"), port(v, "mongo-port"),
                 port(v, "command-port"), port(v, "query-port"),
-                Boolean.parseBoolean(v.get("services")), Boolean.parseBoolean(v.get("seed")));
+                Boolean.parseBoolean(v.get("services")), Boolean.parseBoolean(v.get("seed")),
+                Boolean.parseBoolean(v.get("mongo-fsync")));
     }
 
     private static int port(Map<String, String> values, String name) {
