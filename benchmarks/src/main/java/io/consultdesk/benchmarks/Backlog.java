@@ -2,8 +2,6 @@ package io.consultdesk.benchmarks;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,22 +32,30 @@ final class Backlog {
     private static final String RAW_TOPIC = "bench.raw.relay";
 
     private final MongoCollection<Document> events;
+    private final MongoCollection<Document> counters;
     private final String kafka;
 
     Backlog(MongoClient mongo, String kafka) {
-        this.events = mongo.getDatabase("consultdesk_events").getCollection("domainevents");
+        this.events = mongo.getDatabase("consultdesk_events").getCollection("events");
+        this.counters = mongo.getDatabase("consultdesk_events").getCollection("positions");
         this.kafka = kafka;
     }
 
     /** Appends {@code items} items' events (two each) after the newest stored event; returns the number of events. */
     long append(int items) {
-        Document received = events.find(Filters.regex("payloadType", "SubmissionReceived$")).first();
+        Document received = events.find(new Document("payloadType", "SubmissionReceived")).first();
         if (received == null) {
             throw new IllegalStateException("no stored submission to copy");
         }
         String template = received.getString("aggregateIdentifier");
-        List<Document> templateEvents = events.find(Filters.eq("aggregateIdentifier", template))
-                .sort(Sorts.ascending("sequenceNumber")).limit(2).into(new ArrayList<>());
+        List<Document> templateEvents = events.find(new Document("aggregateKey", new Document("$in",
+                List.of(key(template, 0), key(template, 1))))).into(new ArrayList<>());
+        templateEvents.sort(java.util.Comparator.comparingLong(d -> d.get("sequenceNumber", Number.class).longValue()));
+        // positions reserved as the event store reserves them, so that the relay reads the backlog as it reads real commits
+        long position = counters.findOneAndUpdate(new Document("_id", "events"),
+                new Document("$inc", new Document("next", (long) items * templateEvents.size())),
+                new com.mongodb.client.model.FindOneAndUpdateOptions().returnDocument(com.mongodb.client.model.ReturnDocument.BEFORE))
+                .get("next", Number.class).longValue();
         Instant start = Instant.now().plusSeconds(1);
         List<Document> batch = new ArrayList<>();
         long written = 0;
@@ -57,7 +63,11 @@ final class Backlog {
             String id = "backlog-" + UUID.randomUUID();
             for (Document e : templateEvents) {
                 Document copy = new Document(e);
-                copy.remove("_id");
+                copy.put("_id", position);
+                copy.put("aggregateKey", key(id, e.get("sequenceNumber", Number.class).longValue()));
+                copy.put("commitFirst", position);
+                copy.put("commitSize", 1);
+                position++;
                 copy.put("aggregateIdentifier", id);
                 copy.put("eventIdentifier", UUID.randomUUID().toString());
                 copy.put("timestamp", start.plusNanos(written * 1_000_000_000L / RATE).toString());
@@ -74,6 +84,10 @@ final class Backlog {
             events.insertMany(batch);
         }
         return written;
+    }
+
+    private static String key(String item, long sequence) {
+        return item + "/" + String.format("%019d", sequence);
     }
 
     /** The sum of the submissions topic's end offsets. */

@@ -57,7 +57,7 @@ class AccessIT {
                 new Endpoint(false, "GET", "/api/submissions/" + none + "/events", null, Set.of("auditor")),
                 new Endpoint(false, "GET", "/api/submissions/" + none + "/submitter", null, Set.of("auditor")),
                 new Endpoint(false, "DELETE", "/api/submissions/" + none + "/submitter", null, Set.of("auditor")),
-                new Endpoint(false, "GET", "/actuator/metrics/consultdesk.relay.reconciled", null, Set.of("supervisor", "admin")),
+                new Endpoint(false, "GET", "/actuator/metrics/jvm.memory.used", null, Set.of("supervisor", "admin")),
                 new Endpoint(true, "GET", "/actuator/metrics/consultdesk.feed.held.events", null, Set.of("supervisor", "admin")),
                 new Endpoint(true, "GET", "/api/consultations/" + none + "/table", null, Set.copyOf(USERS)),
                 new Endpoint(true, "GET", "/api/submissions/" + none, null,

@@ -8,16 +8,18 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
 
 /** The event store and token store in command-service's own MongoDB database. */
 @Configuration
@@ -39,53 +41,47 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * The event store. Its tracking token is a time window of recently seen event ids: an event committed
-     * later than {@code lookBackTime} after its timestamp would be passed over by the relay. Commands that
-     * race on two cores and a busy store were seen committing more than a second late, so the window is
-     * wider than the extension's default of one second.
+     * The event store: a log with global positions, read by key lookups only (see
+     * {@link PositionedEventStorageEngine}). {@code fetchSize} is how many positions the relay reads per lookup;
+     * {@code gapTimeout} how long a reserved position may stay empty before the relay settles it.
      */
     @Bean
-    public EventStorageEngine eventStorageEngine(MongoTemplate template,
+    public EventStorageEngine eventStorageEngine(MongoClient client,
+                                                 @Value("${consultdesk.event-store.database:consultdesk_events}") String database,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Serializer serializer,
-                                                 @Value("${consultdesk.event-store.look-back-time:10s}") java.time.Duration lookBackTime,
+                                                 @Value("${consultdesk.event-store.gap-timeout:60s}") Duration gapTimeout,
                                                  @Value("${consultdesk.event-store.fetch-size:250}") int fetchSize) {
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(template)
-                .storageStrategy(new org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy(
-                        org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration.getDefault(),
-                        lookBackTime))
+        // a store of the previous layout is brought into the log first, once
+        EventLogMigration.runIfNeeded(client.getDatabase(database));
+        return PositionedEventStorageEngine.builder()
+                .database(client.getDatabase(database))
                 // events stored under their stable names, and older stored forms brought up to date on read
                 .eventSerializer(new PublishedEventSerializer(eventSerializer, PublishedEvents.get()))
                 .upcasterChain(EventUpcasters.chain())
                 .snapshotSerializer(serializer)
-                // each fetch by the relay is one query over the event window: on a store without secondary
-                // indexes a full scan and sort, so a backlog is read in fewer, larger fetches
+                .gapTimeout(gapTimeout)
                 .batchSize(fetchSize)
                 .build();
-        // the unique (aggregate, sequence) index is what turns a concurrent append into a refused command
-        engine.ensureIndexes();
-        return engine;
     }
 
     /**
-     * The event store over the engine. Every event read for the relay carries its own copy of the tracking
-     * token — every event id of the look-back window — so what the store keeps in memory is (events cached
-     * + events fetched) × ids in the window. With one tracking consumer (the relay) a large cache buys
-     * nothing; Axon's default of 10,000 cached events held 4 million map entries at 40 commands/s.
+     * The event store over the engine. With one tracking consumer (the relay) a large cache of recent events
+     * buys nothing: it reads from the store by position as fast as the cache would serve it.
      */
     @Bean
-    public org.axonframework.eventsourcing.eventstore.EmbeddedEventStore eventStore(EventStorageEngine engine,
-            @Value("${consultdesk.event-store.cached-events:100}") int cachedEvents) {
-        return org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+    public EmbeddedEventStore eventStore(EventStorageEngine engine,
+                                         @Value("${consultdesk.event-store.cached-events:100}") int cachedEvents) {
+        return EmbeddedEventStore.builder()
                 .storageEngine(engine)
                 .cachedEvents(cachedEvents)
                 .build();
     }
 
     @Bean
-    public StoredAggregates storedAggregates(MongoTemplate template) {
-        return StoredAggregates.inMongo(template);
+    public StoredAggregates storedAggregates(MongoClient client,
+                                             @Value("${consultdesk.event-store.database:consultdesk_events}") String database) {
+        return StoredAggregates.inMongo(client.getDatabase(database).getCollection(PositionedEventStorageEngine.EVENTS));
     }
 
     @Bean

@@ -1,8 +1,8 @@
 package io.consultdesk.command.eventstore;
 
-import com.mongodb.client.model.Filters;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
-import org.axonframework.extensions.mongo.MongoTemplate;
+import org.bson.Document;
 
 /** Whether the event store holds a given event of an aggregate: answered without loading the aggregate. */
 @FunctionalInterface
@@ -15,13 +15,12 @@ public interface StoredAggregates {
     }
 
     /**
-     * Answered through the event store's unique (aggregate, sequence) index. Loading the aggregate would
-     * answer too, but for an id never seen — every new comment — that reads by aggregate id alone, which a
-     * store without secondary indexes (the embedded wire server) can only answer by scanning every event.
+     * One lookup of the event's unique key (aggregate id + sequence), which every store answers from its
+     * index; loading the aggregate would answer too, at the cost of reading its history.
      */
-    static StoredAggregates inMongo(MongoTemplate template) {
-        return (aggregateId, sequence) -> template.eventCollection()
-                .find(Filters.and(Filters.eq("aggregateIdentifier", aggregateId), Filters.eq("sequenceNumber", sequence)))
+    static StoredAggregates inMongo(MongoCollection<Document> events) {
+        return (aggregateId, sequence) -> events
+                .find(new Document(EventDocuments.KEY, EventDocuments.key(aggregateId, sequence)))
                 .projection(Projections.include("_id"))
                 .first() != null;
     }

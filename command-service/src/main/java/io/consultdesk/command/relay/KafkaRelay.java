@@ -2,7 +2,6 @@ package io.consultdesk.command.relay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.consultdesk.command.eventstore.ActorCorrelation;
 import io.consultdesk.command.publishedlanguage.PublishedJson;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
@@ -12,47 +11,36 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes every stored domain event to Kafka. Sends are asynchronous within a batch; before the batch's
- * token is stored, every send must have been acknowledged by the broker (acks=all). A failed send fails
- * the batch, which the processor retries: events may be sent twice, never skipped.
+ * Publishes every stored domain event to Kafka, in the order of the event log's positions (an event written
+ * late into its position follows when it is there: the processor's gap-aware token remembers the position).
+ * Sends are asynchronous within a batch; before the batch's token is stored, every send must have been
+ * acknowledged by the broker (acks=all). A failed send fails the batch, which the processor retries:
+ * events may be sent twice, never skipped.
  */
 @Component
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
 public class KafkaRelay {
 
     public static final String PROCESSING_GROUP = "kafka-relay";
-    private static final Logger log = LoggerFactory.getLogger(KafkaRelay.class);
     private static final String PENDING = KafkaRelay.class.getName() + ".pending";
-
-    private static final String CONFIRMED = KafkaRelay.class.getName() + ".confirmed";
 
     private final KafkaTemplate<String, String> kafka;
     private final ObjectMapper json = PublishedJson.mapper();
-    private final RelayLedger ledger;
-    /** The latest event timestamp this node's relay has committed: how far reconciliation may look. */
-    private volatile Instant relayedUpTo;
 
-    public KafkaRelay(KafkaTemplate<String, String> kafka, RelayLedger ledger) {
+    public KafkaRelay(KafkaTemplate<String, String> kafka) {
         this.kafka = kafka;
-        this.ledger = ledger;
     }
 
     @EventHandler
@@ -62,7 +50,6 @@ public class KafkaRelay {
         }
         List<CompletableFuture<SendResult<String, String>>> pending = pendingSends();
         pending.add(send(event));
-        confirmedIds().computeIfAbsent(event.getTimestamp().getEpochSecond(), s -> new ArrayList<>()).add(event.getIdentifier());
         // The processor stores its token in the batch's prepare-commit phase, through a handler it registers
         // before ours: waiting only there would let a crash between the two lose the batch. So the wait
         // happens here, on the batch's last event, before the commit begins.
@@ -89,35 +76,6 @@ public class KafkaRelay {
             batch.onPrepareCommit(u -> awaitAll(pending));
             return pending;
         });
-    }
-
-    /** The ids the batch sends, by second; recorded in the ledger once the batch (and its token) is committed. */
-    private Map<Long, List<String>> confirmedIds() {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(CONFIRMED, key -> {
-            Map<Long, List<String>> ids = new HashMap<>();
-            batch.afterCommit(u -> {
-                ids.keySet().stream().max(Long::compare).map(Instant::ofEpochSecond).ifPresent(this::advancedTo);
-                try {
-                    ledger.record(ids);
-                } catch (RuntimeException e) {
-                    // the events are in Kafka; reconciliation will find them unrecorded and send them once more
-                    log.warn("relay ledger not written: {}", e.getMessage());
-                }
-            });
-            return ids;
-        });
-    }
-
-    private synchronized void advancedTo(Instant second) {
-        if (relayedUpTo == null || second.isAfter(relayedUpTo)) {
-            relayedUpTo = second;
-        }
-    }
-
-    /** The second of the newest event this node's relay has committed; empty when it relays nothing here. */
-    Optional<Instant> relayedUpTo() {
-        return Optional.ofNullable(relayedUpTo);
     }
 
     static void awaitAll(List<CompletableFuture<SendResult<String, String>>> pending) {

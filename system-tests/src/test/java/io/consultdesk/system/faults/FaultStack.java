@@ -44,8 +44,8 @@ final class FaultStack {
                 EmbeddedInfrastructure.freePort(), EmbeddedInfrastructure.freePort(),
                 "localhost:" + kafkaPort, "mongodb://localhost:" + mongoPort,
                 List.of("--consultdesk.public-submissions.per-minute=100000",
-                        // reconcile the relay within seconds rather than the minute of production
-                        "--consultdesk.relay.reconcile-settle=20s", "--consultdesk.relay.reconcile-interval=5s"));
+                        // settle never-written positions within seconds rather than the minute of production
+                        "--consultdesk.event-store.gap-timeout=20s"));
         services.awaitHealthy(Duration.ofSeconds(120));
         api = new Api(services.commandUrl(), services.queryUrl());
         mongoClient = MongoClients.create("mongodb://localhost:" + mongoPort);

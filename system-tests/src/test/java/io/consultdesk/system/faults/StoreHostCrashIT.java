@@ -56,7 +56,7 @@ class StoreHostCrashIT {
         launcher.start();
 
         try (MongoClient mongo = MongoClients.create(launcher.mongoUri())) {
-            MongoCollection<Document> events = mongo.getDatabase("consultdesk_events").getCollection("domainevents");
+            MongoCollection<Document> events = mongo.getDatabase("consultdesk_events").getCollection("events");
             Map<String, Long> wrong = new LinkedHashMap<>();
             for (String id : acknowledged) {
                 long stored = events.countDocuments(Filters.eq("aggregateIdentifier", id));
