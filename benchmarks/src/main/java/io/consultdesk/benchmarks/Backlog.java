@@ -21,9 +21,8 @@ import java.util.concurrent.Future;
 /**
  * A backlog of events in the event store that the relay has not yet sent: copies of one real item's
  * stored events (received, assigned) under new item ids, appended in bulk straight into the store, as a
- * write side that ran while Kafka was away leaves them. Their timestamps are spread at {@link #RATE}
- * events a second — the tracking token keeps every id within its look-back window, so how densely the
- * backlog was written matters to the relay; this is about ten times the ingest rate measured here.
+ * write side that ran while Kafka was away leaves them, at positions reserved from the log's counter. Their
+ * timestamps are spread at {@link #RATE} events a second, about ten times the ingest rate measured here.
  */
 final class Backlog {
 
