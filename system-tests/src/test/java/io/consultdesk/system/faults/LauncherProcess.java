@@ -166,10 +166,15 @@ final class LauncherProcess {
         }
     }
 
-    /** Last resort after a test: nothing of this stack may outlive it. */
-    void killIfAlive() {
+    /** After a test: nothing of this stack may outlive it, neither processes nor data. */
+    void killAndDeleteData() {
         if (process != null && process.isAlive()) {
             killWithDescendants();
+        }
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dataDir + ": " + e.getMessage());
         }
     }
 

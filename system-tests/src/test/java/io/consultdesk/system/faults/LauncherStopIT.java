@@ -32,7 +32,7 @@ class LauncherStopIT {
 
     @AfterEach
     void nothingLeft() {
-        launcher.killIfAlive();
+        launcher.killAndDeleteData();
     }
 
     @Test

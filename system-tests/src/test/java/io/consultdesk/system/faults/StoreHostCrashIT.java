@@ -41,7 +41,7 @@ class StoreHostCrashIT {
 
     @AfterAll
     static void stop() {
-        launcher.killIfAlive();
+        launcher.killAndDeleteData();
     }
 
     @Test
