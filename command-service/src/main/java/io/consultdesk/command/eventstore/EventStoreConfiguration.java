@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import io.consultdesk.command.publishedlanguage.EventUpcasters;
 import io.consultdesk.command.publishedlanguage.PublishedEventSerializer;
 import io.consultdesk.command.publishedlanguage.PublishedEvents;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
@@ -16,22 +17,28 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** The event store and token store in command-service's own MongoDB database. */
 @Configuration
 public class EventStoreConfiguration {
 
-    /** Fail fast when MongoDB is away: a command answers 503 within seconds instead of hanging for 30. */
+    /**
+     * Fail fast when MongoDB is away: a command answers 503 within seconds instead of hanging for 30. Every
+     * command sent is counted ({@link MongoRoundTrips}).
+     */
     @Bean
-    public org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer failFast(
-            @Value("${consultdesk.mongodb.server-selection-timeout-ms:3000}") long timeoutMs) {
+    public MongoClientSettingsBuilderCustomizer failFastAndCounted(
+            @Value("${consultdesk.mongodb.server-selection-timeout-ms:3000}") long timeoutMs, MeterRegistry registry) {
         return settings -> settings
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout((int) timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS));
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout((int) timeoutMs, TimeUnit.MILLISECONDS))
+                .addCommandListener(new MongoRoundTrips(registry));
     }
 
     @Bean
