@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,27 +132,28 @@ public final class BatchApplier {
         List<EventEnvelope> toForget = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
         Collection<Aggregate> pending = arrived.keySet();
+        Map<Aggregate, Object> appliedSequences = appliedSequences(pending);
         for (int round = 1; !pending.isEmpty(); round++) {
             if (round > MAX_ROUNDS) {
                 throw new IllegalStateException("other writers kept moving these aggregates on during the batch: " + pending);
             }
-            Map<Aggregate, Object> appliedSequences = appliedSequences(pending);
             List<Plan> plans = new ArrayList<>();
             for (Aggregate aggregate : pending) {
                 plans.add(plan(aggregate, arrived.get(aggregate), heldOf.getOrDefault(aggregate.id(), List.of()),
                         appliedSequences.get(aggregate)));
             }
             writeDocumentsOfEvents(plans);
-            Set<Aggregate> lost = writeAggregates(plans);
+            Map<Aggregate, Object> lost = writeAggregates(plans);
             for (Plan plan : plans) {
-                if (!lost.contains(plan.aggregate)) {
+                if (!lost.containsKey(plan.aggregate)) {
                     applied += plan.folded.size();
                     toHold.addAll(plan.ahead);
                     toForget.addAll(plan.forget);
                     refused.addAll(plan.refused);
                 }
             }
-            pending = lost;
+            pending = lost.keySet();
+            appliedSequences = lost;
         }
         held.hold(toHold);
         held.remove(toForget);
@@ -294,16 +294,17 @@ public final class BatchApplier {
 
     /**
      * Each aggregate's folded run as one compare-and-set of its document: one unordered bulk per collection.
-     * Returns the aggregates another writer moved on meanwhile and not as far as this run: to be planned again.
+     * Returns the aggregates another writer moved on meanwhile and not as far as this run, with the sequence
+     * they are at now: to be planned again from there.
      */
-    private Set<Aggregate> writeAggregates(List<Plan> plans) {
+    private Map<Aggregate, Object> writeAggregates(List<Plan> plans) {
         Map<String, List<Plan>> byCollection = new LinkedHashMap<>();
         for (Plan plan : plans) {
             if (sequenced(plan.aggregate) && !plan.folded.isEmpty()) {
                 byCollection.computeIfAbsent(sequencedIn.get(plan.aggregate.type()), c -> new ArrayList<>()).add(plan);
             }
         }
-        Set<Aggregate> lost = new HashSet<>();
+        Map<Aggregate, Object> lost = new HashMap<>();
         byCollection.forEach((collection, writing) -> {
             List<WriteModel<Document>> models = new ArrayList<>();
             for (Plan plan : writing) {
@@ -321,7 +322,7 @@ public final class BatchApplier {
                     Object current = now.get(plan.aggregate);
                     long reached = current == null ? NO_DOCUMENT : ((Number) current).longValue();
                     if (reached < plan.target()) {
-                        lost.add(plan.aggregate);
+                        lost.put(plan.aggregate, current);
                     }
                 }
             }
