@@ -3,9 +3,8 @@ package io.consultdesk.query.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
+import io.consultdesk.query.feed.Changes;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.Projection;
 import io.consultdesk.query.feed.Projections;
@@ -18,15 +17,14 @@ import java.util.Date;
 import java.util.Map;
 
 /**
- * One document per event (keyed by event id, so a redelivered event rewrites itself): the timeline of
- * every item and consultation, with the state the item was in after each event.
+ * One document per event, inserted under the event id (a redelivered event finds itself there and is kept
+ * as it was): the timeline of every item and consultation, with the state the item was in after each event.
  */
 public class HistoryProjection implements Projection {
 
     private final Views views;
 
     public static final String COLLECTION = "history";
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final Map<String, String> STATE_AFTER = Map.of(
             "SubmissionReceived", "RECEIVED",
             "SubmissionAssigned", "ASSIGNED",
@@ -51,7 +49,7 @@ public class HistoryProjection implements Projection {
     }
 
     @Override
-    public void apply(EventEnvelope e) {
+    public void apply(EventEnvelope e, Changes changes) {
         JsonNode details = e.payload().deepCopy();
         if (details instanceof ObjectNode object) {
             object.remove("sealedSubmitter"); // ciphertext: meaningless to a reader, and not theirs to hold
@@ -69,7 +67,7 @@ public class HistoryProjection implements Projection {
                 .append("summary", TimelineText.summary(e))
                 .append("stateAfter", STATE_AFTER.get(e.type()))
                 .append("details", Document.parse(details.toString()));
-        history().replaceOne(Filters.eq("_id", e.eventId()), doc, UPSERT);
+        changes.insert(COLLECTION, doc);
     }
 
     /** Resolved on every use: after a replay switches generations, the live feed writes to the new one. */

@@ -2,21 +2,20 @@ package io.consultdesk.query.consultation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Updates;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.Projection;
 import io.consultdesk.query.feed.Projections;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import io.consultdesk.query.feed.PublishedLanguage;
-import io.consultdesk.query.feed.SequencedWriter;
+import io.consultdesk.query.feed.Changes;
 import io.consultdesk.query.feed.Views;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /** One document per consultation in {@code consultations}. */
 public class ConsultationProjection implements Projection {
@@ -36,31 +35,29 @@ public class ConsultationProjection implements Projection {
     }
 
     @Override
-    public void apply(EventEnvelope e) {
-        if ("ConsultationOpened".equals(e.type())) {
-            JsonNode p = e.payload();
-            SequencedWriter.create(consultations(), e.aggregateId(), new Document("title", e.text("title"))
+    public Optional<DocumentPerAggregate> documentPerAggregate() {
+        return Optional.of(new DocumentPerAggregate("Consultation", COLLECTION));
+    }
+
+    @Override
+    public void apply(EventEnvelope e, Changes changes) {
+        changes.set(COLLECTION, switch (e.type()) {
+            case "ConsultationOpened" -> new Document("title", e.text("title"))
                     .append("draftingUnit", e.text("draftingUnit"))
                     .append("deadline", e.text("deadline"))
-                    .append("outcomes", texts(p.get("outcomes")))
-                    .append("handlingWorkingDays", p.path("handlingWorkingDays").asInt())
-                    .append("clauses", clauses(p.get("clauses")))
+                    .append("outcomes", texts(e.payload().get("outcomes")))
+                    .append("handlingWorkingDays", e.payload().path("handlingWorkingDays").asInt())
+                    .append("clauses", clauses(e.payload().get("clauses")))
                     .append("catalogueVersion", 1)
                     .append("state", "OPEN")
-                    .append("openedAt", Date.from(java.time.Instant.parse(e.text("openedAt")))));
-            return;
-        }
-        Bson update = switch (e.type()) {
-            case "ClauseCatalogueAmended" -> Updates.combine(
-                    Updates.set("clauses", clauses(e.payload().get("clauses"))),
-                    Updates.set("catalogueVersion", e.payload().path("version").asInt()));
-            case "ConsultationClosed" -> Updates.set("state", "CLOSED");
-            case "TablePublished" -> Updates.combine(
-                    Updates.set("publishedVersion", e.payload().path("version").asInt()),
-                    Updates.set("publishedAt", Date.from(java.time.Instant.parse(e.text("publishedAt")))));
+                    .append("openedAt", Date.from(java.time.Instant.parse(e.text("openedAt"))));
+            case "ClauseCatalogueAmended" -> new Document("clauses", clauses(e.payload().get("clauses")))
+                    .append("catalogueVersion", e.payload().path("version").asInt());
+            case "ConsultationClosed" -> new Document("state", "CLOSED");
+            case "TablePublished" -> new Document("publishedVersion", e.payload().path("version").asInt())
+                    .append("publishedAt", Date.from(java.time.Instant.parse(e.text("publishedAt"))));
             default -> throw new PublishedLanguage.UnknownEventType(e);
-        };
-        SequencedWriter.update(consultations(), e.aggregateId(), e.sequence(), update);
+        });
     }
 
     private static List<Document> clauses(JsonNode clauses) {

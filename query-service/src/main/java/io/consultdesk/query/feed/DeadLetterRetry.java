@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,16 +28,13 @@ import java.util.Set;
 public class DeadLetterRetry {
 
     private final DeadLetters deadLetters;
-    private final LiveViews views;
+    private final BatchApplier applier;
     private final KafkaProperties kafka;
     private final ObjectMapper json;
-    private final Projections projections;
 
-    public DeadLetterRetry(DeadLetters deadLetters, LiveViews views, Projections projections, KafkaProperties kafka,
-                           ObjectMapper json) {
+    public DeadLetterRetry(DeadLetters deadLetters, EventFeedListener feed, KafkaProperties kafka, ObjectMapper json) {
         this.deadLetters = deadLetters;
-        this.projections = projections;
-        this.views = views;
+        this.applier = feed.applier();
         this.kafka = kafka;
         this.json = json;
     }
@@ -48,10 +46,9 @@ public class DeadLetterRetry {
 
     @PostMapping("/api/admin/dead-letters/retry")
     public synchronized ResponseEntity<Map<String, Object>> retry() {
-        List<Projection> projections = this.projections.forViews(views);
         Set<String> failing = new HashSet<>();
         Set<String> seen = new HashSet<>();
-        int applied = 0;
+        List<BatchApplier.Delivered> parkedEvents = new ArrayList<>();
         Map<String, Object> props = kafka.buildConsumerProperties(null);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -69,14 +66,17 @@ public class DeadLetterRetry {
                     }
                     seen.add(key);
                     try {
-                        Projections.apply(projections, EventFeedListener.parse(json, record));
-                        applied++;
+                        parkedEvents.add(BatchApplier.Delivered.of(record, EventFeedListener.parse(json, record)));
                     } catch (RuntimeException e) {
-                        failing.add(key);
+                        failing.add(key); // still unreadable: the item's later events stay where they are
                     }
                 }
             }
         }
+        // the events of an item still unreadable further on are applied up to there, as the live feed would
+        BatchApplier.Outcome outcome = applier.apply(parkedEvents);
+        outcome.refused().forEach(r -> failing.add(r.delivered().key()));
+        int applied = outcome.applied();
         Set<String> released = new HashSet<>(seen);
         released.removeAll(failing);
         released.forEach(deadLetters::unpark);

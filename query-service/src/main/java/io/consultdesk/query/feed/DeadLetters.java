@@ -56,25 +56,40 @@ public class DeadLetters {
         return aggregateId != null && parkedIds.contains(aggregateId);
     }
 
-    /** Dead-letters a record that could not be applied, with the failure as its reason. */
+    /** Dead-letters a record that could not be read, with the failure as its reason. */
     public void park(ConsumerRecord<String, String> record, RuntimeException failure) {
         park(record, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        countUnknown(failure);
+    }
+
+    /** Sends the record to the dead-letter topic (confirmed before returning) and parks its item. */
+    public void park(ConsumerRecord<String, String> record, String reason) {
+        park(record.key(), record.value(), record.topic() + "-" + record.partition() + "@" + record.offset(), reason);
+    }
+
+    /** Dead-letters an event the projections refused, or one behind it ({@link BatchApplier.Refusal}). */
+    public void park(BatchApplier.Refusal refusal) {
+        BatchApplier.Delivered d = refusal.delivered();
+        park(d.key(), d.value(), d.source(), refusal.reason());
+        countUnknown(refusal.cause());
+    }
+
+    private void countUnknown(RuntimeException failure) {
         if (failure instanceof PublishedLanguage.UnknownEventType) {
             unknownTypes.increment();
         }
     }
 
-    /** Sends the record to the dead-letter topic (confirmed before returning) and parks its item. */
-    public void park(ConsumerRecord<String, String> record, String reason) {
-        String key = record.key() == null ? "(no key)" : record.key();
-        ProducerRecord<String, String> dead = new ProducerRecord<>(TOPIC, key, record.value());
+    /** Sends the event to the dead-letter topic (confirmed before returning) and parks its item. */
+    private void park(String recordKey, String value, String source, String reason) {
+        String key = recordKey == null ? "(no key)" : recordKey;
+        ProducerRecord<String, String> dead = new ProducerRecord<>(TOPIC, key, value);
         dead.headers().add("consultdesk.reason", reason.getBytes(StandardCharsets.UTF_8));
-        dead.headers().add("consultdesk.source", (record.topic() + "-" + record.partition() + "@" + record.offset())
-                .getBytes(StandardCharsets.UTF_8));
+        dead.headers().add("consultdesk.source", source.getBytes(StandardCharsets.UTF_8));
         try {
             kafka.send(dead).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("could not dead-letter " + record.topic() + "@" + record.offset() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not dead-letter " + source + ": " + e.getMessage(), e);
         }
         parked.updateOne(Filters.eq("_id", key), Updates.combine(
                 Updates.setOnInsert("since", new Date()),
@@ -82,7 +97,7 @@ public class DeadLetters {
                 Updates.inc("events", 1)), new UpdateOptions().upsert(true));
         parkedIds.add(key);
         deadLettered.increment();
-        log.error("event {}@{} of {} dead-lettered: {}", record.topic(), record.offset(), key, reason);
+        log.error("event {} of {} dead-lettered: {}", source, key, reason);
     }
 
     public void unpark(String aggregateId) {
@@ -94,10 +109,9 @@ public class DeadLetters {
         return parked.find().into(new ArrayList<>());
     }
 
-    /** Failures worth retrying the batch for (the store away, an event ahead of its predecessor); the rest are poison. */
+    /** Failures worth retrying the batch for (the store away); the rest are poison. */
     public static boolean isTransient(Throwable e) {
-        return e instanceof com.mongodb.MongoException || e instanceof SequencedWriter.OutOfOrderEvent
-                || e instanceof org.springframework.dao.TransientDataAccessException;
+        return e instanceof com.mongodb.MongoException || e instanceof org.springframework.dao.TransientDataAccessException;
     }
 
 }

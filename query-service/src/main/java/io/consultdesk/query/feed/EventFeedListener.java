@@ -8,11 +8,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads the event topics in batches and applies each event to every projection that wants it. The batch's
- * offsets are committed by the container only after this method returns, i.e. after every write.
+ * Reads the event topics in batches (both topics, one listener) and applies each batch with the
+ * {@link BatchApplier}: a few commands per batch, whatever its size. The batch's offsets are committed by the
+ * container only after this method returns, i.e. after every write, every hold and every dead letter.
  */
 @Component
 public class EventFeedListener {
@@ -21,7 +27,7 @@ public class EventFeedListener {
     public static final String CONSULTATIONS = "consultdesk.consultations.v1";
     private static final Logger log = LoggerFactory.getLogger(EventFeedListener.class);
 
-    private final ItemOrder order;
+    private final BatchApplier applier;
     private final ObjectMapper json;
     private final FeedProgress progress;
     private final DeadLetters deadLetters;
@@ -29,33 +35,54 @@ public class EventFeedListener {
     public EventFeedListener(LiveViews views, Projections projections, ObjectMapper json, FeedProgress progress,
                              DeadLetters deadLetters) {
         this.deadLetters = deadLetters;
-        this.order = new ItemOrder(views, projections, json);
+        this.applier = new BatchApplier(views, projections, json);
         this.json = json;
         this.progress = progress;
     }
 
     @KafkaListener(id = "projections", idIsGroup = false, topics = {CONSULTATIONS, SUBMISSIONS}, batch = "true")
     public void onBatch(List<ConsumerRecord<String, String>> records) {
+        List<BatchApplier.Delivered> readable = new ArrayList<>();
+        Map<ConsumerRecord<String, String>, RuntimeException> unreadable = new LinkedHashMap<>();
+        Set<String> stopped = new HashSet<>();
         for (ConsumerRecord<String, String> record : records) {
-            if (deadLetters.isParked(record.key())) {
-                deadLetters.park(record, "waiting behind an earlier event of this item that could not be applied");
+            if (deadLetters.isParked(record.key()) || stopped.contains(record.key())) {
+                unreadable.put(record, null); // follows its item's earlier event to the dead-letter topic
                 continue;
             }
             try {
-                EventEnvelope event = parse(json, record);
-                progress.applied(order.apply(event, record.value()));
+                readable.add(BatchApplier.Delivered.of(record, parse(json, record)));
             } catch (RuntimeException e) {
-                if (DeadLetters.isTransient(e)) {
-                    throw e; // the whole batch is retried: nothing is skipped
+                unreadable.put(record, e);
+                if (record.key() != null) {
+                    stopped.add(record.key());
                 }
-                deadLetters.park(record, e);
             }
         }
+        // a failure of the store propagates: the whole batch is retried, nothing is skipped
+        BatchApplier.Outcome outcome = applier.apply(readable);
+        progress.applied(outcome.applied());
+        // dead letters only after the writes: parked first, a crash would send the item's earlier events of this
+        // batch, not yet applied, to the dead-letter topic on redelivery. An item's refused events all precede
+        // its unreadable ones in the batch (the applier got none of the item's events after the first unreadable).
+        outcome.refused().forEach(deadLetters::park);
+        unreadable.forEach((record, failure) -> {
+            if (failure == null) {
+                deadLetters.park(record, BatchApplier.BEHIND);
+            } else {
+                deadLetters.park(record, failure);
+            }
+        });
     }
 
-    /** Applies events in each item's order; also tells how many wait for a predecessor. */
-    public ItemOrder itemOrder() {
-        return order;
+    /** The events held back for a missing predecessor. */
+    public HeldEvents heldEvents() {
+        return applier.heldEvents();
+    }
+
+    /** The applier of the live views, shared by whatever else applies to them (the dead-letter retry). */
+    public BatchApplier applier() {
+        return applier;
     }
 
     /**

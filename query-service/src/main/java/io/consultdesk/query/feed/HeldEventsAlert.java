@@ -24,14 +24,14 @@ public class HeldEventsAlert {
 
     private static final Logger log = LoggerFactory.getLogger(HeldEventsAlert.class);
 
-    private final ItemOrder order;
+    private final HeldEvents order;
     private final Duration alertAfter;
     private final AtomicLong held = new AtomicLong();
     private final AtomicLong oldestSeconds = new AtomicLong();
 
     public HeldEventsAlert(EventFeedListener listener, MeterRegistry registry,
                            @Value("${consultdesk.feed.held-alert-after:60s}") Duration alertAfter) {
-        this.order = listener.itemOrder();
+        this.order = listener.heldEvents();
         this.alertAfter = alertAfter;
         Gauge.builder("consultdesk.feed.held.events", held, AtomicLong::get)
                 .description("events waiting for an earlier event of their item").register(registry);
@@ -42,7 +42,7 @@ public class HeldEventsAlert {
     @Scheduled(fixedDelayString = "${consultdesk.feed.lag-interval-ms:5000}", initialDelay = 3000)
     public void measure() {
         try {
-            held.set(order.heldCount());
+            held.set(order.count());
             Duration oldest = order.oldestHeld();
             oldestSeconds.set(oldest.toSeconds());
             if (oldest.compareTo(alertAfter) > 0) {

@@ -29,12 +29,4 @@ public final class Projections {
         return registrations.stream().map(r -> r.forViews(views)).toList();
     }
 
-    /** Applies one event to every projection that reads it. */
-    public static void apply(List<Projection> projections, EventEnvelope event) {
-        for (Projection projection : projections) {
-            if (projection.accepts(event)) {
-                projection.apply(event);
-            }
-        }
-    }
 }

@@ -2,9 +2,8 @@ package io.consultdesk.query.publication;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
+import io.consultdesk.query.feed.Changes;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.Projection;
 import io.consultdesk.query.feed.Projections;
@@ -21,8 +20,9 @@ import java.util.Map;
 
 /**
  * Published rows (from each item's SubmissionPublished) and published versions (from TablePublished).
- * Both are immutable records keyed by consultation, version and row, so applying an event twice rewrites
- * the same document.
+ * Both are immutable records keyed by consultation, version and row, each made from one event alone: they
+ * carry no sequence of their own, and whoever writes one (twice, or two writers at once) writes the same
+ * document. So they are put whole by {@code _id}, in one bulk write per batch, without a compare-and-set.
  */
 public class PublishedTableProjection implements Projection {
 
@@ -30,7 +30,6 @@ public class PublishedTableProjection implements Projection {
 
     public static final String ROWS = "published_rows";
     public static final String TABLES = "published_tables";
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
 
     public PublishedTableProjection(Views views) {
@@ -45,7 +44,7 @@ public class PublishedTableProjection implements Projection {
     }
 
     @Override
-    public void apply(EventEnvelope e) {
+    public void apply(EventEnvelope e, Changes changes) {
         JsonNode p = e.payload();
         String consultationId = e.text("consultationId");
         int version = p.path("tableVersion").asInt(p.path("version").asInt());
@@ -53,7 +52,7 @@ public class PublishedTableProjection implements Projection {
         if ("SubmissionPublished".equals(e.type())) {
             int rowNumber = p.path("rowNumber").asInt();
             String id = consultationId + "|" + version + "|" + rowNumber;
-            rows().replaceOne(Filters.eq("_id", id), new Document("_id", id)
+            changes.put(ROWS, new Document("_id", id)
                     .append("consultationId", consultationId)
                     .append("version", version)
                     .append("rowNumber", rowNumber)
@@ -62,14 +61,14 @@ public class PublishedTableProjection implements Projection {
                     .append("opinion", e.text("opinion"))
                     .append("outcome", e.text("outcome"))
                     .append("decision", e.text("decisionText"))
-                    .append("publishedAt", publishedAt), UPSERT);
+                    .append("publishedAt", publishedAt));
         } else {
             String id = consultationId + "|" + version;
             Map<String, Object> totals = new LinkedHashMap<>();
             p.path("totals").fields().forEachRemaining(t -> totals.put(t.getKey(), t.getValue().asInt()));
             List<String> leftOut = new ArrayList<>();
             p.path("leftOut").forEach(x -> leftOut.add(x.asText()));
-            tables().replaceOne(Filters.eq("_id", id), new Document("_id", id)
+            changes.put(TABLES, new Document("_id", id)
                     .append("consultationId", consultationId)
                     .append("version", version)
                     .append("heading", e.text("heading"))
@@ -77,7 +76,7 @@ public class PublishedTableProjection implements Projection {
                     .append("totals", new Document(totals))
                     .append("leftOut", leftOut)
                     .append("publishedAt", publishedAt)
-                    .append("publishedBy", e.actor()), UPSERT);
+                    .append("publishedBy", e.actor()));
         }
     }
 

@@ -1,13 +1,13 @@
 package io.consultdesk.query.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.consultdesk.query.feed.DeadLetters;
+import io.consultdesk.query.feed.BatchApplier;
 import io.consultdesk.query.feed.EventFeedListener;
 import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.feed.Projections;
-import io.consultdesk.query.feed.ItemOrder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -27,8 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * live generation keeps serving and the live feed keeps writing to it meanwhile. Once the rebuild has
  * reached the end offsets seen at its start, the generation is switched; the rebuild then reads on to the
  * end offsets seen after the switch, so whatever the live feed applied to the old generation alone is
- * applied to the new one too. Both may write the new generation for a moment: the sequence checks make
- * that safe (a duplicate is skipped, an early event is retried), so the live feed never stops.
+ * applied to the new one too. Both may write the new generation for a moment: each aggregate's write is a
+ * compare-and-set of its applied sequence, so that is safe (whoever loses reads again), and the live feed
+ * never stops. The rebuild applies what each poll brings (up to 2,000 records) as one batch, through the same
+ * {@link BatchApplier} as the live feed.
  */
 @Component
 public class Replay {
@@ -90,7 +92,7 @@ public class Replay {
         void execute() {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
                 views.drop(generation); // leftovers of an earlier, failed attempt
-                ItemOrder projections = new ItemOrder(views.of(generation), registered, json);
+                BatchApplier projections = new BatchApplier(views.of(generation), registered, json);
                 List<TopicPartition> partitions = new ArrayList<>();
                 for (String topic : TOPICS) {
                     consumer.partitionsFor(topic, Duration.ofSeconds(10))
@@ -125,24 +127,31 @@ public class Replay {
         private final java.util.Set<String> poisoned = new java.util.HashSet<>();
 
         private void readUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end,
-                               ItemOrder projections) {
+                               BatchApplier projections) {
             while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    done.incrementAndGet();
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                List<BatchApplier.Delivered> batch = new ArrayList<>();
+                for (ConsumerRecord<String, String> record : records) {
                     if (poisoned.contains(record.key())) {
                         continue;
                     }
                     try {
-                        projections.apply(EventFeedListener.parse(json, record), record.value());
+                        batch.add(BatchApplier.Delivered.of(record, EventFeedListener.parse(json, record)));
                     } catch (RuntimeException e) {
-                        if (DeadLetters.isTransient(e)) {
-                            throw e;
-                        }
-                        poisoned.add(record.key());
-                        log.warn("replay into {}: {}@{} of {} cannot be applied ({}); the item stops there, as live",
-                                generation, record.topic(), record.offset(), record.key(), e.getMessage());
+                        stop(record.key(), record.topic() + "-" + record.partition() + "@" + record.offset(), e.getMessage());
                     }
                 }
+                // a failure of the store fails the replay; the live generation is untouched before the switch
+                for (BatchApplier.Refusal refusal : projections.apply(batch).refused()) {
+                    stop(refusal.delivered().key(), refusal.delivered().source(), refusal.reason());
+                }
+                done.addAndGet(records.count());
+            }
+        }
+
+        private void stop(String item, String source, String reason) {
+            if (poisoned.add(item)) {
+                log.warn("replay into {}: {} of {} cannot be applied ({}); the item stops there, as live", generation, source, item, reason);
             }
         }
     }

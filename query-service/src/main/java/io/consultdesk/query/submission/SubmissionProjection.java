@@ -3,23 +3,22 @@ package io.consultdesk.query.submission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Updates;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.Projection;
 import io.consultdesk.query.feed.Projections;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import io.consultdesk.query.feed.PublishedLanguage;
-import io.consultdesk.query.feed.SequencedWriter;
+import io.consultdesk.query.feed.Changes;
 import io.consultdesk.query.feed.Views;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
-/** Keeps one document per submission in the {@code submissions} collection, applying its events in sequence. */
+/** Keeps one document per submission in the {@code submissions} collection: what each event sets on it. */
 public class SubmissionProjection implements Projection {
 
     private final Views views;
@@ -43,53 +42,45 @@ public class SubmissionProjection implements Projection {
     }
 
     @Override
-    public void apply(EventEnvelope e) {
-        String id = e.aggregateId();
-        if ("SubmissionReceived".equals(e.type())) {
-            SequencedWriter.create(items(), id, received(e));
-            return;
-        }
-        Bson update = switch (e.type()) {
-            case "SubmissionAssigned" -> Updates.combine(
-                    Updates.set("state", "ASSIGNED"),
-                    Updates.set("leadBureau", e.text("leadBureau")),
-                    Updates.set("coBureaus", strings(e.payload().get("coBureaus"))),
-                    Updates.set("bureaus", bureaus(e)),
-                    Updates.set("routingBasis", basis(e.payload().get("basis"))),
-                    Updates.set("triage", e.payload().path("triage").asBoolean()),
-                    Updates.set("assignedAt", date(e.text("assignedAt"))),
-                    Updates.set("dueAt", date(e.text("dueAt"))));
-            case "SubmissionReassigned" -> Updates.combine(
-                    Updates.set("state", "ASSIGNED"),
-                    Updates.set("leadBureau", e.text("leadBureau")),
-                    Updates.set("coBureaus", strings(e.payload().get("coBureaus"))),
-                    Updates.set("bureaus", bureaus(e)),
-                    Updates.set("assignedAt", date(e.text("reassignedAt"))),
-                    Updates.set("dueAt", date(e.text("dueAt"))),
-                    Updates.set("reassignmentReason", e.text("reason")));
-            case "SubmissionDecided" -> Updates.combine(
-                    Updates.set("state", "DECIDED"),
-                    decision(e, "decidedAt"));
-            case "SubmissionDecisionRevised" -> Updates.combine(
-                    decision(e, "revisedAt"),
-                    Updates.set("revisions", e.payload().path("revision").asInt()));
-            case "SubmissionPublished" -> Updates.combine(
-                    Updates.set("state", "PUBLISHED"),
-                    Updates.set("tableVersion", e.payload().path("tableVersion").asInt()),
-                    Updates.set("rowNumber", e.payload().path("rowNumber").asInt()),
-                    Updates.set("publishedAt", date(e.text("publishedAt"))));
+    public Optional<DocumentPerAggregate> documentPerAggregate() {
+        return Optional.of(new DocumentPerAggregate("Submission", COLLECTION));
+    }
+
+    @Override
+    public void apply(EventEnvelope e, Changes changes) {
+        changes.set(COLLECTION, switch (e.type()) {
+            case "SubmissionReceived" -> received(e);
+            case "SubmissionAssigned" -> new Document("state", "ASSIGNED")
+                    .append("leadBureau", e.text("leadBureau"))
+                    .append("coBureaus", strings(e.payload().get("coBureaus")))
+                    .append("bureaus", bureaus(e))
+                    .append("routingBasis", basis(e.payload().get("basis")))
+                    .append("triage", e.payload().path("triage").asBoolean())
+                    .append("assignedAt", date(e.text("assignedAt")))
+                    .append("dueAt", date(e.text("dueAt")));
+            case "SubmissionReassigned" -> new Document("state", "ASSIGNED")
+                    .append("leadBureau", e.text("leadBureau"))
+                    .append("coBureaus", strings(e.payload().get("coBureaus")))
+                    .append("bureaus", bureaus(e))
+                    .append("assignedAt", date(e.text("reassignedAt")))
+                    .append("dueAt", date(e.text("dueAt")))
+                    .append("reassignmentReason", e.text("reason"));
+            case "SubmissionDecided" -> decision(e, "decidedAt").append("state", "DECIDED");
+            case "SubmissionDecisionRevised" -> decision(e, "revisedAt")
+                    .append("revisions", e.payload().path("revision").asInt());
+            case "SubmissionPublished" -> new Document("state", "PUBLISHED")
+                    .append("tableVersion", e.payload().path("tableVersion").asInt())
+                    .append("rowNumber", e.payload().path("rowNumber").asInt())
+                    .append("publishedAt", date(e.text("publishedAt")));
             case "SubmissionWithdrawn" -> closed("WITHDRAWN", e, "withdrawnAt");
             case "SubmissionRejected" -> closed("REJECTED", e, "rejectedAt");
-            case "SubmissionMarkedDuplicate" -> Updates.combine(
-                    closed("DUPLICATE", e, "markedAt"),
-                    Updates.set("duplicateOf", e.text("duplicateOf")));
-            case "SubmitterErased" -> Updates.combine(
-                    Updates.set("submitterErased", true),
-                    Updates.set("submitterErasedAt", date(e.text("erasedAt"))));
+            case "SubmissionMarkedDuplicate" -> closed("DUPLICATE", e, "markedAt")
+                    .append("duplicateOf", e.text("duplicateOf"));
+            case "SubmitterErased" -> new Document("submitterErased", true)
+                    .append("submitterErasedAt", date(e.text("erasedAt")));
             // unreachable for events that passed PublishedLanguage.requireKnown; a type known there but not here is a bug
             default -> throw new PublishedLanguage.UnknownEventType(e);
-        };
-        SequencedWriter.update(items(), id, e.sequence(), update);
+        });
     }
 
     private static Document received(EventEnvelope e) {
@@ -111,19 +102,17 @@ public class SubmissionProjection implements Projection {
         return doc;
     }
 
-    private static Bson decision(EventEnvelope e, String timeField) {
-        return Updates.combine(
-                Updates.set("outcome", e.text("outcome")),
-                Updates.set("reason", e.text("reason")),
-                Updates.set("decidedByBureau", e.text("decidedByBureau")),
-                Updates.set("decidedAt", date(e.text(timeField))));
+    private static Document decision(EventEnvelope e, String timeField) {
+        return new Document("outcome", e.text("outcome"))
+                .append("reason", e.text("reason"))
+                .append("decidedByBureau", e.text("decidedByBureau"))
+                .append("decidedAt", date(e.text(timeField)));
     }
 
-    private static Bson closed(String state, EventEnvelope e, String timeField) {
-        return Updates.combine(
-                Updates.set("state", state),
-                Updates.set("closedReason", e.text("reason")),
-                Updates.set("closedAt", date(e.text(timeField))));
+    private static Document closed(String state, EventEnvelope e, String timeField) {
+        return new Document("state", state)
+                .append("closedReason", e.text("reason"))
+                .append("closedAt", date(e.text(timeField)));
     }
 
     private static List<String> bureaus(EventEnvelope e) {

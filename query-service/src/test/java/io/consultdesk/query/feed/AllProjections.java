@@ -15,8 +15,4 @@ final class AllProjections {
 
     private AllProjections() {
     }
-
-    static List<Projection> forViews(Views views) {
-        return REGISTERED.forViews(views);
-    }
 }

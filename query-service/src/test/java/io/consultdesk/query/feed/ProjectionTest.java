@@ -23,7 +23,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Projections fed events directly: documents as expected, and no effect from a duplicate or an older event. */
+/** Projections fed events through the feed's applier: documents as expected, and no effect from a duplicate or an older event. */
 class ProjectionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
@@ -31,7 +31,7 @@ class ProjectionTest {
     private static MongoClient client;
 
     private LiveViews views;
-    private List<Projection> projections;
+    private BatchApplier applier;
 
     @BeforeAll
     static void start() {
@@ -49,7 +49,20 @@ class ProjectionTest {
     void fresh() {
         MongoDatabase db = client.getDatabase("views_" + UUID.randomUUID().toString().replace("-", ""));
         views = new LiveViews(db);
-        projections = AllProjections.forViews(views);
+        applier = new BatchApplier(views, AllProjections.REGISTERED, JSON);
+    }
+
+    /** The events as one batch of the feed. */
+    static BatchApplier.Outcome apply(BatchApplier applier, EventEnvelope... events) {
+        return applier.apply(java.util.Arrays.stream(events).map(ProjectionTest::delivered).toList());
+    }
+
+    static BatchApplier.Delivered delivered(EventEnvelope event) {
+        try {
+            return new BatchApplier.Delivered(event, event.aggregateId(), JSON.writeValueAsString(event), "test");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static EventEnvelope event(String type, long sequence, String payload) throws Exception {
@@ -73,9 +86,9 @@ class ProjectionTest {
 
     @Test
     void eventsBuildTheItemDocument() throws Exception {
-        Projections.apply(projections, event("SubmissionReceived", 0, RECEIVED));
-        Projections.apply(projections, event("SubmissionAssigned", 1, ASSIGNED));
-        Projections.apply(projections, event("SubmissionDecided", 2, DECIDED));
+        apply(applier, event("SubmissionReceived", 0, RECEIVED));
+        apply(applier, event("SubmissionAssigned", 1, ASSIGNED));
+        apply(applier, event("SubmissionDecided", 2, DECIDED));
         Document item = item();
         assertThat(item.getString("state")).isEqualTo("DECIDED");
         assertThat(item.getList("bureaus", String.class)).containsExactly("甲局", "乙局");
@@ -91,48 +104,50 @@ class ProjectionTest {
         EventEnvelope received = event("SubmissionReceived", 0, RECEIVED);
         EventEnvelope assigned = event("SubmissionAssigned", 1, ASSIGNED);
         EventEnvelope decided = event("SubmissionDecided", 2, DECIDED);
-        Projections.apply(projections, received);
-        Projections.apply(projections, assigned);
-        Projections.apply(projections, decided);
+        apply(applier, received);
+        apply(applier, assigned);
+        apply(applier, decided);
         Document before = item();
 
-        Projections.apply(projections, decided);
-        Projections.apply(projections, assigned);
-        Projections.apply(projections, received);
+        apply(applier, decided);
+        apply(applier, assigned);
+        apply(applier, received);
         assertThat(item()).isEqualTo(before);
         assertThat(views.collection(HistoryProjection.COLLECTION).countDocuments()).as("one timeline entry per event id").isEqualTo(3);
     }
 
     @Test
-    void anEventArrivingBeforeItsPredecessorIsRefusedNotSkipped() throws Exception {
-        Projections.apply(projections, event("SubmissionReceived", 0, RECEIVED));
-        assertThatThrownBy(() -> Projections.apply(projections, event("SubmissionDecided", 2, DECIDED)))
-                .isInstanceOf(SequencedWriter.OutOfOrderEvent.class);
+    void anEventArrivingBeforeItsPredecessorIsHeldNotApplied() throws Exception {
+        apply(applier, event("SubmissionReceived", 0, RECEIVED));
+        BatchApplier.Outcome outcome = apply(applier, event("SubmissionDecided", 2, DECIDED));
+        assertThat(outcome.applied()).isZero();
+        assertThat(outcome.held()).isEqualTo(1);
+        assertThat(outcome.refused()).isEmpty();
         assertThat(item().getString("state")).isEqualTo("RECEIVED");
+        assertThat(views.collection(HistoryProjection.COLLECTION).countDocuments()).as("not in the timeline either").isEqualTo(1);
     }
 
     @Test
     void anEventArrivingBeforeItsPredecessorIsHeldThenAppliedInOrder() throws Exception {
-        ItemOrder order = new ItemOrder(views, AllProjections.REGISTERED, JSON);
         EventEnvelope decided = event("SubmissionDecided", 2, DECIDED);
         EventEnvelope assigned = event("SubmissionAssigned", 1, ASSIGNED);
-        assertThat(order.apply(event("SubmissionReceived", 0, RECEIVED), "")).isEqualTo(1);
-        assertThat(order.apply(decided, JSON.writeValueAsString(decided))).as("2 before 1: held").isZero();
-        assertThat(order.heldCount()).isEqualTo(1);
+        assertThat(apply(applier, event("SubmissionReceived", 0, RECEIVED)).applied()).isEqualTo(1);
+        assertThat(apply(applier, decided).held()).as("2 before 1: held").isEqualTo(1);
+        assertThat(applier.heldEvents().count()).isEqualTo(1);
         assertThat(item().getString("state")).isEqualTo("RECEIVED");
 
         // a restart in between: what is held is in the database, not in memory
-        ItemOrder afterRestart = new ItemOrder(views, AllProjections.REGISTERED, JSON);
-        assertThat(afterRestart.apply(assigned, JSON.writeValueAsString(assigned))).as("1, then the held 2").isEqualTo(2);
+        BatchApplier afterRestart = new BatchApplier(views, AllProjections.REGISTERED, JSON);
+        assertThat(apply(afterRestart, assigned).applied()).as("1, then the held 2").isEqualTo(2);
         assertThat(item().getString("state")).as("1 applied, then the held 2").isEqualTo("DECIDED");
-        assertThat(item().get(SequencedWriter.LAST_SEQUENCE, Number.class).longValue()).isEqualTo(2);
-        assertThat(afterRestart.heldCount()).isZero();
-        assertThat(afterRestart.oldestHeld()).isZero();
+        assertThat(item().get(BatchApplier.LAST_SEQUENCE, Number.class).longValue()).isEqualTo(2);
+        assertThat(afterRestart.heldEvents().count()).isZero();
+        assertThat(afterRestart.heldEvents().oldestHeld()).isZero();
     }
 
     @Test
     void anEventOfAnUnknownTypeOrVersionIsRefusedAndTheItemStaysAsItWas() throws Exception {
-        Projections.apply(projections, event("SubmissionReceived", 0, RECEIVED));
+        apply(applier, event("SubmissionReceived", 0, RECEIVED));
         for (EventEnvelope unknown : List.of(event("SubmissionTranslated", 1, "{\"language\":\"en\"}"),
                 withVersion(event("SubmissionAssigned", 1, ASSIGNED), "2"))) {
             ConsumerRecord<String, String> record = new ConsumerRecord<>(EventFeedListener.SUBMISSIONS, 0, 7L, "s1",
@@ -142,7 +157,7 @@ class ProjectionTest {
                     .hasMessageContaining(unknown.type() + " version " + unknown.version());
         }
         assertThat(item().getString("state")).isEqualTo("RECEIVED");
-        assertThat(item().get(SequencedWriter.LAST_SEQUENCE, Number.class).longValue()).isZero();
+        assertThat(item().get(BatchApplier.LAST_SEQUENCE, Number.class).longValue()).isZero();
     }
 
     private static EventEnvelope withVersion(EventEnvelope e, String version) {
@@ -152,9 +167,9 @@ class ProjectionTest {
 
     @Test
     void generationsAreSeparateAndTheSwitchIsRemembered() throws Exception {
-        Projections.apply(projections, event("SubmissionReceived", 0, RECEIVED));
+        apply(applier, event("SubmissionReceived", 0, RECEIVED));
         String next = views.nextGeneration();
-        Projections.apply(AllProjections.forViews(views.of(next)), event("SubmissionReceived", 0, RECEIVED));
+        apply(new BatchApplier(views.of(next), AllProjections.REGISTERED, JSON), event("SubmissionReceived", 0, RECEIVED));
         views.switchTo(next);
         assertThat(new LiveViews(views.database()).generation()).isEqualTo(next);
         assertThat(item()).isNotNull();

@@ -87,18 +87,54 @@ class PublishedLanguageContractTest {
         }
     }
 
+    /** The golden story with the withdrawn, rejected and duplicate items received like the first one. */
+    private static List<EventEnvelope> story() throws IOException {
+        List<EventEnvelope> golden = goldenEvents();
+        EventEnvelope received = golden.stream().filter(e -> e.type().equals("SubmissionReceived")).findFirst().orElseThrow();
+        List<EventEnvelope> story = new ArrayList<>();
+        for (EventEnvelope event : golden) {
+            if (event.sequence() == 1 && event.aggregateType().equals("Submission") && !event.aggregateId().equals(received.aggregateId())) {
+                story.add(receivedAs(received, event.aggregateId()));
+            }
+            story.add(event);
+        }
+        return story;
+    }
+
+    private static Views freshViews() {
+        return new LiveViews(client.getDatabase("contract_" + UUID.randomUUID().toString().replace("-", "")));
+    }
+
+    @Test
+    void theGoldenStoryAsOneBatchBuildsTheSameViewsAsEventByEvent() throws IOException {
+        List<EventEnvelope> story = story();
+        Views oneByOne = freshViews();
+        BatchApplier eventByEvent = new BatchApplier(oneByOne, AllProjections.REGISTERED, JSON);
+        for (EventEnvelope event : story) {
+            assertThat(ProjectionTest.apply(eventByEvent, event).applied()).as(event.type()).isEqualTo(1);
+        }
+        Views batched = freshViews();
+        BatchApplier.Outcome outcome = ProjectionTest.apply(new BatchApplier(batched, AllProjections.REGISTERED, JSON),
+                story.toArray(EventEnvelope[]::new));
+        assertThat(outcome.applied()).isEqualTo(story.size());
+        for (String collection : List.of(ConsultationProjection.COLLECTION, SubmissionProjection.COLLECTION,
+                PublishedTableProjection.ROWS, PublishedTableProjection.TABLES, HistoryProjection.COLLECTION)) {
+            assertThat(all(batched, collection)).as(collection).isEqualTo(all(oneByOne, collection)).isNotEmpty();
+        }
+    }
+
+    private static java.util.Map<Object, Document> all(Views views, String collection) {
+        java.util.Map<Object, Document> documents = new java.util.HashMap<>();
+        views.collection(collection).find().forEach(d -> documents.put(d.get("_id"), d));
+        return documents;
+    }
+
     @Test
     void theGoldenStoryBuildsEveryView() throws IOException {
-        Views views = new LiveViews(client.getDatabase("contract_" + UUID.randomUUID().toString().replace("-", "")));
-        List<Projection> projections = AllProjections.forViews(views);
-        List<EventEnvelope> story = goldenEvents();
-        EventEnvelope received = story.stream().filter(e -> e.type().equals("SubmissionReceived")).findFirst().orElseThrow();
-        for (EventEnvelope event : story) {
-            if (event.sequence() == 1 && event.aggregateType().equals("Submission") && !event.aggregateId().equals(received.aggregateId())) {
-                // the withdrawn, rejected and duplicate items were received like the first one
-                Projections.apply(projections, receivedAs(received, event.aggregateId()));
-            }
-            Projections.apply(projections, event);
+        Views views = freshViews();
+        BatchApplier applier = new BatchApplier(views, AllProjections.REGISTERED, JSON);
+        for (EventEnvelope event : story()) {
+            ProjectionTest.apply(applier, event);
         }
 
         Document consultation = one(views, ConsultationProjection.COLLECTION, "golden-consultation");
@@ -123,7 +159,7 @@ class PublishedLanguageContractTest {
         assertThat(item.getInteger("tableVersion")).isEqualTo(1);
         assertThat(item.getInteger("rowNumber")).isEqualTo(1);
         assertThat(item.getBoolean("submitterErased")).isTrue();
-        assertThat(item.get(SequencedWriter.LAST_SEQUENCE, Number.class).longValue()).isEqualTo(6);
+        assertThat(item.get(BatchApplier.LAST_SEQUENCE, Number.class).longValue()).isEqualTo(6);
 
         assertThat(one(views, SubmissionProjection.COLLECTION, "golden-item-2").getString("state")).isEqualTo("WITHDRAWN");
         assertThat(one(views, SubmissionProjection.COLLECTION, "golden-item-3").getString("state")).isEqualTo("REJECTED");
