@@ -1,14 +1,10 @@
 package io.consultdesk.command.eventstore;
 
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -57,17 +53,15 @@ public class PositionedEventStorageEngine extends BatchingEventStorageEngine {
     private final MongoCollection<Document> snapshots;
     private final EventPositions positions;
     private final TrackedEventReader reader;
-    private final Duration appendDeadline;
-    private final Clock clock;
+    private final GroupCommit writer;
 
     protected PositionedEventStorageEngine(Builder builder) {
         super(builder);
         this.events = builder.database.getCollection(EVENTS);
         this.snapshots = builder.database.getCollection(SNAPSHOTS);
         this.positions = new EventPositions(builder.database.getCollection(COUNTERS), events);
-        this.clock = builder.clock;
-        this.appendDeadline = builder.gapTimeout.dividedBy(2);
-        this.reader = new TrackedEventReader(events, positions, builder.gapTimeout, clock);
+        this.reader = new TrackedEventReader(events, positions, builder.gapTimeout, builder.clock);
+        this.writer = new GroupCommit(events, positions);
         events.createIndex(new Document(EventDocuments.KEY, 1), new IndexOptions().unique(true).name("uniqueAggregateKey"));
         positions.ensureAhead();
     }
@@ -76,52 +70,29 @@ public class PositionedEventStorageEngine extends BatchingEventStorageEngine {
         return new Builder();
     }
 
+    /**
+     * Appends one commit: its events are serialized here, on the command's thread, then written together
+     * with the commits of other commands waiting at the same moment ({@link GroupCommit}).
+     */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> commit, Serializer serializer) {
         if (commit.isEmpty()) {
             return;
         }
-        int size = commit.size();
-        Instant reservedAt = clock.instant();
-        long first = positions.reserve(size);
-        List<Document> documents = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            documents.add(EventDocuments.event(commit.get(i), first + i, first, size, serializer));
+        List<Document> documents = new ArrayList<>(commit.size());
+        for (EventMessage<?> event : commit) {
+            documents.add(EventDocuments.event(event, -1, -1, commit.size(), serializer));
         }
-        if (Duration.between(reservedAt, clock.instant()).compareTo(appendDeadline) > 0) {
-            settle(first, size);
-            throw new EventStoreException("the event store took longer than " + appendDeadline.toSeconds()
-                    + " s to append; nothing was recorded, try again");
-        }
+        GroupCommit.Commit pending = new GroupCommit.Commit(documents);
         try {
-            events.insertMany(documents, new InsertManyOptions().ordered(false));
+            writer.append(pending);
         } catch (MongoBulkWriteException e) {
-            // no half commits: every position of this commit becomes a tombstone, written or not
-            settle(first, size);
-            EventMessage<?> clash = firstClash(e, commit);
-            if (clash == null) {
+            if (pending.clash() < 0) {
                 throw new EventStoreException("the commit's positions were settled by the relay before it was written "
                         + "(the store was too slow); nothing was recorded, try again", e);
             }
-            handlePersistenceException(e, clash);
+            handlePersistenceException(e, commit.get(pending.clash()));
         }
-    }
-
-    /** The event whose key another writer holds; null when the clash was on positions (fenced). */
-    private static EventMessage<?> firstClash(MongoBulkWriteException e, List<? extends EventMessage<?>> commit) {
-        return e.getWriteErrors().stream()
-                .filter(w -> w.getMessage() != null && w.getMessage().contains(EventDocuments.KEY))
-                .min(Comparator.comparingInt(BulkWriteError::getIndex))
-                .<EventMessage<?>>map(w -> commit.get(w.getIndex()))
-                .orElse(null);
-    }
-
-    private void settle(long first, int size) {
-        List<WriteModel<Document>> tombstones = new ArrayList<>(size);
-        for (long p = first; p < first + size; p++) {
-            tombstones.add(new ReplaceOneModel<>(new Document("_id", p), EventDocuments.tombstone(p), new ReplaceOptions().upsert(true)));
-        }
-        events.bulkWrite(tombstones);
     }
 
     @Override
@@ -248,7 +219,7 @@ public class PositionedEventStorageEngine extends BatchingEventStorageEngine {
             return this;
         }
 
-        /** How long a position may stay empty before the reader fences it; writers give up after half of it. */
+        /** How long a position may stay empty before the reader fences it. */
         public Builder gapTimeout(Duration gapTimeout) {
             this.gapTimeout = gapTimeout;
             return this;

@@ -226,6 +226,59 @@ class PositionedEventStorageEngineTest {
         assertThat(engine.createTokenAt(Instant.parse("2000-01-01T00:00:00Z"))).isEqualTo(GapAwareTrackingToken.newInstance(-1, List.of()));
     }
 
+    @Test
+    void concurrentCommitsShareRoundTripsAndEachSucceedsOrFailsOnItsOwn() throws Exception {
+        int threads = 8;
+        int perThread = 40;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger refused = new AtomicInteger();
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        int before = commands.get();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            work.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                    engine.appendEvents(List.of(event("t" + thread + "-" + i, 0), event("t" + thread + "-" + i, 1)));
+                    try {
+                        // every thread also tries to create the same shared items: one of them wins each
+                        engine.appendEvents(List.of(event("shared-" + i, 0)));
+                    } catch (AggregateStreamCreationException e) {
+                        refused.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<?> f : work) {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        int appends = threads * perThread * 2;
+        int commandsUsed = commands.get() - before;
+        System.out.printf("group commit: %d appends from %d threads in %d commands (%.2f per append)%n",
+                appends, threads, commandsUsed, commandsUsed / (double) appends);
+
+        assertThat(refused.get()).as("each shared item created once, the other writers refused").isEqualTo((threads - 1) * perThread);
+        List<TrackedEventData<?>> all = new ArrayList<>();
+        TrackingToken token = null;
+        for (List<TrackedEventData<?>> batch = read(null); !batch.isEmpty(); batch = read(token)) {
+            all.addAll(batch);
+            token = batch.get(batch.size() - 1).trackingToken();
+        }
+        assertThat(all).hasSize(threads * perThread * 2 + perThread);
+        assertThat(ids(all)).doesNotHaveDuplicates();
+        for (int t = 0; t < threads; t++) {
+            assertThat(engine.readEvents("t" + t + "-" + (perThread - 1)).asStream().count()).isEqualTo(2);
+        }
+        long settled = database.getCollection("events").countDocuments(new Document("tombstone", true));
+        assertThat(settled).as("every refused commit's position is settled").isEqualTo((threads - 1) * perThread);
+        assertThat(commandsUsed).as("commits waiting together share a reservation and an insert")
+                .isLessThan(2 * appends + 2 * refused.get());
+    }
+
     /** A clock the test moves forward. */
     private static final class MovableClock extends Clock {
         private Instant now = Instant.parse("2026-01-01T00:00:00Z");
