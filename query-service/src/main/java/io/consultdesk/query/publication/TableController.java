@@ -66,11 +66,9 @@ public class TableController {
                     : "consultation '" + consultationId + "' has no table version " + version);
         }
         TableVersion table = found.get();
-        long arrived = tables.rowsArrived(table);
-        if (arrived < table.rowCount()) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                            "version " + table.version() + " is still arriving: " + arrived + " of " + table.rowCount() + " rows"));
+        Optional<ResponseEntity<?>> arriving = stillArriving(table);
+        if (arriving.isPresent()) {
+            return arriving.get();
         }
         if (format == null || format.equals("json")) {
             List<PublishedRow> rows = new ArrayList<>();
@@ -116,6 +114,11 @@ public class TableController {
         if (a.isEmpty() || b.isEmpty()) {
             return problem(HttpStatus.NOT_FOUND, "version " + (a.isEmpty() ? from : to) + " of '" + consultationId + "' does not exist");
         }
+        // a version is compared, like it is shown, only once all its rows are here
+        Optional<ResponseEntity<?>> arriving = stillArriving(a.get()).or(() -> stillArriving(b.get()));
+        if (arriving.isPresent()) {
+            return arriving.get();
+        }
         Map<String, PublishedRow> before = new LinkedHashMap<>();
         Map<String, PublishedRow> after = new LinkedHashMap<>();
         tables.forEachRow(a.get(), r -> before.put(r.submissionId(), r));
@@ -144,5 +147,16 @@ public class TableController {
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
         return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    /** 503 with Retry-After while the version's rows are still arriving (its TablePublished came first). */
+    private Optional<ResponseEntity<?>> stillArriving(TableVersion table) {
+        long arrived = tables.rowsArrived(table);
+        if (arrived >= table.rowCount()) {
+            return Optional.empty();
+        }
+        return Optional.of(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "version " + table.version() + " is still arriving: " + arrived + " of " + table.rowCount() + " rows")));
     }
 }
