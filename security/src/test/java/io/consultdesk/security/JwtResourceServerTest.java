@@ -22,8 +22,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -74,13 +72,15 @@ class JwtResourceServerTest {
     @Value("${local.server.port}")
     int port;
 
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry properties) {
-        properties.add(ConsultDeskSecurity.ISSUER, () -> ISSUER);
+    static {
+        // as a deployment gives it: known before the start, when the prod profile checks its settings
+        // (a @DynamicPropertySource arrives only after that check)
+        System.setProperty(ConsultDeskSecurity.ISSUER, ISSUER);
     }
 
     @AfterAll
     static void stopProvider() {
+        System.clearProperty(ConsultDeskSecurity.ISSUER);
         PROVIDER.stop(0);
     }
 
