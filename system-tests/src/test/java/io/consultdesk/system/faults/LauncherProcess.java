@@ -174,7 +174,7 @@ public final class LauncherProcess {
     }
 
     /** Last resort after a test: nothing of this stack may outlive it. */
-    public void killIfAlive() {
+    void killIfAlive() {
         if (process != null && process.isAlive()) {
             killWithDescendants();
         }

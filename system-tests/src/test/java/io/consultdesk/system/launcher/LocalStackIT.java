@@ -66,8 +66,8 @@ class LocalStackIT {
         }
         if (!LauncherProcess.awaitGone(stack, Duration.ofSeconds(30))) {
             stack.forEach(ProcessHandle::destroyForcibly);
+            LauncherProcess.awaitGone(stack, Duration.ofSeconds(10));
         }
-        launcher.killIfAlive();
         try (Stream<Path> files = Files.walk(launcher.dataDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
