@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code import --consultation=ID --file=PATH [--dry-run] [--user=NAME] [--password=…] [--command-url=URL]}:
@@ -39,12 +41,35 @@ final class ImportCommand {
         try {
             System.out.println("importing " + file + " into " + options.get("consultation") + " …");
             ConsultDeskClient.Answer answer = client.upload(url, file);
+            if (!answer.ok()) {
+                // the service's refusal (problem+json): its detail says what was wrong
+                System.err.println("import failed: " + answer.status() + " " + detail(answer.body()));
+                return 1;
+            }
             System.out.println(answer.body());
-            return answer.ok() && answer.body().contains("\"refusedCount\":0") ? 0 : 1;
+            Matcher refused = REFUSED_COUNT.matcher(answer.body());
+            if (!refused.find()) {
+                System.err.println("import failed: the answer is not an import report");
+                return 1;
+            }
+            if (!refused.group(1).equals("0")) {
+                System.err.println("import finished with " + refused.group(1) + " refused rows (listed under \"refused\" above)");
+                return 1;
+            }
+            return 0;
         } catch (Exception e) {
             System.err.println("import failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static final Pattern REFUSED_COUNT = Pattern.compile("\"refusedCount\"\\s*:\\s*(\\d+)");
+    private static final Pattern DETAIL = Pattern.compile("\"detail\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** The {@code detail} of a problem+json answer, else the answer as it came. */
+    private static String detail(String body) {
+        Matcher detail = DETAIL.matcher(body);
+        return detail.find() ? detail.group(1).replace("\\\"", "\"") : body;
     }
 
     private static int usage(String problem) {

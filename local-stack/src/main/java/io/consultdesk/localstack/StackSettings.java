@@ -36,6 +36,11 @@ public record StackSettings(
     }
 
     public static StackSettings parse(String[] args) {
+        return parse(args, System.getenv());
+    }
+
+    /** As {@link #parse(String[])}, with the environment given: an argument wins over its variable, a variable over the default. */
+    static StackSettings parse(String[] args, Map<String, String> environment) {
         Map<String, String> given = new LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
@@ -48,29 +53,50 @@ public record StackSettings(
             given.put(name, arg.substring(arg.indexOf('=') + 1));
         }
         Map<String, String> v = new LinkedHashMap<>();
+        Map<String, String> source = new LinkedHashMap<>();
         OPTIONS.forEach((name, spec) -> {
-            String fromEnv = System.getenv(spec[0]);
-            v.put(name, given.getOrDefault(name, fromEnv != null ? fromEnv : spec[1]));
+            String fromEnv = environment.get(spec[0]);
+            if (given.containsKey(name)) {
+                v.put(name, given.get(name));
+                source.put(name, "--" + name);
+            } else if (fromEnv != null) {
+                v.put(name, fromEnv);
+                source.put(name, spec[0] + " (--" + name + ")");
+            } else {
+                v.put(name, spec[1]);
+                source.put(name, "--" + name);
+            }
         });
         Path root = Path.of(v.get("root"));
         return new StackSettings(root, root.resolve(v.get("data-dir")),
-                port(v, "kafka-port"), port(v, "kafka-controller-port"), port(v, "mongo-port"),
-                port(v, "command-port"), port(v, "query-port"),
-                Boolean.parseBoolean(v.get("services")), Boolean.parseBoolean(v.get("seed")),
-                Boolean.parseBoolean(v.get("mongo-fsync")));
+                port(v, source, "kafka-port"), port(v, source, "kafka-controller-port"), port(v, source, "mongo-port"),
+                port(v, source, "command-port"), port(v, source, "query-port"),
+                flag(v, source, "services"), flag(v, source, "seed"), flag(v, source, "mongo-fsync"));
     }
 
-    private static int port(Map<String, String> values, String name) {
+    private static int port(Map<String, String> values, Map<String, String> source, String name) {
         String raw = values.get(name);
         try {
-            int port = Integer.parseInt(raw);
+            int port = Integer.parseInt(raw.trim());
             if (port < 1 || port > 65535) {
                 throw new NumberFormatException();
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a port number (1-65535), was '" + raw + "'");
+            throw new IllegalArgumentException(source.get(name) + " must be a port number (1-65535), was '" + raw + "'");
         }
+    }
+
+    /** {@code true} or {@code false} only: a typo such as {@code --services=yes} must not quietly mean false. */
+    private static boolean flag(Map<String, String> values, Map<String, String> source, String name) {
+        String raw = values.get(name).trim();
+        if (raw.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (raw.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException(source.get(name) + " must be true or false, was '" + values.get(name) + "'");
     }
 
     public static String usage() {

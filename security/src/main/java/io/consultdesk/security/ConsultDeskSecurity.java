@@ -38,11 +38,14 @@ public class ConsultDeskSecurity {
         if (environment.acceptsProfiles(Profiles.of("prod")) && issuer.isBlank()) {
             throw new IllegalStateException("the prod profile needs " + ISSUER + " (CONSULTDESK_JWT_ISSUER_URI)");
         }
+        // a refused token is answered by the resource server's own entry point unless it is given this one
+        ProblemAuthenticationEntryPoint unauthenticated = issuer.isBlank() ? entryPoint : entryPoint.bearer();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint));
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(entryPoint));
         if (!issuer.isBlank()) {
-            http.oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(new ClaimsToRoles())));
+            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new ClaimsToRoles())));
         } else {
             http.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint));
         }

@@ -18,25 +18,32 @@ import java.util.concurrent.TimeUnit;
 /**
  * The launcher behind {@code ./run.sh} ({@code local-stack-exec.jar}) as a child process of the test, in a
  * process group of its own (through {@code setsid}), on free ports and a data folder that survive its death,
- * so that it can be stopped, killed and started again on the same data.
+ * so that it can be stopped, killed and started again on the same data. Without the seed unless asked for.
  */
-final class LauncherProcess {
+public final class LauncherProcess {
 
-    static final Path ROOT = Path.of(System.getProperty("consultdesk.root", "..")).toAbsolutePath().normalize();
+    public static final Path ROOT = Path.of(System.getProperty("consultdesk.root", "..")).toAbsolutePath().normalize();
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
-    final Path dataDir;
+    public final Path dataDir;
     final int kafkaPort = EmbeddedInfrastructure.freePort();
     final int controllerPort = EmbeddedInfrastructure.freePort();
     final int mongoPort = EmbeddedInfrastructure.freePort();
-    final int commandPort = EmbeddedInfrastructure.freePort();
-    final int queryPort = EmbeddedInfrastructure.freePort();
+    public final int commandPort = EmbeddedInfrastructure.freePort();
+    public final int queryPort = EmbeddedInfrastructure.freePort();
+    private final boolean seed;
     private final Path logDir;
     private Process process;
     private Path log;
     private int starts;
 
     LauncherProcess(String name) {
+        this(name, false);
+    }
+
+    /** With {@code seed}, the launcher loads and publishes the seed consultation unless it is there already. */
+    public LauncherProcess(String name, boolean seed) {
+        this.seed = seed;
         try {
             dataDir = Files.createTempDirectory("consultdesk-" + name + "-");
             logDir = Files.createDirectories(ROOT.resolve("system-tests/target/launcher-logs/" + name));
@@ -45,12 +52,12 @@ final class LauncherProcess {
         }
     }
 
-    static boolean canStartOwnProcessGroup() {
+    public static boolean canStartOwnProcessGroup() {
         return Files.isExecutable(SETSID);
     }
 
     /** Starts the launcher and waits until it reports both services healthy. */
-    LauncherProcess start() {
+    public LauncherProcess start() {
         List<String> command = new ArrayList<>();
         if (canStartOwnProcessGroup()) {
             command.add(SETSID.toString()); // execs java in place: same pid, which leads the new group
@@ -58,7 +65,7 @@ final class LauncherProcess {
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", ROOT.resolve("local-stack/target/local-stack-exec.jar").toString(),
-                "--root=" + ROOT, "--data-dir=" + dataDir, "--seed=false",
+                "--root=" + ROOT, "--data-dir=" + dataDir, "--seed=" + seed,
                 "--kafka-port=" + kafkaPort, "--kafka-controller-port=" + controllerPort, "--mongo-port=" + mongoPort,
                 "--command-port=" + commandPort, "--query-port=" + queryPort));
         log = logDir.resolve("launcher-" + (++starts) + ".log");
@@ -80,7 +87,7 @@ final class LauncherProcess {
         return this;
     }
 
-    Api api() {
+    public Api api() {
         return new Api("http://localhost:" + commandPort, "http://localhost:" + queryPort);
     }
 
@@ -88,7 +95,7 @@ final class LauncherProcess {
         return "mongodb://localhost:" + mongoPort;
     }
 
-    ProcessHandle handle() {
+    public ProcessHandle handle() {
         return process.toHandle();
     }
 
@@ -104,7 +111,7 @@ final class LauncherProcess {
     }
 
     /** Every process the launcher started (the services), collected now: once it is dead they have no parent to find them by. */
-    List<ProcessHandle> descendants() {
+    public List<ProcessHandle> descendants() {
         return process.descendants().toList();
     }
 
@@ -124,11 +131,11 @@ final class LauncherProcess {
     }
 
     /** Sends {@code signal} to the launcher alone. */
-    void signal(String signal) {
+    public void signal(String signal) {
         run("kill", "-" + signal, String.valueOf(process.pid()));
     }
 
-    static boolean awaitGone(List<ProcessHandle> processes, Duration within) {
+    public static boolean awaitGone(List<ProcessHandle> processes, Duration within) {
         CompletableFuture<?>[] exits = processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(exits).get(within.toMillis(), TimeUnit.MILLISECONDS);
@@ -140,13 +147,13 @@ final class LauncherProcess {
         }
     }
 
-    static List<String> alive(List<ProcessHandle> processes) {
+    public static List<String> alive(List<ProcessHandle> processes) {
         return processes.stream().filter(ProcessHandle::isAlive)
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
     }
 
     /** The ports of this stack that something still listens on. */
-    List<Integer> portsInUse() {
+    public List<Integer> portsInUse() {
         List<Integer> taken = new ArrayList<>();
         for (int port : List.of(kafkaPort, controllerPort, mongoPort, commandPort, queryPort)) {
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
@@ -158,7 +165,7 @@ final class LauncherProcess {
         return taken;
     }
 
-    String logText() {
+    public String logText() {
         try {
             return Files.exists(log) ? Files.readString(log) : "";
         } catch (IOException e) {
