@@ -86,7 +86,7 @@ final class Invariant {
         api.queryService("auditor", "DELETE", "/api/admin/generations/" + previous);
     }
 
-    private static String generation(MongoDatabase views) {
+    static String generation(MongoDatabase views) {
         Document pointer = views.getCollection("view_generations").find(Filters.eq("_id", "current")).first();
         return pointer == null ? "g1" : pointer.getString("generation");
     }
