@@ -87,7 +87,8 @@ public class ConsultationController {
     @PutMapping(path = "/{id}/clauses", consumes = "text/tab-separated-values")
     public Map<String, Object> amendFromTsv(@PathVariable String id, @RequestBody String tsv) {
         if (tsv.length() > 1_000_000) {
-            throw new InvalidField("body", "a catalogue larger than 1 MB is refused");
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE,
+                    "body: a catalogue larger than 1 MB is refused");
         }
         return amend(id, ClauseCatalogueTsv.parse(tsv));
     }

@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -85,7 +86,7 @@ public class SubmissionController {
     }
 
     public record DecisionRequest(@NotBlank @Size(max = 40) String outcome, @Size(max = 5_000) String reason,
-                                  Long expectedVersion) {
+                                  @PositiveOrZero Long expectedVersion) {
     }
 
     @PostMapping("/{id}/decision")
@@ -98,7 +99,7 @@ public class SubmissionController {
 
     public record AssignmentRequest(@NotBlank @Size(max = 100) String leadBureau,
                                     @Size(max = 20) List<@NotBlank @Size(max = 100) String> coBureaus,
-                                    @NotBlank @Size(max = 2_000) String reason, Long expectedVersion) {
+                                    @NotBlank @Size(max = 2_000) String reason, @PositiveOrZero Long expectedVersion) {
     }
 
     @PostMapping("/{id}/assignment")
@@ -109,7 +110,7 @@ public class SubmissionController {
         return Map.of("id", id, "leadBureau", request.leadBureau().strip());
     }
 
-    public record ReasonRequest(@Size(max = 2_000) String reason, Long expectedVersion) {
+    public record ReasonRequest(@Size(max = 2_000) String reason, @PositiveOrZero Long expectedVersion) {
     }
 
     @PostMapping("/{id}/withdrawal")
@@ -127,7 +128,7 @@ public class SubmissionController {
     }
 
     public record DuplicateRequest(@NotBlank @Pattern(regexp = ID_PATTERN) String duplicateOf,
-                                   @Size(max = 2_000) String reason, Long expectedVersion) {
+                                   @Size(max = 2_000) String reason, @PositiveOrZero Long expectedVersion) {
     }
 
     @PostMapping("/{id}/duplicate-of")

@@ -47,6 +47,12 @@ public class TableController {
                                    @RequestParam(required = false) Integer version,
                                    @RequestParam(required = false) String asOf,
                                    HttpServletResponse response) throws IOException {
+        if (format != null && !format.equals("json") && !WRITERS.containsKey(format)) {
+            ProblemDetail bad = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "format: must be one of json, txt, csv, xlsx, docx, html");
+            bad.setProperty("errors", List.of(Map.of("field", "format", "message", "must be one of json, txt, csv, xlsx, docx, html")));
+            return ResponseEntity.badRequest().body(bad);
+        }
         Optional<TableVersion> found;
         if (asOf != null && !asOf.isBlank()) {
             try {
@@ -84,12 +90,6 @@ public class TableController {
             return ResponseEntity.ok(body);
         }
         TableWriter writer = WRITERS.get(format);
-        if (writer == null) {
-            ProblemDetail bad = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "format: '" + format + "' is not one of json, txt, csv, xlsx, docx, html");
-            bad.setProperty("errors", List.of(Map.of("field", "format", "message", "must be one of json, txt, csv, xlsx, docx, html")));
-            return ResponseEntity.badRequest().body(bad);
-        }
         // written straight to the response as the rows are read: a large table is never held whole
         String file = consultationId + "-v" + table.version() + "." + writer.extension();
         response.setStatus(HttpStatus.OK.value());

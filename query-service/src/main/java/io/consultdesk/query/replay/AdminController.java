@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Replays and generations of views, for auditors and administrators. */
 @RestController
@@ -54,15 +56,21 @@ public class AdminController {
     }
 
     @GetMapping("/generations/comparison")
-    public Map<String, Object> compare(@RequestParam String a, @RequestParam String b) {
-        return comparison.compare(a, b);
+    public ResponseEntity<?> compare(@RequestParam String a, @RequestParam String b) {
+        for (Map.Entry<String, String> generation : Map.of("a", a, "b", b).entrySet()) {
+            Optional<ResponseEntity<?>> refused = unknown(generation.getKey(), generation.getValue());
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+        }
+        return ResponseEntity.ok(comparison.compare(a, b));
     }
 
     @DeleteMapping("/generations/{generation}")
     public ResponseEntity<?> drop(@PathVariable String generation) {
-        if (!generation.matches("g\\d{1,6}")) {
-            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "generation: expected g1, g2 …"));
+        Optional<ResponseEntity<?>> refused = unknown("generation", generation);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         try {
             views.drop(generation);
@@ -70,5 +78,18 @@ public class AdminController {
         } catch (IllegalArgumentException e) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
         }
+    }
+
+    /** 400 unless the value names a generation (g1, g2 …), 404 unless that generation has collections. */
+    private Optional<ResponseEntity<?>> unknown(String parameter, String generation) {
+        if (!generation.matches("g\\d{1,6}")) {
+            ProblemDetail bad = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, parameter + ": expected g1, g2 …");
+            bad.setProperty("errors", List.of(Map.of("field", parameter, "message", "expected g1, g2 …")));
+            return Optional.of(ResponseEntity.badRequest().body(bad));
+        }
+        boolean exists = generation.equals(views.generation()) || views.database().listCollectionNames()
+                .into(new java.util.ArrayList<>()).stream().anyMatch(name -> name.endsWith("_" + generation));
+        return exists ? Optional.empty() : Optional.of(ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, parameter + ": no generation " + generation)));
     }
 }

@@ -1,34 +1,111 @@
 package io.consultdesk.query.web;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.InvalidPropertyException;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Failures as application/problem+json: 400 naming the bad parameter, 404 for a path that does not exist,
- * 405 for a wrong method, 503 when MongoDB is away, 500 (logged) only for real faults, without internals.
+ * 405 for a wrong method, 406/415 for media types, 503 when MongoDB is away, 500 (logged) only for real
+ * faults, without internals.
  */
 @RestControllerAdvice
 public class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /** No parameter of ours has a name like these: they are operator or array syntax (x[$ne]=1, {…}). */
+    private static final Pattern OPERATOR_LIKE = Pattern.compile(".*[\\[\\]{}$].*");
+
+    /** A parameter that is refused before any handler runs. */
+    static final class BadParameter extends RuntimeException {
+        private final String name;
+
+        BadParameter(String name, String message) {
+            super(message);
+            this.name = name;
+        }
+    }
+
+    /** A parameter name that looks like an operator or an index is refused on every endpoint. */
+    @ModelAttribute
+    public void refuseOperatorLikeParameters(HttpServletRequest request) {
+        for (String name : request.getParameterMap().keySet()) {
+            if (OPERATOR_LIKE.matcher(name).matches()) {
+                throw new BadParameter(name, "is not a parameter of this request");
+            }
+        }
+    }
+
+    @ExceptionHandler(BadParameter.class)
+    public ProblemDetail badParameter(BadParameter e) {
+        return field(e.name, e.getMessage());
+    }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
-        return field(e.getName(), "has the wrong type");
+        return field(e.getName(), "'" + shorten(e.getValue()) + "' is not a valid "
+                + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName().toLowerCase()));
+    }
+
+    /** Constraints declared on parameters: each bad one named. */
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    public ProblemDetail invalid(HandlerMethodValidationException e) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                errors.add(Map.of("field", error instanceof FieldError f ? name + "." + f.getField() : name,
+                        "message", String.valueOf(error.getDefaultMessage())));
+            }
+        });
+        return fields(errors);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    public ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return field("body", "is not readable");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    public ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "content type "
+                + (e.getContentType() == null ? "(none)" : e.getContentType()) + " is not supported here");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    public ProblemDetail notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE, "the Accept header asks for nothing this answers with");
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -74,8 +151,88 @@ public class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     public ProblemDetail unexpected(Exception e) {
+        if (e instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+            // any other request Spring itself refuses (a binding, a missing header …): its 4xx, no internals
+            return ProblemDetail.forStatusAndDetail(response.getStatusCode(), shorten(response.getBody().getDetail()));
+        }
         log.error("unexpected failure", e);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it has been logged");
+    }
+
+    /**
+     * Tomcat refuses some requests before any servlet sees them (a URL that is not valid UTF-8 or holds a
+     * NUL, a request line or headers too long): its error report for those is problem+json as well.
+     */
+    @org.springframework.stereotype.Component
+    public static class MalformedRequests
+            implements org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory> {
+        @Override
+        public void customize(org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                    host.setErrorReportValveClass(ProblemReportValve.class.getName());
+                }
+            });
+        }
+    }
+
+    /** The container's error report as problem+json, without internals. */
+    public static class ProblemReportValve extends org.apache.catalina.valves.ErrorReportValve {
+        @Override
+        protected void report(org.apache.catalina.connector.Request request, org.apache.catalina.connector.Response response,
+                              Throwable throwable) {
+            int status = response.getStatus();
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+                return;
+            }
+            HttpStatus known = HttpStatus.resolve(status);
+            String detail = status == 400 ? "the request is malformed (its URL or headers hold characters, encodings or lengths that are refused)"
+                    : status < 500 ? "the request was refused" : "an unexpected error occurred";
+            try {
+                response.setContentType("application/problem+json");
+                response.setCharacterEncoding("UTF-8");
+                java.io.Writer writer = response.getReporter();
+                if (writer != null) {
+                    writer.write("{\"type\":\"about:blank\",\"title\":\"" + (known == null ? "Error" : known.getReasonPhrase())
+                            + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+                    response.finishResponse();
+                }
+            } catch (java.io.IOException | IllegalStateException e) {
+                // the connection is gone or the response committed: nothing more can be said
+            }
+        }
+    }
+
+    /**
+     * What reaches the servlet container's error path without passing a controller — a URL the firewall
+     * refuses (encoded dots, semicolons), a failure in a filter — answered as problem+json too.
+     */
+    @RestController
+    public static class ErrorPath implements ErrorController {
+
+        @RequestMapping("${server.error.path:/error}")
+        public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+            Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+            HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer i ? i : 500);
+            String detail = status.value() == 400 ? "the request is malformed (its URL holds characters or encodings that are refused)"
+                    : status.value() == 404 ? "no such path"
+                    : status.is4xxClientError() ? "the request was refused"
+                    : "an unexpected error occurred; it has been logged";
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemDetail.forStatusAndDetail(status, detail));
+        }
+    }
+
+    private static ProblemDetail fields(List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.stream().map(m -> m.get("field") + ": " + m.get("message")).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static String shorten(Object value) {
+        String s = String.valueOf(value);
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 
     private static ProblemDetail field(String name, String message) {
