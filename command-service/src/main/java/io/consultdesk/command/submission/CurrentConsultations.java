@@ -3,6 +3,8 @@ package io.consultdesk.command.submission;
 import io.consultdesk.command.consultation.Consultation;
 import io.consultdesk.command.consultation.ConsultationRules;
 import io.consultdesk.command.eventstore.StoredAggregates;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -17,6 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * they were read at, and are current as long as the store holds no next event of the consultation — one
  * lookup through the unique (aggregate, sequence) index. Only when it does is the consultation loaded again.
  * A comment that arrives at the very moment the consultation closes may be taken in as if just before.
+ * <p>
+ * With several instances of command-service, this instance's cached copy of the consultation aggregate may
+ * be older than the store (another instance amended or closed it), and nothing would correct it: a command
+ * on an item reads the consultation without appending to it, so no clash ever reveals the stale copy. So
+ * whenever the rules are read again, the cached copy is dropped first and the consultation read from the
+ * store — once per change of the consultation, per instance.
  */
 public final class CurrentConsultations {
 
@@ -24,11 +32,19 @@ public final class CurrentConsultations {
     }
 
     private final Repository<Consultation> consultations;
+    private final Cache cachedConsultations;
     private final StoredAggregates stored;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
+    /** For a repository that caches no consultation. */
     public CurrentConsultations(Repository<Consultation> consultations, StoredAggregates stored) {
+        this(consultations, NoCache.INSTANCE, stored);
+    }
+
+    /** {@code cachedConsultations}: the cache of the consultations' repository. */
+    public CurrentConsultations(Repository<Consultation> consultations, Cache cachedConsultations, StoredAggregates stored) {
         this.consultations = consultations;
+        this.cachedConsultations = cachedConsultations;
         this.stored = stored;
     }
 
@@ -37,6 +53,7 @@ public final class CurrentConsultations {
         if (cached != null && !stored.hasEvent(consultationId, cached.version() + 1)) {
             return cached.rules();
         }
+        cachedConsultations.remove(consultationId); // possibly older than the store: see above
         Aggregate<Consultation> consultation;
         try {
             consultation = consultations.load(consultationId);

@@ -15,8 +15,12 @@ import io.consultdesk.command.routing.Routing;
 import io.consultdesk.command.submission.Commands.DecideSubmission;
 import io.consultdesk.command.submission.Commands.ReceiveSubmission;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -36,11 +40,19 @@ public class SubmissionIntake {
     private final StoredAggregates stored;
     private final NameMasker masker = NameMasker.defaults();
 
+    /** For repositories that cache nothing. */
     public SubmissionIntake(Repository<Submission> submissions, Repository<Consultation> consultations,
+                            PersonalDataVault vault, StoredAggregates stored) {
+        this(submissions, consultations, NoCache.INSTANCE, vault, stored);
+    }
+
+    @Autowired
+    public SubmissionIntake(Repository<Submission> submissions, Repository<Consultation> consultations,
+                            @Qualifier("consultationCache") Cache consultationCache,
                             PersonalDataVault vault, StoredAggregates stored) {
         this.stored = stored;
         this.submissions = submissions;
-        this.consultations = new CurrentConsultations(consultations, stored);
+        this.consultations = new CurrentConsultations(consultations, consultationCache, stored);
         this.vault = vault;
     }
 

@@ -1,6 +1,7 @@
 package io.consultdesk.system.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -33,8 +34,13 @@ final class Invariant {
 
     /** As {@link #holds(FaultStack, Duration)}, leaving out aggregates a test forged straight onto the topic. */
     static void holds(FaultStack stack, Duration within, Set<String> forgedAggregates) {
-        MongoDatabase events = stack.mongoClient.getDatabase("consultdesk_events");
-        MongoDatabase views = stack.mongoClient.getDatabase("consultdesk_views");
+        holds(stack.mongoClient, stack.api, within, forgedAggregates);
+    }
+
+    /** As above, on any stack: its store, and a query-service ({@code api}) to run the replay on. */
+    static void holds(MongoClient mongo, Api api, Duration within, Set<String> forgedAggregates) {
+        MongoDatabase events = mongo.getDatabase("consultdesk_events");
+        MongoDatabase views = mongo.getDatabase("consultdesk_views");
         long deadline = System.nanoTime() + within.toNanos();
         Set<String> stored = Set.of();
         Set<String> applied = Set.of();
@@ -71,7 +77,7 @@ final class Invariant {
             assertThat(item.get("lastSequence", Number.class).longValue()).as("item %s", item.getString("_id"))
                     .isEqualTo(seq.get(seq.size() - 1));
         }
-        replayEqualsLive(stack.api);
+        replayEqualsLive(api);
     }
 
     static void replayEqualsLive(Api api) {
