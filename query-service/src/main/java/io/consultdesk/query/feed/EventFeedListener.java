@@ -27,6 +27,7 @@ public class EventFeedListener {
     public static final String CONSULTATIONS = "consultdesk.consultations.v1";
     private static final Logger log = LoggerFactory.getLogger(EventFeedListener.class);
 
+    private final LiveViews views;
     private final BatchApplier applier;
     private final ObjectMapper json;
     private final FeedProgress progress;
@@ -35,6 +36,7 @@ public class EventFeedListener {
     public EventFeedListener(LiveViews views, Projections projections, ObjectMapper json, FeedProgress progress,
                              DeadLetters deadLetters) {
         this.deadLetters = deadLetters;
+        this.views = views;
         this.applier = new BatchApplier(views, projections, json);
         this.json = json;
         this.progress = progress;
@@ -60,7 +62,13 @@ public class EventFeedListener {
             }
         }
         // a failure of the store propagates: the whole batch is retried, nothing is skipped
+        String generation = views.generation();
         BatchApplier.Outcome outcome = applier.apply(readable);
+        if (!views.refresh().equals(generation)) {
+            // a replay on another instance switched the live generation while this batch was written to the old
+            // one: it goes to the new one too (applying is idempotent) before its offsets are committed
+            applier.apply(readable);
+        }
         progress.applied(outcome.applied());
         // dead letters only after the writes: parked first, a crash would send the item's earlier events of this
         // batch, not yet applied, to the dead-letter topic on redelivery. An item's refused events all precede

@@ -5,11 +5,13 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The generation of views that queries read and the live feed writes. It is recorded in the database
- * ({@code view_generations}), so a restart serves the generation a replay switched to.
+ * ({@code view_generations}), so a restart — and every other instance, by {@link #refresh()} — serves the
+ * generation a replay switched to.
  */
 @Component
 public class LiveViews implements Views {
@@ -21,8 +23,27 @@ public class LiveViews implements Views {
 
     public LiveViews(MongoDatabase viewsDatabase) {
         this.database = viewsDatabase;
+        this.generation = recorded();
+    }
+
+    private String recorded() {
         Document current = database.getCollection(POINTER).find(Filters.eq("_id", "current")).first();
-        this.generation = current == null ? "g1" : current.getString("generation");
+        return current == null ? "g1" : current.getString("generation");
+    }
+
+    /**
+     * Reads the live generation again: a replay run by another instance of query-service switches it in the
+     * database. One key lookup; done after every batch of the feed and every few seconds for the readers.
+     */
+    @Scheduled(fixedDelayString = "${consultdesk.views.refresh-interval:2s}")
+    public String refresh() {
+        String recorded = recorded();
+        if (!recorded.equals(generation)) {
+            synchronized (this) {
+                generation = recorded;
+            }
+        }
+        return generation;
     }
 
     @Override
