@@ -1,5 +1,9 @@
 /**
- * Axon's storage in MongoDB: the event store, the token store and the aggregate caches, wired by hand
- * because the extension's Spring Boot starter wants client sessions that the embedded wire server lacks.
+ * The event store as a log with global positions in MongoDB ({@link io.consultdesk.command.eventstore.PositionedEventStorageEngine}):
+ * appends reserve positions from a counter and are written together with those of other commands
+ * ({@link io.consultdesk.command.eventstore.GroupCommit}); the relay reads in position order with a gap-aware
+ * token ({@link io.consultdesk.command.eventstore.TrackedEventReader}); every hot-path query is a key lookup.
+ * Also the token store, the aggregate caches, the migration of a store of the previous layout, and the count
+ * of MongoDB round trips.
  */
 package io.consultdesk.command.eventstore;
