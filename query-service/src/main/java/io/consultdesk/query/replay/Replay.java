@@ -109,17 +109,17 @@ public class Replay {
                 Map<TopicPartition, Long> finalEnd = consumer.endOffsets(partitions);
                 total.set(finalEnd.entrySet().stream().mapToLong(e -> e.getValue() - begin.get(e.getKey())).sum());
                 readUntil(consumer, finalEnd, projections);
+                finishedAt = Instant.now(); // before the state: a reader that sees DONE also sees when
                 state = "DONE";
                 log.info("replay into {} done: {} events in {} ms", generation, done.get(),
                         Duration.between(startedAt, Instant.now()).toMillis());
             } catch (Exception e) {
-                state = "FAILED";
+                finishedAt = Instant.now();
                 error = e.getMessage();
+                state = "FAILED";
                 // before the switch the previous generation stays live untouched; after it, the live feed keeps
                 // the new one current and a further replay rebuilds whatever the catch-up missed
                 log.error("replay into {} failed; live generation is {}", generation, views.generation(), e);
-            } finally {
-                finishedAt = Instant.now();
             }
         }
 
