@@ -78,7 +78,7 @@ public class SubmissionIntake {
         }
         ConsultationRules consultation = load(receive.consultationId());
         List<String> vocabulary = consultation.outcomes();
-        Decision decision = Decision.parse(command.decisionText(), vocabulary);
+        Decision decision = Decision.ofColumns(command.decisionText(), command.reasonText(), vocabulary);
         if (decision != null && !actor.hasRole(Roles.SUPERVISOR)) {
             throw new NotAllowed("rows that carry a decision (采纳情况) are imported by a supervisor");
         }
@@ -90,7 +90,7 @@ public class SubmissionIntake {
             return ImportedAs.RECEIVED;
         }
         item.execute(s -> s.decide(new DecideSubmission(receive.submissionId(), decision.outcome(), decision.reason(),
-                null, receive.receivedAt(), actor), vocabulary));
+                null, receive.receivedAt(), actor), vocabulary, decision.verbatimText()));
         return ImportedAs.DECIDED;
     }
 
