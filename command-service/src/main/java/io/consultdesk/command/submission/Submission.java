@@ -42,6 +42,7 @@ public class Submission {
     private SealedPersonalData sealedSubmitter;
     private boolean submitterErased;
     private String opinion;
+    private SubmitterKind submitterKind;
     private String outcome;
     private String reason;
     /** The 采纳情况 exactly as an imported table wrote it, when outcome and reason joined would not give it; else null. */
@@ -161,6 +162,7 @@ public class Submission {
         publicName = event.submitterPublicName();
         sealedSubmitter = event.sealedSubmitter();
         opinion = event.opinion();
+        submitterKind = event.submitterKind();
         state = SubmissionState.RECEIVED;
     }
 
@@ -265,6 +267,18 @@ public class Submission {
 
     String consultationId() {
         return consultationId;
+    }
+
+    String opinion() {
+        return opinion;
+    }
+
+    String publicName() {
+        return publicName;
+    }
+
+    SubmitterKind submitterKind() {
+        return submitterKind;
     }
 
     private void requireState(Set<SubmissionState> allowed, String what) {

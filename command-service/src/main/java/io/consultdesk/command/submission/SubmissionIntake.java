@@ -19,8 +19,12 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
+import io.consultdesk.command.personaldata.SealedPersonalData;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The command handlers that need the consultation as well as the submission: receiving (citations are
@@ -52,6 +56,7 @@ public class SubmissionIntake {
             throw new NotAllowed("only a clerk registers comments received by letter, e-mail or import");
         }
         if (exists(command.submissionId())) {
+            ensureSameContent(command);
             return false;
         }
         ConsultationRules consultation = load(command.consultationId());
@@ -107,6 +112,43 @@ public class SubmissionIntake {
                     publicName, sealed, citations, routing, version, consultation.handlingWorkingDays()));
         } catch (Exception e) {
             throw new IllegalStateException("could not create item " + command.submissionId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The same id again is a retry only when it carries the same comment: consultation, opinion, submitter's
+     * name, kind and contact. Anything else is refused naming what differs.
+     */
+    private void ensureSameContent(ReceiveSubmission command) {
+        Aggregate<Submission> existing = submissions.load(command.submissionId());
+        List<String> differs = new ArrayList<>();
+        existing.execute(s -> {
+            if (!s.consultationId().equals(command.consultationId())) {
+                differs.add("consultationId");
+            }
+            if (!Objects.equals(s.opinion(), command.opinion())) {
+                differs.add("opinion");
+            }
+            Submitter submitter = command.submitter();
+            if (s.submitterKind() != null && s.submitterKind() != submitter.kind()) {
+                differs.add("submitter.kind");
+            }
+            SealedPersonalData sealed = s.sealedSubmitter();
+            Map<?, ?> personal = sealed == null ? null : vault.open(sealed, Map.class).orElse(null);
+            if (personal != null) {
+                if (!Objects.equals(personal.get("name"), submitter.name())) {
+                    differs.add("submitter.name");
+                }
+                String contact = submitter.contact() == null ? "" : submitter.contact();
+                if (!Objects.equals(personal.get("contact"), contact)) {
+                    differs.add("submitter.contact");
+                }
+            } else if (!Objects.equals(s.publicName(), masker.mask(submitter.name(), submitter.kind() == SubmitterKind.ORGANISATION))) {
+                differs.add("submitter.name");
+            }
+        });
+        if (!differs.isEmpty()) {
+            throw new SubmissionIdTaken(command.submissionId(), differs);
         }
     }
 
