@@ -8,6 +8,7 @@ import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.command.kernel.Roles;
 import io.consultdesk.command.personaldata.NameMasker;
 import io.consultdesk.command.personaldata.PersonalDataVault;
+import io.consultdesk.command.personaldata.SealedPersonalData;
 import io.consultdesk.command.routing.Citations;
 import io.consultdesk.command.routing.ClauseNumber;
 import io.consultdesk.command.routing.Router;
@@ -19,8 +20,6 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
-import io.consultdesk.command.personaldata.SealedPersonalData;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,8 @@ import java.util.Objects;
 
 /**
  * The command handlers that need the consultation as well as the submission: receiving (citations are
- * extracted, routing decided from the consultation's catalogue) and deciding (the outcome must be in the
- * consultation's vocabulary).
+ * extracted, routing decided from the consultation's catalogue; a known id is a retry only with the same
+ * comment) and deciding (the outcome must be in the consultation's vocabulary).
  */
 @Component
 public class SubmissionIntake {
