@@ -79,7 +79,7 @@ class MessageSerializationTest {
                 new Commands.PublishSubmission("s", "c", 1, 1, T, ACTOR),
                 new Commands.EraseSubmitter("s", "本人要求", T, ACTOR),
                 new Commands.ImportSubmission(new Commands.ReceiveSubmission("s", "c",
-                        new Submitter("王五", SubmitterKind.PERSON, null), "意见", Channel.IMPORT, T, null, ACTOR), "采纳。", false),
+                        new Submitter("王五", SubmitterKind.PERSON, null), "意见", Channel.IMPORT, T, null, ACTOR), "是", "已在第八条中补充。", false),
                 new io.consultdesk.command.publication.PublishTable("c", java.util.Set.of("s2"), null, T, ACTOR),
                 new ConsultationCommands.OpenConsultation("c", "若干措施", "甲", null, List.of(), List.of(), 15, T, ACTOR),
                 new ConsultationCommands.AmendClauseCatalogue("c", List.of(), T, ACTOR),

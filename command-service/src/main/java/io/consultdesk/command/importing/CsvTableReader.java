@@ -12,22 +12,33 @@ import java.util.function.Consumer;
 
 /**
  * CSV as Excel writes it (RFC 4180: quoted fields may hold commas, quotes and line breaks), UTF-8 with or
- * without a byte-order mark. The first record naming 反馈单位或个人 and 反馈意见 is the header. Read record
- * by record, so a large file is never held whole.
+ * without a byte-order mark. The first record that reads as a header (see {@link TableColumns}) is the
+ * header; title lines above it are skipped. Read record by record, so a large file is never held whole.
  */
 public final class CsvTableReader implements TableReader {
 
     private static final int MAX_FIELD = 100_000;
 
+    private final ColumnMapping mapping;
+
+    public CsvTableReader() {
+        this(ColumnMapping.NONE);
+    }
+
+    public CsvTableReader(ColumnMapping mapping) {
+        this.mapping = mapping;
+    }
+
     @Override
-    public void read(InputStream in, Consumer<TableRow> sink) throws IOException {
+    public TableColumns read(InputStream in, Consumer<TableRow> sink) throws IOException {
         Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        HeaderSearch search = new HeaderSearch(mapping);
         TableColumns columns = null;
         int position = 0;
         List<String> record;
         while ((record = nextRecord(reader)) != null) {
             if (columns == null) {
-                columns = TableColumns.ofHeader(record);
+                columns = search.offer(record.stream().map(f -> f.replace("\uFEFF", "")).toList(), "CSV");
                 continue;
             }
             if (record.stream().allMatch(String::isBlank)) {
@@ -36,8 +47,9 @@ public final class CsvTableReader implements TableReader {
             sink.accept(columns.row(++position, record));
         }
         if (columns == null) {
-            throw new MalformedTable("no header row naming 反馈单位或个人 and 反馈意见 was found in the CSV");
+            throw search.failure("CSV");
         }
+        return columns;
     }
 
     /** The next record, or null at the end of input. */

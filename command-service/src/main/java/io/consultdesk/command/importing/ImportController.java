@@ -13,7 +13,10 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Imports a table of comments (multipart field {@code file}: .txt, .csv or .xlsx); {@code ?dryRun=true} records nothing. */
+/**
+ * Imports a table of comments (multipart field {@code file}: .txt, .csv or .xlsx); {@code ?dryRun=true} records
+ * nothing; {@code columns=opinion:意见描述,outcome:处理结果} names the roles of headers it does not recognise.
+ */
 @RestController
 @RequestMapping("/api/consultations/{consultationId}/imports")
 public class ImportController {
@@ -29,12 +32,17 @@ public class ImportController {
     @PostMapping(consumes = "multipart/form-data")
     public ImportReport importTable(@PathVariable String consultationId,
                                     @RequestPart(name = "file", required = false) MultipartFile file,
-                                    @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
-        if (file == null || file.isEmpty()) {
+                                    @RequestParam(defaultValue = "false") boolean dryRun,
+                                    @RequestParam(required = false) String columns) throws IOException {
+        if (file == null) {
             throw new InvalidField("file", "attach the table as the multipart field 'file' (.txt, .csv or .xlsx)");
         }
+        if (file.isEmpty()) {
+            throw new InvalidField("file", "the file '" + file.getOriginalFilename() + "' is empty (0 bytes): there is no table in it");
+        }
+        ColumnMapping mapping = ColumnMapping.parse(columns);
         try (InputStream in = file.getInputStream()) {
-            return tableImport.run(consultationId, file.getOriginalFilename(), in, dryRun, currentActor.get());
+            return tableImport.run(consultationId, file.getOriginalFilename(), in, mapping, dryRun, currentActor.get());
         } catch (TableReader.UnsupportedTableFormat | MalformedTable e) {
             throw new InvalidField("file", e.getMessage());
         }

@@ -11,23 +11,35 @@ import java.util.function.Consumer;
 
 /**
  * The plain-text layout of a published table: title lines, then a header of tab-led lines (序号,
- * 反馈单位或个人, 反馈意见, 采纳情况), then rows. Every field starts on a new line with a tab; a line without
- * a tab continues the field before it (after an empty line, as a new paragraph); an empty line between a
- * finished row and the next tab-led line separates rows.
+ * 反馈单位或个人, 反馈意见, 采纳情况, or any headers {@link TableColumns} recognises), then rows. Every field
+ * starts on a new line with a tab; a line without a tab continues the field before it (after an empty
+ * line, as a new paragraph); an empty line between a finished row and the next tab-led line separates rows.
  */
 public final class PlainTextTableReader implements TableReader {
 
+    private final ColumnMapping mapping;
+
+    public PlainTextTableReader() {
+        this(ColumnMapping.NONE);
+    }
+
+    public PlainTextTableReader(ColumnMapping mapping) {
+        this.mapping = mapping;
+    }
+
     @Override
-    public void read(InputStream in, Consumer<TableRow> sink) throws IOException {
+    public TableColumns read(InputStream in, Consumer<TableRow> sink) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         TableColumns columns = null;
         List<String> header = new ArrayList<>();
         List<StringBuilder> fields = new ArrayList<>();
+        boolean anyText = false;
         int blankLines = 0;
         int position = 0;
         String line;
         while ((line = lines.readLine()) != null) {
             line = line.replace("\uFEFF", "");
+            anyText |= !line.isBlank();
             if (columns == null) {
                 if (line.startsWith("\t")) {
                     header.add(line.strip());
@@ -57,22 +69,25 @@ public final class PlainTextTableReader implements TableReader {
             blankLines = 0;
         }
         if (columns == null && !header.isEmpty()) {
-            headerOrFail(header);
+            columns = headerOrFail(header);
         }
         if (columns == null) {
-            throw new MalformedTable("no header found: expected tab-led lines 序号, 反馈单位或个人, 反馈意见, 采纳情况");
+            throw new MalformedTable(anyText
+                    ? "no header found: expected tab-led lines naming the columns (序号, 反馈单位或个人, 反馈意见, 采纳情况 …)"
+                    : "the text file is empty: it holds no rows at all");
         }
         if (!fields.isEmpty()) {
             sink.accept(fields.size() == columns.width()
                     ? columns.row(++position, texts(fields))
                     : TableRow.broken(++position, "the last row has " + fields.size() + " field(s), the header " + columns.width()));
         }
+        return columns;
     }
 
-    private static TableColumns headerOrFail(List<String> header) {
-        TableColumns columns = TableColumns.ofHeader(header);
+    private TableColumns headerOrFail(List<String> header) {
+        TableColumns columns = TableColumns.ofHeader(header, mapping);
         if (columns == null) {
-            throw new MalformedTable("the header " + header + " does not name 反馈单位或个人 and 反馈意见");
+            throw new MalformedTable("the header " + header + " is not one ConsultDesk reads: " + TableColumns.missing(header, mapping));
         }
         return columns;
     }

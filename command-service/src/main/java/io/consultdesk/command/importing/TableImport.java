@@ -26,19 +26,26 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs an import row by row through the ordinary commands. An item's id is derived from the consultation,
  * the row's 序号, submitter and opinion, so the same table imported again (as text, CSV or XLSX) finds its
- * items present and changes nothing. Consecutive rows from one submitter are parts of one letter.
+ * items present and changes nothing. Consecutive rows from one submitter are parts of one letter; an
+ * anonymous row (no submitter) is a letter of its own. A row with a blank opinion is kept in its place
+ * (never renumbered) with a warning.
  */
 @Component
 public class TableImport {
 
     private static final Logger log = LoggerFactory.getLogger(TableImport.class);
     private static final int MAX_LISTED = 1_000;
+    private static final int PREVIEW_CHARS = 40;
 
     private final CommandSender commands;
     private final Clock clock;
@@ -50,19 +57,35 @@ public class TableImport {
     }
 
     public ImportReport run(String consultationId, String fileName, InputStream in, boolean dryRun, Actor actor) throws IOException {
+        return run(consultationId, fileName, in, ColumnMapping.NONE, dryRun, actor);
+    }
+
+    public ImportReport run(String consultationId, String fileName, InputStream in, ColumnMapping mapping, boolean dryRun,
+                            Actor actor) throws IOException {
         long started = System.nanoTime();
         Instant importedAt = clock.instant();
-        Tally tally = new Tally();
-        TableReader.forFile(fileName).read(in, row -> {
+        Tally tally = new Tally(dryRun);
+        TableColumns columns = TableReader.forFile(fileName, mapping).read(in, row -> {
             tally.rows++;
+            tally.look(row);
             importRow(consultationId, row, importedAt, dryRun, actor, tally);
             if (tally.rows % 1_000 == 0) {
                 log.info("import of {} into {}: {} rows, {} received, {} refused ({} rows/s)", fileName, consultationId,
                         tally.rows, tally.received, tally.refusedCount, (long) (tally.rows / ((System.nanoTime() - started) / 1e9)));
             }
         });
-        return new ImportReport(fileName, dryRun, tally.rows, tally.received, tally.decided, tally.alreadyPresent,
-                tally.refusedCount, tally.refused, (System.nanoTime() - started) / 1_000_000);
+        if (tally.rows == 0) {
+            tally.warn(0, "", "the table has a header but no rows under it");
+        }
+        List<ImportReport.ColumnUse> used = new ArrayList<>();
+        List<ImportReport.ColumnUse> ignored = new ArrayList<>();
+        for (TableColumns.Column c : columns.columns()) {
+            (c.role() == null ? ignored : used).add(new ImportReport.ColumnUse(c.column(), c.header(),
+                    c.role() == null ? null : c.role().key(), c.how()));
+        }
+        return new ImportReport(fileName, dryRun, used, ignored, tally.rows, tally.received, tally.decided,
+                tally.alreadyPresent, tally.refusedCount, tally.refused, tally.warningCount, tally.warnings,
+                tally.duplicateSerials(), dryRun ? tally.preview : List.of(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private void importRow(String consultationId, TableRow row, Instant importedAt, boolean dryRun, Actor actor, Tally tally) {
@@ -73,12 +96,13 @@ public class TableImport {
         }
         LetterReference letter = tally.letterFor(consultationId, row);
         String id = consultationId + "-" + digest(consultationId, row.serial(), row.submitter(), row.opinion());
-        SubmitterKind kind = masker.looksLikeOrganisation(row.submitter()) ? SubmitterKind.ORGANISATION : SubmitterKind.PERSON;
+        SubmitterKind kind = row.submitterKind() != null ? row.submitterKind()
+                : masker.looksLikeOrganisation(row.submitter()) ? SubmitterKind.ORGANISATION : SubmitterKind.PERSON;
         // rows keep the table's order: each is received one millisecond after the one before
         ReceiveSubmission receive = new ReceiveSubmission(id, consultationId, new Submitter(row.submitter(), kind, null),
                 row.opinion(), Channel.IMPORT, importedAt.plusMillis(row.position()), letter, actor);
         try {
-            ImportedAs result = commands.send(new ImportSubmission(receive, row.decision(), dryRun), actor);
+            ImportedAs result = commands.send(new ImportSubmission(receive, row.outcome(), row.reason(), dryRun), actor);
             switch (result) {
                 case ALREADY_PRESENT -> tally.alreadyPresent++;
                 case DECIDED -> {
@@ -97,20 +121,17 @@ public class TableImport {
     }
 
     private static String check(TableRow row) {
-        if (row.submitter().isBlank()) {
-            return "反馈单位或个人 is empty";
-        }
-        if (row.opinion().isBlank()) {
-            return "反馈意见 is empty";
-        }
         if (row.submitter().length() > 200) {
             return "反馈单位或个人 is longer than 200 characters";
         }
         if (row.opinion().length() > 20_000) {
             return "反馈意见 is longer than 20,000 characters";
         }
-        if (row.decision().length() > 5_000) {
+        if (row.outcome().length() > 5_000) {
             return "采纳情况 is longer than 5,000 characters";
+        }
+        if (row.reason() != null && row.reason().length() > 5_000) {
+            return "the reason is longer than 5,000 characters";
         }
         return null;
     }
@@ -128,17 +149,65 @@ public class TableImport {
         }
     }
 
+    static String abbreviate(String text) {
+        if (text == null) {
+            return null;
+        }
+        String flat = text.replace('\n', ' ');
+        return flat.codePointCount(0, flat.length()) <= PREVIEW_CHARS ? flat
+                : flat.substring(0, flat.offsetByCodePoints(0, PREVIEW_CHARS)) + "…";
+    }
+
     /** Running counts of one import. */
     private static final class Tally {
+        final boolean dryRun;
         int rows;
         int received;
         int decided;
         int alreadyPresent;
         int refusedCount;
+        int warningCount;
         final List<ImportReport.RefusedRow> refused = new ArrayList<>();
+        final List<ImportReport.Warning> warnings = new ArrayList<>();
+        final List<ImportReport.RowPreview> preview = new ArrayList<>();
+        private final Map<String, Integer> firstRowOfSerial = new HashMap<>();
+        private final Set<String> duplicates = new LinkedHashSet<>();
         private String letterSubmitter;
         private String letterId;
         private int part;
+
+        Tally(boolean dryRun) {
+            this.dryRun = dryRun;
+        }
+
+        /** Everything worth a warning in a row as read, and its preview. */
+        void look(TableRow row) {
+            if (dryRun && preview.size() < MAX_LISTED) {
+                preview.add(new ImportReport.RowPreview(row.position(), row.serial(), row.submitter(),
+                        abbreviate(row.opinion()), abbreviate(row.outcome()), abbreviate(row.reason())));
+            }
+            if (row.problem() != null) {
+                return;
+            }
+            Integer first = firstRowOfSerial.putIfAbsent(row.serial(), row.position());
+            if (first != null) {
+                duplicates.add(row.serial());
+                warn(row.position(), row.serial(), "序号 " + row.serial() + " is also the 序号 of row " + first);
+            }
+            if (row.opinion().isBlank()) {
+                warn(row.position(), row.serial(), "反馈意见 is empty: the row is kept in its place with an empty opinion");
+            }
+            if (row.submitter().isBlank()) {
+                warn(row.position(), row.serial(), "no submitter: imported as an anonymous comment");
+            }
+        }
+
+        void warn(int position, String serial, String warning) {
+            warningCount++;
+            if (warnings.size() < MAX_LISTED) {
+                warnings.add(new ImportReport.Warning(position, serial, warning));
+            }
+        }
 
         void refuse(TableRow row, String reason) {
             refusedCount++;
@@ -147,8 +216,12 @@ public class TableImport {
             }
         }
 
+        List<String> duplicateSerials() {
+            return duplicates.stream().limit(MAX_LISTED).toList();
+        }
+
         LetterReference letterFor(String consultationId, TableRow row) {
-            if (!row.submitter().equals(letterSubmitter)) {
+            if (row.submitter().isBlank() || !row.submitter().equals(letterSubmitter)) {
                 letterSubmitter = row.submitter();
                 letterId = consultationId + "-letter-" + digest(consultationId, row.serial(), row.submitter());
                 part = 0;

@@ -7,7 +7,9 @@ import java.util.List;
  * The public form of a submitter's name. Persons keep their first and last character (陈大天 → 陈*天,
  * 王五 → 王*); organisations keep their region prefix and organisational form, and any job title after it,
  * with the distinctive name replaced by a fixed run of asterisks (深圳市星河产业协会 → 深圳市****产业协会).
- * A name that already holds an asterisk is taken as masked and left as it is.
+ * Left as they are: a name that already holds an asterisk (taken as masked), an honorific form that
+ * names no one (黄先生, 陈女士), a bracketed note in place of a name (（未署名）, （匿名）) and a one-character
+ * name — masking never reduces a name to nothing.
  */
 public final class NameMasker {
 
@@ -41,16 +43,23 @@ public final class NameMasker {
             return "";
         }
         String trimmed = name.strip();
-        if (trimmed.contains("*")) {
+        if (trimmed.contains("*") || isPublicForm(trimmed)) {
             return trimmed;
         }
         return organisation ? maskOrganisation(trimmed) : maskPerson(trimmed);
     }
 
+    /** A form that is already public: X先生 / X女士 …, or a bracketed note such as （未署名）. */
+    public static boolean isPublicForm(String name) {
+        String n = name.strip();
+        return n.matches("\\S{1,2}(先生|女士|同志|老师|小姐)") || n.matches("[（(【\\[].*[）)】\\]]")
+                || n.matches("匿名|未署名|不具名|佚名|无名氏");
+    }
+
     private static String maskPerson(String name) {
         int[] cps = name.codePoints().toArray();
         if (cps.length == 1) {
-            return "*";
+            return name;
         }
         if (cps.length == 2) {
             return new String(cps, 0, 1) + "*";

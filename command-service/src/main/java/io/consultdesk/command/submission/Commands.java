@@ -49,10 +49,11 @@ public final class Commands {
     }
 
     /**
-     * One imported row: received and routed, and decided when {@code decisionText} (采纳情况) is given. A dry
+     * One imported row: received and routed, and decided when {@code decisionText} (采纳情况) is given. A
+     * table with a reason column of its own gives it as {@code reasonText} (null when it has none). A dry
      * run checks everything and records nothing.
      */
-    public record ImportSubmission(ReceiveSubmission receive, String decisionText, boolean dryRun) {
+    public record ImportSubmission(ReceiveSubmission receive, String decisionText, String reasonText, boolean dryRun) {
     }
 
     /** Erase the submitter's personal data (name, contact) by deleting its key; history stays. */

@@ -13,6 +13,7 @@ import io.consultdesk.command.submission.Commands.RejectSubmission;
 import io.consultdesk.command.submission.Commands.WithdrawSubmission;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -41,8 +42,14 @@ public class Submission {
     private SealedPersonalData sealedSubmitter;
     private boolean submitterErased;
     private String opinion;
+    private SubmitterKind submitterKind;
     private String outcome;
     private String reason;
+    /** The 采纳情况 exactly as an imported table wrote it, when outcome and reason joined would not give it; else null. */
+    private String decisionText;
+
+    /** The metadata key of an imported decision's verbatim 采纳情况. */
+    public static final String VERBATIM_DECISION_TEXT = "decisionText";
 
     protected Submission() {
         // for Axon: rebuilt from events
@@ -74,6 +81,15 @@ public class Submission {
 
     /** Decides, or revises an unpublished decision. {@code vocabulary} is the consultation's list of outcomes. */
     void decide(Commands.DecideSubmission command, List<String> vocabulary) {
+        decide(command, vocabulary, null);
+    }
+
+    /**
+     * Decides with the 采纳情况 as an imported table wrote it, when joining outcome and reason the ordinary way
+     * would not give it back ("已反馈给建设单位…" is not "已反馈，给建设单位…"). That text travels in the event's
+     * metadata ({@value #VERBATIM_DECISION_TEXT}) and is what publication shows.
+     */
+    void decide(Commands.DecideSubmission command, List<String> vocabulary, String verbatimText) {
         Actor actor = command.actor();
         boolean supervisor = actor.hasRole(Roles.SUPERVISOR);
         if (!supervisor) {
@@ -91,10 +107,11 @@ public class Submission {
         String bureau = leadBureau;
         // kept as given (leading punctuation included): the published 采纳情况 is outcome + reason, verbatim
         String reason = command.reason() == null ? "" : command.reason().strip();
+        MetaData verbatim = verbatimText == null ? MetaData.emptyInstance() : MetaData.with(VERBATIM_DECISION_TEXT, verbatimText);
         if (state == SubmissionState.ASSIGNED) {
-            apply(new SubmissionDecided(submissionId, command.outcome(), reason, bureau, command.at()));
+            apply(new SubmissionDecided(submissionId, command.outcome(), reason, bureau, command.at()), verbatim);
         } else {
-            apply(new SubmissionDecisionRevised(submissionId, revisions + 1, command.outcome(), reason, bureau, command.at()));
+            apply(new SubmissionDecisionRevised(submissionId, revisions + 1, command.outcome(), reason, bureau, command.at()), verbatim);
         }
     }
 
@@ -106,7 +123,7 @@ public class Submission {
             throw new SubmissionRefused("item " + submissionId + " belongs to consultation " + consultationId, state);
         }
         apply(new SubmissionPublished(submissionId, consultationId, command.tableVersion(), command.rowNumber(),
-                publicName, opinion, outcome, DecisionText.of(outcome, reason), command.at()));
+                publicName, opinion, outcome, decisionText != null ? decisionText : DecisionText.of(outcome, reason), command.at()));
     }
 
     @CommandHandler
@@ -145,6 +162,7 @@ public class Submission {
         publicName = event.submitterPublicName();
         sealedSubmitter = event.sealedSubmitter();
         opinion = event.opinion();
+        submitterKind = event.submitterKind();
         state = SubmissionState.RECEIVED;
     }
 
@@ -162,17 +180,24 @@ public class Submission {
     }
 
     @EventSourcingHandler
-    void on(SubmissionDecided event) {
+    void on(SubmissionDecided event, MetaData metaData) {
         state = SubmissionState.DECIDED;
         outcome = event.outcome();
         reason = event.reason();
+        decisionText = verbatim(metaData);
     }
 
     @EventSourcingHandler
-    void on(SubmissionDecisionRevised event) {
+    void on(SubmissionDecisionRevised event, MetaData metaData) {
         revisions = event.revision();
         outcome = event.outcome();
         reason = event.reason();
+        decisionText = verbatim(metaData);
+    }
+
+    private static String verbatim(MetaData metaData) {
+        Object text = metaData == null ? null : metaData.get(VERBATIM_DECISION_TEXT);
+        return text instanceof String s ? s : null;
     }
 
     @EventSourcingHandler
@@ -242,6 +267,18 @@ public class Submission {
 
     String consultationId() {
         return consultationId;
+    }
+
+    String opinion() {
+        return opinion;
+    }
+
+    String publicName() {
+        return publicName;
+    }
+
+    SubmitterKind submitterKind() {
+        return submitterKind;
     }
 
     private void requireState(Set<SubmissionState> allowed, String what) {

@@ -8,6 +8,7 @@ import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.command.kernel.Roles;
 import io.consultdesk.command.personaldata.NameMasker;
 import io.consultdesk.command.personaldata.PersonalDataVault;
+import io.consultdesk.command.personaldata.SealedPersonalData;
 import io.consultdesk.command.routing.Citations;
 import io.consultdesk.command.routing.ClauseNumber;
 import io.consultdesk.command.routing.Router;
@@ -23,13 +24,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The command handlers that need the consultation as well as the submission: receiving (citations are
- * extracted, routing decided from the consultation's catalogue) and deciding (the outcome must be in the
- * consultation's vocabulary).
+ * extracted, routing decided from the consultation's catalogue; a known id is a retry only with the same
+ * comment) and deciding (the outcome must be in the consultation's vocabulary).
  */
 @Component
 public class SubmissionIntake {
@@ -64,6 +67,7 @@ public class SubmissionIntake {
             throw new NotAllowed("only a clerk registers comments received by letter, e-mail or import");
         }
         if (exists(command.submissionId())) {
+            ensureSameContent(command);
             return false;
         }
         ConsultationRules consultation = load(command.consultationId());
@@ -90,7 +94,7 @@ public class SubmissionIntake {
         }
         ConsultationRules consultation = load(receive.consultationId());
         List<String> vocabulary = consultation.outcomes();
-        Decision decision = Decision.parse(command.decisionText(), vocabulary);
+        Decision decision = Decision.ofColumns(command.decisionText(), command.reasonText(), vocabulary);
         if (decision != null && !actor.hasRole(Roles.SUPERVISOR)) {
             throw new NotAllowed("rows that carry a decision (采纳情况) are imported by a supervisor");
         }
@@ -102,7 +106,7 @@ public class SubmissionIntake {
             return ImportedAs.RECEIVED;
         }
         item.execute(s -> s.decide(new DecideSubmission(receive.submissionId(), decision.outcome(), decision.reason(),
-                null, receive.receivedAt(), actor), vocabulary));
+                null, receive.receivedAt(), actor), vocabulary, decision.verbatimText()));
         return ImportedAs.DECIDED;
     }
 
@@ -119,6 +123,43 @@ public class SubmissionIntake {
                     publicName, sealed, citations, routing, version, consultation.handlingWorkingDays()));
         } catch (Exception e) {
             throw new IllegalStateException("could not create item " + command.submissionId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The same id again is a retry only when it carries the same comment: consultation, opinion, submitter's
+     * name, kind and contact. Anything else is refused naming what differs.
+     */
+    private void ensureSameContent(ReceiveSubmission command) {
+        Aggregate<Submission> existing = submissions.load(command.submissionId());
+        List<String> differs = new ArrayList<>();
+        existing.execute(s -> {
+            if (!s.consultationId().equals(command.consultationId())) {
+                differs.add("consultationId");
+            }
+            if (!Objects.equals(s.opinion(), command.opinion())) {
+                differs.add("opinion");
+            }
+            Submitter submitter = command.submitter();
+            if (s.submitterKind() != null && s.submitterKind() != submitter.kind()) {
+                differs.add("submitter.kind");
+            }
+            SealedPersonalData sealed = s.sealedSubmitter();
+            Map<?, ?> personal = sealed == null ? null : vault.open(sealed, Map.class).orElse(null);
+            if (personal != null) {
+                if (!Objects.equals(personal.get("name"), submitter.name())) {
+                    differs.add("submitter.name");
+                }
+                String contact = submitter.contact() == null ? "" : submitter.contact();
+                if (!Objects.equals(personal.get("contact"), contact)) {
+                    differs.add("submitter.contact");
+                }
+            } else if (!Objects.equals(s.publicName(), masker.mask(submitter.name(), submitter.kind() == SubmitterKind.ORGANISATION))) {
+                differs.add("submitter.name");
+            }
+        });
+        if (!differs.isEmpty()) {
+            throw new SubmissionIdTaken(command.submissionId(), differs);
         }
     }
 

@@ -36,7 +36,7 @@ class TableReadersTest {
         assertThat(rows.get(0).submitter()).isEqualTo("**大学深圳研究生院");
         assertThat(rows.get(5).opinion()).contains("建议内容：\n\n推动人工智能检测认证中心建设");
         assertThat(rows.get(34).opinion().split("\n\n")).hasSize(5);
-        assertThat(rows.get(54).decision()).isEqualTo("采纳。");
+        assertThat(rows.get(54).outcome()).isEqualTo("采纳。");
         List<String> opinions = SeedFiles.opinions();
         for (int i = 0; i < 55; i++) {
             assertThat(rows.get(i).opinion()).isEqualTo(opinions.get(i));
@@ -48,9 +48,9 @@ class TableReadersTest {
         List<TableRow> rows = read(new PlainTextTableReader(), SeedFiles.read("000_9004bd27553d34a2.txt").getBytes(StandardCharsets.UTF_8));
         List<SeedFiles.Expected> expected = SeedFiles.expected();
         for (int i = 0; i < 55; i++) {
-            Decision d = Decision.parse(rows.get(i).decision(), Consultation.DEFAULT_OUTCOMES);
+            Decision d = Decision.parse(rows.get(i).outcome(), Consultation.DEFAULT_OUTCOMES);
             assertThat(d.outcome()).as("row %d", i + 1).isEqualTo(expected.get(i).outcome());
-            assertThat(DecisionText.of(d.outcome(), d.reason())).isEqualTo(rows.get(i).decision());
+            assertThat(DecisionText.of(d.outcome(), d.reason())).isEqualTo(rows.get(i).outcome());
         }
     }
 
@@ -72,8 +72,8 @@ class TableReadersTest {
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).serial()).isEqualTo("7");
         assertThat(rows.get(0).opinion()).isEqualTo("第一段，含逗号\n\n第二段 \"引号\"");
-        assertThat(rows.get(0).decision()).isEqualTo("不采纳，理由。");
-        assertThat(rows.get(1).decision()).isEmpty();
+        assertThat(rows.get(0).outcome()).isEqualTo("不采纳，理由。");
+        assertThat(rows.get(1).outcome()).isEmpty();
     }
 
     @Test
@@ -103,7 +103,7 @@ class TableReadersTest {
             wb.write(out);
         }
         List<TableRow> rows = read(new XlsxTableReader(), out.toByteArray());
-        assertThat(rows).containsExactly(new TableRow(1, "1", "深圳市****产业协会", "建议\n\n第二段", "采纳。", null));
+        assertThat(rows).containsExactly(new TableRow(1, "1", "深圳市****产业协会", null, "建议\n\n第二段", "采纳。", null, null));
         assertThatThrownBy(() -> read(new XlsxTableReader(), "not a zip".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedTable.class);
     }

@@ -438,4 +438,99 @@ class SubmissionTest {
             assertThat(SubmissionState.REJECTED.isClosed()).isTrue();
         }
     }
+
+    /** Tables as their owners wrote them: the published 采纳情况 reproduces the cells, anonymous and blank rows kept. */
+    @Nested
+    class ImportingTablesAsWritten {
+
+        static final String TOWNSHIP = "township-2024";
+
+        @BeforeEach
+        void openTownshipConsultation() {
+            ConsultationOpened opened = opened(TOWNSHIP);
+            consultationEvents.publish(new GenericDomainEventMessage<>("Consultation", TOWNSHIP, 0,
+                    new ConsultationOpened(TOWNSHIP, opened.title(), opened.draftingUnit(), opened.deadline(), opened.clauses(),
+                            List.of("采纳", "部分采纳", "不采纳", "已反馈", "是", "否"), 15, T0)));
+        }
+
+        private ReceiveSubmission row(String submitter, String opinion) {
+            return new ReceiveSubmission(ID, TOWNSHIP, new Submitter(submitter, SubmitterKind.PERSON, null), opinion,
+                    Channel.IMPORT, T0, null, SUPERVISOR);
+        }
+
+        private void publishes(Commands.ImportSubmission imported, String outcome, String decisionText, String publicName, String opinion) {
+            fixture.givenCommands(imported)
+                    .when(new PublishSubmission(ID, TOWNSHIP, 1, 5, T1, SUPERVISOR))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            predicate((Object e) -> e instanceof SubmissionPublished p && p.rowNumber() == 5
+                                    && p.outcome().equals(outcome) && p.decisionText().equals(decisionText)
+                                    && p.submitterPublicName().equals(publicName) && p.opinion().equals(opinion)),
+                            andNoMore())));
+        }
+
+        @Test
+        void anOutcomeCellWithNoPunctuationAfterItsWordIsPublishedAsWritten() {
+            publishes(new Commands.ImportSubmission(row("（未署名）", "村道路灯不足，\n夜间出行不便。"), "已反馈给建设单位研究及落实。", null, false),
+                    "已反馈", "已反馈给建设单位研究及落实。", "（未署名）", "村道路灯不足，\n夜间出行不便。");
+        }
+
+        @Test
+        void anOutcomeAndAReasonColumnAreCarriedExactlyAndPublishedTogether() {
+            fixture.givenNoPriorActivity()
+                    .when(new Commands.ImportSubmission(row("张**", "建议明确古树名木认定的具体程序。"), "是", "已在第八条中补充认定程序。", false))
+                    .expectResultMessagePayload(ImportedAs.DECIDED)
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            predicate((Object e) -> e instanceof SubmissionReceived r && r.submitterPublicName().equals("张**")),
+                            predicate((Object e) -> e instanceof SubmissionAssigned),
+                            predicate((Object e) -> e instanceof SubmissionDecided d && d.outcome().equals("是")
+                                    && d.reason().equals("已在第八条中补充认定程序。")),
+                            andNoMore())));
+        }
+
+        @Test
+        void anOutcomeAndAReasonColumnArePublishedJoinedAsEveryDecisionIs() {
+            publishes(new Commands.ImportSubmission(row("陈女士", "第十二条罚款额度过低，建议提高。"), "否", "罚款额度依据上位法设定，本办法不宜突破。", false),
+                    "否", "否，罚款额度依据上位法设定，本办法不宜突破。", "陈女士", "第十二条罚款额度过低，建议提高。");
+        }
+
+        @Test
+        void anOutcomeCellWithItsOwnPunctuationIsFollowedByTheReasonCellAsIs() {
+            publishes(new Commands.ImportSubmission(row("赵**", "建议提高研发投入补助比例。"), "部分采纳。", "补助比例结合财力统筹确定。", false),
+                    "部分采纳", "部分采纳。补助比例结合财力统筹确定。", "赵**", "建议提高研发投入补助比例。");
+        }
+
+        @Test
+        void anAnonymousRowWithABlankOpinionIsReceivedAndPublishedInItsPlace() {
+            publishes(new Commands.ImportSubmission(row("", ""), "采纳。", null, false), "采纳", "采纳。", "", "");
+        }
+
+        @Test
+        void aReasonWithoutAnOutcomeIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new Commands.ImportSubmission(row("刘*", "建议"), "", "已补充。", false))
+                    .expectException(SubmissionRefused.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class SameIdAgain {
+
+        @Test
+        void withTheSameCommentIsARetryThatChangesNothing() {
+            fixture.givenCommands(receive("第（十一）条建议", Channel.WEB, PUBLIC))
+                    .when(receive("第（十一）条建议", Channel.WEB, PUBLIC))
+                    .expectResultMessagePayload(false).expectNoEvents();
+        }
+
+        @Test
+        void withADifferentCommentIsAConflictNamingWhatDiffers() {
+            fixture.givenCommands(receive("第（十一）条建议", Channel.WEB, PUBLIC))
+                    .when(new ReceiveSubmission(ID, CONSULTATION, new Submitter("王五", SubmitterKind.PERSON, "chen@example.org"),
+                            "另一条意见", Channel.WEB, T0, null, PUBLIC))
+                    .expectNoEvents()
+                    .expectException(predicate((Object e) -> e instanceof SubmissionIdTaken taken
+                            && taken.differs().equals(List.of("opinion", "submitter.name"))
+                            && taken.getMessage().contains("already received with a different opinion, submitter.name")));
+        }
+    }
 }
