@@ -115,11 +115,12 @@ public final class DashboardSummary implements Summary, Projection {
                 c.put(b + "hours." + Math.max(0, (decided.getTime() - assigned.getTime()) / 3_600_000), 1L);
             }
         }
-        for (String clause : item.getList("citedClauses", String.class, new ArrayList<>())) {
+        // items citing each clause (an item citing it twice counts once, as the board finds it once)
+        for (String clause : new LinkedHashSet<>(item.getList("citedClauses", String.class, new ArrayList<>()))) {
             String k = "clause." + seg(clause) + ".";
-            c.merge(k + "items", 1L, Long::sum);
+            c.put(k + "items", 1L);
             if (outcome != null) {
-                c.merge(k + "outcome." + seg(outcome), 1L, Long::sum);
+                c.put(k + "outcome." + seg(outcome), 1L);
             }
         }
         return c;
