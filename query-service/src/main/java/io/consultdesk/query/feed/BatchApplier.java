@@ -161,8 +161,7 @@ public final class BatchApplier {
                         stored.get(aggregate)));
             }
             writeDocumentsOfEvents(plans);
-            Map<Aggregate, Document> lost = writeAggregates(plans);
-            noteOwed(lost, owed);
+            Map<Aggregate, Document> lost = writeAggregates(plans, owed);
             for (Plan plan : plans) {
                 if (!lost.containsKey(plan.aggregate)) {
                     if (!plan.delta.isEmpty()) {
@@ -344,7 +343,7 @@ public final class BatchApplier {
      * {@link SummaryFolder}). Returns the aggregates another writer moved on meanwhile and not as far as this
      * run, with their documents as they are now: to be planned again from there.
      */
-    private Map<Aggregate, Document> writeAggregates(List<Plan> plans) {
+    private Map<Aggregate, Document> writeAggregates(List<Plan> plans, Map<String, Map<String, Document>> owed) {
         Map<String, List<Plan>> byCollection = new LinkedHashMap<>();
         for (Plan plan : plans) {
             if (sequenced(plan.aggregate) && !plan.folded.isEmpty()) {
@@ -374,6 +373,8 @@ public final class BatchApplier {
             }
             if (!allMatched(views.collection(collection), models)) {
                 Map<Aggregate, Document> now = read(writing.stream().map(p -> p.aggregate).toList());
+                // what the other writer left owed (it may have stopped before folding) is folded with this batch
+                noteOwed(now, owed);
                 for (Plan plan : writing) {
                     Document current = now.get(plan.aggregate);
                     long reached = current == null ? NO_DOCUMENT : current.get(LAST_SEQUENCE, Number.class).longValue();

@@ -72,7 +72,10 @@ public final class SummaryFolder {
 
     private final Views views;
     private final Summary summary;
-    /** Summary document → marks of deltas this writer removed from their items: dropped with its next update of it. */
+    /**
+     * Summary document (by collection, so by generation: a mark of one generation says nothing about another)
+     * → marks of deltas this writer removed from their items: dropped with its next update of it.
+     */
     private final Map<String, Set<String>> toUnmark = new ConcurrentHashMap<>();
 
     SummaryFolder(Views views, Summary summary) {
@@ -145,13 +148,20 @@ public final class SummaryFolder {
 
     /** One attempt: false when another writer updated one of the summary documents in between. */
     private boolean foldOnce(Set<String> ids, Collection<String> items) {
+        // one generation throughout: a replay's switch-over in between makes this attempt start again
+        MongoCollection<Document> summaryDocuments = summaries();
+        MongoCollection<Document> itemDocuments = items();
+        String generation = suffix(summaryDocuments);
+        if (!generation.equals(suffix(itemDocuments))) {
+            return false;
+        }
         // the summary documents first, the items after: see the class comment
         Map<String, Document> summaries = new HashMap<>();
-        summaries().find(new Document("_id", new Document("$in", new ArrayList<>(ids))))
+        summaryDocuments.find(new Document("_id", new Document("$in", new ArrayList<>(ids))))
                 .projection(new Document(VERSION, 1).append(FOLDED, 1)).batchSize(ids.size())
                 .forEach(d -> summaries.put(d.getString("_id"), d));
         Map<String, Document> owed = new LinkedHashMap<>();
-        items().find(new Document("_id", new Document("$in", new ArrayList<>(items))))
+        itemDocuments.find(new Document("_id", new Document("$in", new ArrayList<>(items))))
                 .projection(new Document(OWED, 1)).batchSize(items.size())
                 .forEach(d -> {
                     Document o = d.get(OWED, Document.class);
@@ -195,7 +205,7 @@ public final class SummaryFolder {
             if (!inc.isEmpty()) {
                 update.append("$inc", inc);
             }
-            Set<String> drop = current == null ? null : toUnmark.remove(id);
+            Set<String> drop = current == null ? null : toUnmark.remove(generation + "/" + id);
             if (drop != null) {
                 drop.removeAll(marks.get(id));
                 Document unset = new Document();
@@ -210,9 +220,9 @@ public final class SummaryFolder {
             updates.add(new UpdateOneModel<>(new Document("_id", id).append(VERSION, expected), update,
                     new UpdateOptions().upsert(current == null)));
         }
-        if (!updates.isEmpty() && !allMatched(summaries(), updates)) {
+        if (!updates.isEmpty() && !allMatched(summaryDocuments, updates)) {
             // another writer moved one of them on: keep the marks to drop, read again (what did land is marked)
-            unmarking.forEach((id, drop) -> toUnmark.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).addAll(drop));
+            unmarking.forEach((id, drop) -> toUnmark.computeIfAbsent(generation + "/" + id, k -> ConcurrentHashMap.newKeySet()).addAll(drop));
             return false;
         }
         // each delta folded (by now, or before) into every document it names may leave its item
@@ -237,11 +247,19 @@ public final class SummaryFolder {
                 removals.add(new UpdateOneModel<>(new Document("_id", item), new Document("$unset", unset)));
             }
         });
-        if (!removals.isEmpty()) {
-            items().bulkWrite(removals, UNORDERED);
-            removedMarks.forEach((id, ms) -> toUnmark.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).addAll(ms));
+        // resolved again, and only in the same generation: a delta key says nothing about another generation's item
+        MongoCollection<Document> clearing = items();
+        if (!removals.isEmpty() && generation.equals(suffix(clearing))) {
+            clearing.bulkWrite(removals, UNORDERED);
+            removedMarks.forEach((id, ms) -> toUnmark.computeIfAbsent(generation + "/" + id, k -> ConcurrentHashMap.newKeySet()).addAll(ms));
         }
         return true;
+    }
+
+    /** The generation a collection belongs to: its name's suffix. */
+    private static String suffix(MongoCollection<Document> collection) {
+        String name = collection.getNamespace().getCollectionName();
+        return name.substring(name.lastIndexOf('_') + 1);
     }
 
     private static boolean isMarked(Document summary, String mark) {

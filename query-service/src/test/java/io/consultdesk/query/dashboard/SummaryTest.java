@@ -350,6 +350,61 @@ class SummaryTest {
         assertThat(d.get("overdue")).as("open items due 13 September, asked on the 20th").isEqualTo(expectedOverdue());
     }
 
+    @Test
+    void aBoardQueryTheSummaryCountsTakesItsTotalFromItAndCountsNoItems() {
+        apply(applier, events(80, 0, 4));
+        io.consultdesk.query.board.StatusBoard board = new io.consultdesk.query.board.StatusBoard(views, Clock.fixed(NOW, ZoneOffset.UTC));
+        Caller supervisor = new Caller("s", "", Set.of("SUPERVISOR"));
+        Caller official = new Caller("o", "乙局", Set.of("OFFICIAL"));
+        List<io.consultdesk.query.board.BoardFilter> counted = List.of(
+                filter("c1", null, null, null, null, null), filter(null, "ASSIGNED", null, null, null, null),
+                filter("c2", null, "丙局", null, "采纳", null), filter(null, null, null, "（2）", null, null),
+                filter("c0", null, null, "（1.1）", "不采纳", null), filter(null, null, "丁.局", null, null, true));
+        for (Caller caller : List.of(supervisor, official)) {
+            for (io.consultdesk.query.board.BoardFilter f : counted) {
+                long recount = recountBoard(f, caller);
+                commands.clear();
+                io.consultdesk.query.board.StatusBoard.Page page = board.query(f, caller);
+                if (caller == supervisor || f.bureau() == null) {
+                    assertThat(commands).as("%s as %s", f, caller.name()).containsExactly("find summaries", "find submissions");
+                }
+                assertThat(page.total()).as("%s as %s", f, caller.name()).isEqualTo(recount);
+            }
+        }
+        io.consultdesk.query.board.BoardFilter text = new io.consultdesk.query.board.BoardFilter("c1", null, null, null, null, null,
+                "o", null, 0, 10, null);
+        long recount = recountBoard(text, supervisor);
+        commands.clear();
+        assertThat(board.query(text, supervisor).total()).isEqualTo(recount);
+        assertThat(commands).as("a text: the items are counted").containsExactly("aggregate submissions", "find submissions");
+    }
+
+    private static io.consultdesk.query.board.BoardFilter filter(String consultation, String state, String bureau, String clause,
+                                                                 String outcome, Boolean overdue) {
+        return new io.consultdesk.query.board.BoardFilter(consultation, state, bureau, clause, outcome, overdue, null, null, 0, 10, null);
+    }
+
+    /** The board's count, as the items give it. */
+    private long recountBoard(io.consultdesk.query.board.BoardFilter f, Caller caller) {
+        long n = 0;
+        for (Document item : views.collection(SubmissionProjection.COLLECTION).find()) {
+            List<String> bureaus = item.getList("bureaus", String.class, List.of());
+            boolean late = DashboardSummary.OPEN_STATES.contains(item.getString("state")) && item.getDate("dueAt") != null
+                    && item.getDate("dueAt").toInstant().isBefore(NOW);
+            if ((caller.seesAllItems() || bureaus.contains(caller.bureau()))
+                    && (f.consultation() == null || f.consultation().equals(item.getString("consultationId")))
+                    && (f.state() == null || f.state().equals(item.getString("state")))
+                    && (f.bureau() == null || bureaus.contains(f.bureau()))
+                    && (f.clause() == null || item.getList("citedClauses", String.class, List.of()).contains(f.clause()))
+                    && (f.outcome() == null || f.outcome().equals(item.getString("outcome")))
+                    && (f.overdue() == null || f.overdue() == late)
+                    && (f.text() == null || item.getString("opinion").contains(f.text()))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private int expectedTotal(String consultation, Caller caller) {
         int n = 0;
         for (Document item : views.collection(SubmissionProjection.COLLECTION).find()) {
