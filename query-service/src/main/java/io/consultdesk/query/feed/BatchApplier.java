@@ -48,6 +48,10 @@ import java.util.TreeMap;
  * serve it from {@code _id} alone, but the development store (mongo-java-server) answers from an index only a
  * filter whose keys are exactly one unique index's keys, and otherwise scans every document.
  * <p>
+ * Where a projection keeps a {@link Summary} over an aggregate collection, the read also projects the fields it
+ * counts and each aggregate's update carries the difference its run makes to the summary; the
+ * {@link SummaryFolder} then folds those into the summary documents, exactly once (four more commands).
+ * <p>
  * Every write is by key; the only writes that depend on what was read are these compare-and-sets. So a batch
  * that fails halfway (the store away) is simply retried whole: what it wrote already is recognised as applied.
  */
