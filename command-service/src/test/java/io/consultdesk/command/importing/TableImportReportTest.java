@@ -25,7 +25,7 @@ class TableImportReportTest {
     static final Actor SUPERVISOR = new Actor("supervisor", "", Set.of(Roles.SUPERVISOR));
 
     private final List<ImportSubmission> sent = new ArrayList<>();
-    private final TableImport tableImport = new TableImport(new CommandSender(null) {
+    private final TableImport tableImport = new TableImport(new CommandSender(null, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()) {
         @Override
         @SuppressWarnings("unchecked")
         public <R> R send(Object command, Actor actor) {

@@ -6,6 +6,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.consultdesk.query.audit.HistoryProjection;
+import io.consultdesk.query.dashboard.DashboardSummary;
+import io.consultdesk.query.feed.Summary;
+import io.consultdesk.query.feed.SummaryFolder;
 import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.submission.ItemAccess;
 import io.consultdesk.query.submission.SubmissionProjection;
@@ -51,7 +54,8 @@ public class StatusBoard {
         }
         MongoCollection<Document> items = views.collection(SubmissionProjection.COLLECTION);
         Bson query = Filters.and(conditions(filter, caller, now));
-        long total = items.countDocuments(query);
+        Long counted = countedTotal(filter, caller, now);
+        long total = counted != null ? counted : items.countDocuments(query);
         FindIterable<Document> found = items.find(query)
                 .projection(Projections.exclude("routingBasis"))
                 .sort(sort(filter.sort()))
@@ -60,6 +64,70 @@ public class StatusBoard {
         List<Map<String, Object>> page = new ArrayList<>();
         found.forEach(d -> page.add(row(d, now)));
         return new Page(total, filter.page(), filter.size(), null, page);
+    }
+
+    /**
+     * The number of items matching, from the dashboards' summary document (one read by {@code _id}) when the
+     * filter is one it counts: a consultation or all, the caller's scope or a bureau (items it leads or
+     * co-handles), and at most a state, an outcome, a clause (with or without an outcome) or overdue. Null when
+     * it does not count that (a text, two states' worth of conditions, a bureau other than an official's own):
+     * then the items are counted.
+     */
+    private Long countedTotal(BoardFilter f, Caller caller, Instant now) {
+        if (f.text() != null || Boolean.FALSE.equals(f.overdue())) {
+            return null; // "not overdue" also leaves out open items without a due date: not a counter
+        }
+        String bureau;
+        if (caller.seesAllItems()) {
+            bureau = f.bureau();
+        } else if (caller.hasRole("OFFICIAL") && !caller.bureau().isEmpty()
+                && (f.bureau() == null || f.bureau().equals(caller.bureau()))) {
+            bureau = caller.bureau();
+        } else {
+            return null;
+        }
+        int conditions = (f.state() == null ? 0 : 1) + (f.outcome() == null ? 0 : 1) + (f.clause() == null ? 0 : 1)
+                + (f.overdue() == null ? 0 : 1);
+        boolean clauseAndOutcome = f.clause() != null && f.outcome() != null && conditions == 2;
+        if (conditions > 1 && !clauseAndOutcome) {
+            return null;
+        }
+        Document summary = views.collection(DashboardSummary.COLLECTION)
+                .find(new Document("_id", DashboardSummary.id(f.consultation(), bureau)))
+                .projection(new Document(SummaryFolder.COUNTS, 1)).first();
+        Document n = summary == null ? new Document() : summary.get(SummaryFolder.COUNTS, new Document());
+        if (f.overdue() != null) {
+            long late = 0;
+            if (n.get("due") instanceof Document due) {
+                for (Map.Entry<String, Object> e : due.entrySet()) {
+                    if (Long.parseLong(e.getKey()) < now.toEpochMilli()) {
+                        late += ((Number) e.getValue()).longValue();
+                    }
+                }
+            }
+            return late;
+        }
+        if (f.state() != null) {
+            return counter(n, "state." + Summary.segment(f.state()));
+        }
+        if (clauseAndOutcome) {
+            return counter(n, "clause." + Summary.segment(f.clause()) + ".outcome." + Summary.segment(f.outcome()));
+        }
+        if (f.clause() != null) {
+            return counter(n, "clause." + Summary.segment(f.clause()) + ".items");
+        }
+        if (f.outcome() != null) {
+            return counter(n, "outcome." + Summary.segment(f.outcome()));
+        }
+        return counter(n, "total");
+    }
+
+    private static long counter(Document counts, String path) {
+        Object value = counts;
+        for (String part : path.split("\\.")) {
+            value = value instanceof Document d ? d.get(part) : null;
+        }
+        return value instanceof Number n ? n.longValue() : 0L;
     }
 
     private List<Bson> conditions(BoardFilter f, Caller caller, Instant now) {

@@ -1,34 +1,34 @@
 package io.consultdesk.query.dashboard;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
+import io.consultdesk.query.feed.HeldEventsAlert;
 import io.consultdesk.query.feed.LiveViews;
-import io.consultdesk.query.submission.ItemAccess;
-import io.consultdesk.query.submission.SubmissionProjection;
+import io.consultdesk.query.feed.Summary;
+import io.consultdesk.query.feed.SummaryFolder;
 import io.consultdesk.security.Caller;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Computes the dashboards by reading the item documents the caller may see (one pass, needed fields only). */
+/**
+ * Computes the dashboards from one summary document ({@link DashboardSummary}), read by {@code _id}: the one of
+ * the consultation (or of all) as the caller may see it — everything, or for an official what their bureau
+ * leads or co-handles. One command per request, whatever the number of items; overdue is worked out at the
+ * request's instant from the open items' due instants.
+ */
 @Component
 public class Dashboard {
 
     private final LiveViews views;
     private final Clock clock;
     private final FeedLag lag;
-    private final io.consultdesk.query.feed.HeldEventsAlert held;
+    private final HeldEventsAlert held;
 
-    public Dashboard(LiveViews views, Clock clock, FeedLag lag, io.consultdesk.query.feed.HeldEventsAlert held) {
+    public Dashboard(LiveViews views, Clock clock, FeedLag lag, HeldEventsAlert held) {
         this.held = held;
         this.views = views;
         this.clock = clock;
@@ -37,106 +37,136 @@ public class Dashboard {
 
     public Map<String, Object> compute(String consultationId, Caller caller) {
         Instant now = clock.instant();
-        Bson scope = consultationId == null ? ItemAccess.filterFor(caller)
-                : Filters.and(ItemAccess.filterFor(caller), Filters.eq("consultationId", consultationId));
-        Map<String, BureauFigures> bureaus = new TreeMap<>();
-        Map<String, Map<String, Integer>> clauses = new TreeMap<>();
-        Map<String, Integer> states = new TreeMap<>();
-        Map<String, Integer> outcomes = new LinkedHashMap<>();
-        int total = 0;
-        int overdue = 0;
-        for (Document d : views.collection(SubmissionProjection.COLLECTION).find(scope)
-                .projection(Projections.include("state", "leadBureau", "citedClauses", "outcome", "assignedAt", "decidedAt", "dueAt"))
-                .batchSize(5_000)) {
-            total++;
-            String state = d.getString("state");
-            states.merge(state, 1, Integer::sum);
-            String outcome = d.getString("outcome");
-            boolean late = ("ASSIGNED".equals(state) || "RECEIVED".equals(state)) && d.getDate("dueAt") != null
-                    && d.getDate("dueAt").toInstant().isBefore(now);
-            if (late) {
-                overdue++;
-            }
-            if (outcome != null) {
-                outcomes.merge(outcome, 1, Integer::sum);
-            }
-            String lead = d.getString("leadBureau");
-            if (lead != null) {
-                bureaus.computeIfAbsent(lead, b -> new BureauFigures()).add(state, outcome, late,
-                        d.getDate("assignedAt"), d.getDate("decidedAt"));
-            }
-            List<String> cited = d.getList("citedClauses", String.class, List.of());
-            for (String clause : cited) {
-                Map<String, Integer> c = clauses.computeIfAbsent(clause, k -> new LinkedHashMap<>());
-                c.merge("items", 1, Integer::sum);
-                if (outcome != null) {
-                    c.merge(outcome, 1, Integer::sum);
-                }
+        Document counts = new Document();
+        String scope = scope(caller);
+        if (scope != null) {
+            Document summary = views.collection(DashboardSummary.COLLECTION)
+                    .find(new Document("_id", DashboardSummary.id(consultationId, scope.equals(DashboardSummary.ALL) ? null : scope)))
+                    .projection(new Document(SummaryFolder.COUNTS, 1)).first();
+            if (summary != null && summary.get(SummaryFolder.COUNTS) instanceof Document n) {
+                counts = n;
             }
         }
+        int total = (int) number(counts.get("total"));
+        Map<String, Integer> states = counted(counts.get("state"));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("consultationId", consultationId);
         result.put("computedAt", now);
         result.put("total", total);
         result.put("byState", states);
-        result.put("outcomes", outcomes);
-        result.put("overdue", overdue);
+        result.put("outcomes", counted(counts.get("outcome")));
+        result.put("overdue", overdue(counts.get("due"), now));
         int decided = states.getOrDefault("DECIDED", 0) + states.getOrDefault("PUBLISHED", 0);
         int handled = decided + states.getOrDefault("WITHDRAWN", 0) + states.getOrDefault("REJECTED", 0)
                 + states.getOrDefault("DUPLICATE", 0);
         result.put("progress", Map.of("decidedOrClosed", handled, "published", states.getOrDefault("PUBLISHED", 0),
                 "percentHandled", total == 0 ? 0 : Math.round(100.0 * handled / total)));
-        Map<String, Object> byBureau = new LinkedHashMap<>();
-        bureaus.forEach((name, figures) -> byBureau.put(name, figures.toMap()));
-        result.put("bureaus", byBureau);
+        Map<String, Object> byBureau = new TreeMap<>();
+        if (counts.get("bureau") instanceof Document bureaus) {
+            bureaus.forEach((name, figures) -> {
+                Document f = (Document) figures;
+                Map<String, Integer> byState = counted(f.get("state"));
+                if (!byState.isEmpty()) {
+                    byBureau.put(Summary.text(name), bureau(f, byState, now));
+                }
+            });
+        }
+        result.put("bureaus", new LinkedHashMap<>(byBureau));
+        Map<String, Map<String, Integer>> clauses = new TreeMap<>();
+        if (counts.get("clause") instanceof Document cited) {
+            cited.forEach((clause, figures) -> {
+                Document f = (Document) figures;
+                int items = (int) number(f.get("items"));
+                if (items > 0) {
+                    Map<String, Integer> c = new LinkedHashMap<>();
+                    c.put("items", items);
+                    c.putAll(counted(f.get("outcome")));
+                    clauses.put(Summary.text(clause), c);
+                }
+            });
+        }
         result.put("clauses", clauses);
         result.put("feedLag", lag.snapshot());
         result.put("feedHeld", held.snapshot());
         return result;
     }
 
-    /** One bureau's running figures. */
-    static final class BureauFigures {
-        final Map<String, Integer> states = new TreeMap<>();
-        final Map<String, Integer> outcomes = new LinkedHashMap<>();
-        final List<Long> hoursToDecision = new ArrayList<>();
-        int overdue;
-
-        void add(String state, String outcome, boolean late, Date assignedAt, Date decidedAt) {
-            states.merge(state, 1, Integer::sum);
-            if (outcome != null) {
-                outcomes.merge(outcome, 1, Integer::sum);
-            }
-            if (late) {
-                overdue++;
-            }
-            if (assignedAt != null && decidedAt != null) {
-                hoursToDecision.add(Math.max(0, (decidedAt.getTime() - assignedAt.getTime()) / 3_600_000));
-            }
+    /** Which summary the caller sees: all items, one bureau's, or none ({@code null}). */
+    private static String scope(Caller caller) {
+        if (caller.seesAllItems()) {
+            return DashboardSummary.ALL;
         }
-
-        Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("byState", states);
-            m.put("overdue", overdue);
-            m.put("outcomes", outcomes);
-            Map<String, Object> time = new LinkedHashMap<>();
-            time.put("decided", hoursToDecision.size());
-            time.put("median", percentile(hoursToDecision, 50));
-            time.put("p90", percentile(hoursToDecision, 90));
-            m.put("hoursToDecision", time);
-            return m;
+        if (caller.hasRole("OFFICIAL") && !caller.bureau().isEmpty()) {
+            return caller.bureau();
         }
+        return null;
     }
 
-    /** Nearest-rank percentile; null when there is nothing to rank. */
-    static Long percentile(List<Long> values, int p) {
-        if (values.isEmpty()) {
+    private static Map<String, Object> bureau(Document f, Map<String, Integer> byState, Instant now) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("byState", byState);
+        m.put("overdue", overdue(f.get("due"), now));
+        m.put("outcomes", counted(f.get("outcome")));
+        TreeMap<Long, Long> hours = new TreeMap<>();
+        if (f.get("hours") instanceof Document h) {
+            h.forEach((k, v) -> {
+                if (number(v) > 0) {
+                    hours.put(Long.parseLong(k), number(v));
+                }
+            });
+        }
+        long decided = hours.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Object> time = new LinkedHashMap<>();
+        time.put("decided", (int) decided);
+        time.put("median", percentile(hours, decided, 50));
+        time.put("p90", percentile(hours, decided, 90));
+        m.put("hoursToDecision", time);
+        return m;
+    }
+
+    /** Open items due before {@code now}. */
+    static int overdue(Object due, Instant now) {
+        long late = 0;
+        if (due instanceof Document d) {
+            for (Map.Entry<String, Object> e : d.entrySet()) {
+                if (Long.parseLong(e.getKey()) < now.toEpochMilli()) {
+                    late += number(e.getValue());
+                }
+            }
+        }
+        return (int) late;
+    }
+
+    /** Nearest-rank percentile of a histogram (value → count); null when there is nothing to rank. */
+    static Long percentile(TreeMap<Long, Long> histogram, long count, int p) {
+        if (count == 0) {
             return null;
         }
-        List<Long> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
+        long rank = Math.max(1, (long) Math.ceil(p / 100.0 * count));
+        long seen = 0;
+        for (Map.Entry<Long, Long> e : histogram.entrySet()) {
+            seen += e.getValue();
+            if (seen >= rank) {
+                return e.getKey();
+            }
+        }
+        return histogram.lastKey();
+    }
+
+    /** The non-zero counters of a sub-document, by their texts, in order. */
+    private static Map<String, Integer> counted(Object counters) {
+        Map<String, Integer> m = new TreeMap<>();
+        if (counters instanceof Document d) {
+            d.forEach((k, v) -> {
+                if (number(v) != 0) {
+                    m.put(Summary.text(k), (int) number(v));
+                }
+            });
+        }
+        return m;
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0L;
     }
 }

@@ -1,7 +1,8 @@
 /**
  * Supervisors' dashboards: per bureau (items by state, overdue, time from assignment to decision, outcome
  * mix), per clause (items citing it and their outcomes), per consultation (totals, progress to
- * publication), and how far the read side lags behind the event topics. Always derived from the item
- * documents, never from counters a redelivered event could double.
+ * publication), and how far the read side lags behind the event topics. Read from one summary document per
+ * consultation and scope ({@link io.consultdesk.query.dashboard.DashboardSummary}), never from the items: the
+ * feed keeps its counters exact, each item change folded in once (see {@code feed/SummaryFolder}).
  */
 package io.consultdesk.query.dashboard;

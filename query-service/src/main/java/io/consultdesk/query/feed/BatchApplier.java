@@ -48,6 +48,10 @@ import java.util.TreeMap;
  * serve it from {@code _id} alone, but the development store (mongo-java-server) answers from an index only a
  * filter whose keys are exactly one unique index's keys, and otherwise scans every document.
  * <p>
+ * Where a projection keeps a {@link Summary} over an aggregate collection, the read also projects the fields it
+ * counts and each aggregate's update carries the difference its run makes to the summary; the
+ * {@link SummaryFolder} then folds those into the summary documents, exactly once (four more commands).
+ * <p>
  * Every write is by key; the only writes that depend on what was read are these compare-and-sets. So a batch
  * that fails halfway (the store away) is simply retried whole: what it wrote already is recognised as applied.
  */
@@ -69,6 +73,8 @@ public final class BatchApplier {
     /** Aggregate type → the collection whose documents carry its aggregates' last sequence. */
     private final Map<String, String> sequencedIn;
     private final HeldEvents held;
+    /** Aggregate collection → the summary kept over its documents, if any. */
+    private final Map<String, SummaryFolder> summaries;
 
     public BatchApplier(Views views, Projections registered, ObjectMapper json) {
         this.views = views;
@@ -88,6 +94,19 @@ public final class BatchApplier {
             views.collection(collection).createIndex(Indexes.ascending("_id", LAST_SEQUENCE), new IndexOptions().unique(true));
         }
         this.held = new HeldEvents(views, json);
+        Map<String, SummaryFolder> folders = new HashMap<>();
+        for (Projection projection : projections) {
+            projection.summary().ifPresent(summary -> {
+                if (!sequencedIn.containsValue(summary.itemCollection())) {
+                    throw new IllegalStateException("a summary over " + summary.itemCollection()
+                            + ", which keeps no document per aggregate");
+                }
+                if (folders.putIfAbsent(summary.itemCollection(), new SummaryFolder(views, summary)) != null) {
+                    throw new IllegalStateException("two summaries over " + summary.itemCollection());
+                }
+            });
+        }
+        this.summaries = Map.copyOf(folders);
     }
 
     /** One event to apply, with what the dead-letter topic needs if it is refused: its record's key and value, and where it was read. */
@@ -132,7 +151,10 @@ public final class BatchApplier {
         List<EventEnvelope> toForget = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
         Collection<Aggregate> pending = arrived.keySet();
-        Map<Aggregate, Object> appliedSequences = appliedSequences(pending);
+        Map<Aggregate, Document> stored = read(pending);
+        // every summary delta seen on (or written onto) the batch's items: folded after the items are written
+        Map<String, Map<String, Document>> owed = new HashMap<>();
+        noteOwed(stored, owed);
         for (int round = 1; !pending.isEmpty(); round++) {
             if (round > MAX_ROUNDS) {
                 throw new IllegalStateException("other writers kept moving these aggregates on during the batch: " + pending);
@@ -140,12 +162,17 @@ public final class BatchApplier {
             List<Plan> plans = new ArrayList<>();
             for (Aggregate aggregate : pending) {
                 plans.add(plan(aggregate, arrived.get(aggregate), heldOf.getOrDefault(aggregate.id(), List.of()),
-                        appliedSequences.get(aggregate)));
+                        stored.get(aggregate)));
             }
             writeDocumentsOfEvents(plans);
-            Map<Aggregate, Object> lost = writeAggregates(plans);
+            Map<Aggregate, Document> lost = writeAggregates(plans, owed);
             for (Plan plan : plans) {
                 if (!lost.containsKey(plan.aggregate)) {
+                    if (!plan.delta.isEmpty()) {
+                        owed.computeIfAbsent(sequencedIn.get(plan.aggregate.type()), c -> new HashMap<>())
+                                .computeIfAbsent(plan.aggregate.id(), i -> new Document())
+                                .append(SummaryFolder.key(plan.lastApplied(), plan.target()), plan.delta);
+                    }
                     applied += plan.folded.size();
                     toHold.addAll(plan.ahead);
                     toForget.addAll(plan.forget);
@@ -153,8 +180,9 @@ public final class BatchApplier {
                 }
             }
             pending = lost.keySet();
-            appliedSequences = lost;
+            stored = lost;
         }
+        owed.forEach((collection, items) -> summaries.get(collection).fold(items));
         held.hold(toHold);
         held.remove(toForget);
         return new Outcome(applied, toHold.size(), refused);
@@ -164,28 +192,49 @@ public final class BatchApplier {
         return sequencedIn.containsKey(aggregate.type());
     }
 
-    /** The last sequence of each aggregate as stored (absent: no document yet): one read per collection. */
-    private Map<Aggregate, Object> appliedSequences(Collection<Aggregate> aggregates) {
+    /** Remembers the summary deltas the read documents still owe. */
+    private void noteOwed(Map<Aggregate, Document> read, Map<String, Map<String, Document>> owed) {
+        read.forEach((aggregate, d) -> {
+            String collection = sequencedIn.get(aggregate.type());
+            Document o = d == null ? null : d.get(SummaryFolder.OWED, Document.class);
+            if (summaries.containsKey(collection) && o != null && !o.isEmpty()) {
+                owed.computeIfAbsent(collection, c -> new HashMap<>())
+                        .computeIfAbsent(aggregate.id(), i -> new Document()).putAll(o);
+            }
+        });
+    }
+
+    /**
+     * Each aggregate's document as stored (absent: no document yet): its last sequence and, where a summary
+     * counts its documents, the fields the summary reads and the deltas it still owes. One read per collection.
+     */
+    private Map<Aggregate, Document> read(Collection<Aggregate> aggregates) {
         Map<String, List<Aggregate>> byCollection = new HashMap<>();
         for (Aggregate a : aggregates) {
             if (sequenced(a)) {
                 byCollection.computeIfAbsent(sequencedIn.get(a.type()), c -> new ArrayList<>()).add(a);
             }
         }
-        Map<Aggregate, Object> sequences = new HashMap<>();
+        Map<Aggregate, Document> documents = new HashMap<>();
         byCollection.forEach((collection, of) -> {
             List<String> ids = of.stream().map(Aggregate::id).distinct().toList();
             String type = of.get(0).type();
+            Document projection = new Document(LAST_SEQUENCE, 1);
+            SummaryFolder folder = summaries.get(collection);
+            if (folder != null) {
+                folder.summary().fields().forEach(f -> projection.append(f, 1));
+                projection.append(SummaryFolder.OWED, 1);
+            }
             views.collection(collection).find(new Document("_id", new Document("$in", ids)))
-                    .projection(new Document(LAST_SEQUENCE, 1)).batchSize(ids.size())
-                    .forEach(d -> sequences.put(new Aggregate(type, d.getString("_id")), d.get(LAST_SEQUENCE)));
+                    .projection(projection).batchSize(ids.size())
+                    .forEach(d -> documents.put(new Aggregate(type, d.getString("_id")), d));
         });
-        return sequences;
+        return documents;
     }
 
     /** What one aggregate's events of this batch do, given the last sequence its document applied. */
-    private Plan plan(Aggregate aggregate, List<Delivered> arrived, List<Delivered> heldEvents, Object appliedSequence) {
-        Plan plan = new Plan(aggregate, appliedSequence);
+    private Plan plan(Aggregate aggregate, List<Delivered> arrived, List<Delivered> heldEvents, Document stored) {
+        Plan plan = new Plan(aggregate, stored);
         Set<Delivered> wasHeld = Collections.newSetFromMap(new IdentityHashMap<>());
         wasHeld.addAll(heldEvents);
         List<Delivered> run = new ArrayList<>();
@@ -294,22 +343,32 @@ public final class BatchApplier {
 
     /**
      * Each aggregate's folded run as one compare-and-set of its document: one unordered bulk per collection.
-     * Returns the aggregates another writer moved on meanwhile and not as far as this run, with the sequence
-     * they are at now: to be planned again from there.
+     * Where a summary counts the documents, the update also writes the item's summary delta onto it (see
+     * {@link SummaryFolder}). Returns the aggregates another writer moved on meanwhile and not as far as this
+     * run, with their documents as they are now: to be planned again from there.
      */
-    private Map<Aggregate, Object> writeAggregates(List<Plan> plans) {
+    private Map<Aggregate, Document> writeAggregates(List<Plan> plans, Map<String, Map<String, Document>> owed) {
         Map<String, List<Plan>> byCollection = new LinkedHashMap<>();
         for (Plan plan : plans) {
             if (sequenced(plan.aggregate) && !plan.folded.isEmpty()) {
                 byCollection.computeIfAbsent(sequencedIn.get(plan.aggregate.type()), c -> new ArrayList<>()).add(plan);
             }
         }
-        Map<Aggregate, Object> lost = new HashMap<>();
+        Map<Aggregate, Document> lost = new HashMap<>();
         byCollection.forEach((collection, writing) -> {
             List<WriteModel<Document>> models = new ArrayList<>();
+            SummaryFolder folder = summaries.get(collection);
             for (Plan plan : writing) {
                 Document set = new Document();
                 plan.folded.forEach(changes -> set.putAll(changes.fields().getOrDefault(collection, new Document())));
+                if (folder != null) {
+                    Document after = plan.stored == null ? new Document() : new Document(plan.stored);
+                    after.putAll(set);
+                    plan.delta = folder.delta(plan.stored, after);
+                    if (!plan.delta.isEmpty()) {
+                        set.put(SummaryFolder.OWED + "." + SummaryFolder.key(plan.lastApplied(), plan.target()), plan.delta);
+                    }
+                }
                 set.put(LAST_SEQUENCE, plan.target());
                 // compared as stored (its BSON type included), so that an index lookup finds it
                 Object expected = plan.appliedSequence == null ? NO_DOCUMENT : plan.appliedSequence;
@@ -317,10 +376,12 @@ public final class BatchApplier {
                         new Document("$set", set), new UpdateOptions().upsert(plan.appliedSequence == null)));
             }
             if (!allMatched(views.collection(collection), models)) {
-                Map<Aggregate, Object> now = appliedSequences(writing.stream().map(p -> p.aggregate).toList());
+                Map<Aggregate, Document> now = read(writing.stream().map(p -> p.aggregate).toList());
+                // what the other writer left owed (it may have stopped before folding) is folded with this batch
+                noteOwed(now, owed);
                 for (Plan plan : writing) {
-                    Object current = now.get(plan.aggregate);
-                    long reached = current == null ? NO_DOCUMENT : ((Number) current).longValue();
+                    Document current = now.get(plan.aggregate);
+                    long reached = current == null ? NO_DOCUMENT : current.get(LAST_SEQUENCE, Number.class).longValue();
                     if (reached < plan.target()) {
                         lost.put(plan.aggregate, current);
                     }
@@ -352,8 +413,12 @@ public final class BatchApplier {
     /** One aggregate's part of a batch, as planned against the sequence its document had applied. */
     private static final class Plan {
         final Aggregate aggregate;
+        /** The aggregate's document as read (sequence, summarized fields), or null when it has none yet. */
+        final Document stored;
         /** As stored, or null when the aggregate has no document yet. */
         final Object appliedSequence;
+        /** The summary delta written with the aggregate's update (see {@link SummaryFolder}); empty: none. */
+        List<Document> delta = List.of();
         /** The run of new events, each as its projections recorded it. */
         final List<Changes> folded = new ArrayList<>();
         /** Events of this batch ahead of a missing predecessor: to be held. */
@@ -362,9 +427,10 @@ public final class BatchApplier {
         final List<EventEnvelope> forget = new ArrayList<>();
         final List<Refusal> refused = new ArrayList<>();
 
-        Plan(Aggregate aggregate, Object appliedSequence) {
+        Plan(Aggregate aggregate, Document stored) {
             this.aggregate = aggregate;
-            this.appliedSequence = appliedSequence;
+            this.stored = stored;
+            this.appliedSequence = stored == null ? null : stored.get(LAST_SEQUENCE);
         }
 
         long lastApplied() {

@@ -23,6 +23,14 @@ public interface Projection {
     }
 
     /**
+     * Counters this projection keeps over the documents of an aggregate collection, folded in by the feed from
+     * each item's document before and after a batch (see {@link SummaryFolder}); none by default.
+     */
+    default Optional<Summary> summary() {
+        return Optional.empty();
+    }
+
+    /**
      * Records in {@code changes} what the event changes. Throwing refuses the event: it goes to the
      * dead-letter topic and its aggregate stops there, and nothing it recorded is written.
      */

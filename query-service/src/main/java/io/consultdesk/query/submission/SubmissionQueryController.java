@@ -34,6 +34,7 @@ public class SubmissionQueryController {
         }
         item.put("id", item.remove("_id"));
         item.put("version", item.remove("lastSequence"));
+        item.remove(io.consultdesk.query.feed.SummaryFolder.OWED); // the feed's bookkeeping, not the item's
         return ResponseEntity.ok(item);
     }
 }

@@ -2,6 +2,7 @@ package io.consultdesk.query.feed;
 
 import io.consultdesk.query.audit.HistoryProjection;
 import io.consultdesk.query.consultation.ConsultationProjection;
+import io.consultdesk.query.dashboard.DashboardSummary;
 import io.consultdesk.query.publication.PublishedTableProjection;
 import io.consultdesk.query.submission.SubmissionProjection;
 
@@ -11,7 +12,8 @@ import java.util.List;
 final class AllProjections {
 
     static final Projections REGISTERED = new Projections(List.of(new ConsultationProjection.Registration(),
-            new SubmissionProjection.Registration(), new PublishedTableProjection.Registration(), new HistoryProjection.Registration()));
+            new SubmissionProjection.Registration(), new PublishedTableProjection.Registration(), new HistoryProjection.Registration(),
+            new DashboardSummary.Registration()));
 
     private AllProjections() {
     }

@@ -144,21 +144,24 @@ class BatchApplierTest {
 
     // ---- round trips ----
 
+    /** The items' writes, then the dashboards' summaries folded in (see {@link SummaryFolder}). */
+    private static final String[] ITEMS_AND_SUMMARIES = {"find submissions", "insert history", "update submissions",
+            "find summaries", "find submissions", "update summaries", "update submissions"};
+
     @Test
-    void aBatchCostsThreeCommandsWhateverItsSize() {
+    void aBatchCostsSevenCommandsWhateverItsSize() {
         BatchApplier.Outcome big = apply(applier, events("big-", 50, 0, 4));
         assertThat(big.applied()).isEqualTo(200);
-        assertThat(commands).as("200 new events of 50 new items")
-                .containsExactly("find submissions", "insert history", "update submissions");
+        assertThat(commands).as("200 new events of 50 new items").containsExactly(ITEMS_AND_SUMMARIES);
 
         commands.clear();
         assertThat(apply(applier, events("big-", 50, 4, 4)).applied()).isEqualTo(200);
-        assertThat(commands).as("200 further events of the same 50 items")
+        assertThat(commands).as("200 further events of the same 50 items, revisions that change nothing the summaries count")
                 .containsExactly("find submissions", "insert history", "update submissions");
 
         commands.clear();
         assertThat(apply(applier, events("small-", 5, 0, 4)).applied()).isEqualTo(20);
-        assertThat(commands).as("20 events of 5 items").containsExactly("find submissions", "insert history", "update submissions");
+        assertThat(commands).as("20 events of 5 items").containsExactly(ITEMS_AND_SUMMARIES);
 
         assertThat(lastSequence("big-7")).isEqualTo(7);
         assertThat(item("big-7").getInteger("revisions")).as("the last of the item's events wins").isEqualTo(5);
@@ -200,7 +203,8 @@ class BatchApplierTest {
 
         assertThat(apply(applier, batch).applied()).isEqualTo(34);
         assertThat(commands).containsExactlyInAnyOrder("find submissions", "find consultations", "insert history",
-                "update published_rows", "update published_tables", "update submissions", "update consultations");
+                "update published_rows", "update published_tables", "update submissions", "update consultations",
+                "find summaries", "find submissions", "update summaries", "update submissions");
         assertThat(views.collection(ConsultationProjection.COLLECTION).find(new Document("_id", "c1")).first())
                 .containsEntry("state", "CLOSED").containsEntry("publishedVersion", 1).containsEntry(BatchApplier.LAST_SEQUENCE, 2L);
         assertThat(item("mixed-0").getString("state")).isEqualTo("PUBLISHED");
@@ -229,7 +233,8 @@ class BatchApplierTest {
         commands.clear();
         BatchApplier.Outcome second = apply(applier, List.of(submission("s", 1)));
         assertThat(commands).as("the held events read and forgotten by their ids").containsExactly(
-                "find held_events", "find submissions", "insert history", "update submissions", "delete held_events");
+                "find held_events", "find submissions", "insert history", "update submissions",
+                "find summaries", "find submissions", "update summaries", "update submissions", "delete held_events");
         assertThat(second.applied()).as("1, then the held 2 and 3").isEqualTo(3);
         assertThat(lastSequence("s")).isEqualTo(3);
         assertThat(history("s")).isEqualTo(4);
@@ -265,7 +270,8 @@ class BatchApplierTest {
         BatchApplier.Outcome outcome = apply(applier, run);
         assertThat(commands).as("lost the compare-and-set: read again, fold 2 and 3 again, write them").containsExactly(
                 "find submissions", "insert history", "update submissions",
-                "find submissions", "insert history", "update submissions");
+                "find submissions", "insert history", "update submissions",
+                "find summaries", "find submissions", "update summaries", "update submissions");
         assertThat(outcome.applied()).as("1 was applied by the other writer").isEqualTo(2);
         assertThat(lastSequence("s")).isEqualTo(3);
         assertThat(item("s").getInteger("revisions")).isEqualTo(1);

@@ -10,18 +10,22 @@ import org.bson.Document;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What must hold after every fault: the read side holds exactly the events the event store holds (by
  * event id), every aggregate's applied sequence numbers run 0…n without a gap, each item document has
- * applied exactly its last event, and a full replay produces documents equal to the live ones.
+ * applied exactly its last event, the dashboards' summary documents equal a recount of the item documents
+ * (and no item still owes them a delta), and a full replay produces documents equal to the live ones.
  */
 final class Invariant {
 
@@ -77,6 +81,7 @@ final class Invariant {
             assertThat(item.get("lastSequence", Number.class).longValue()).as("item %s", item.getString("_id"))
                     .isEqualTo(seq.get(seq.size() - 1));
         }
+        summariesEqualARecount(views, generation, deadline);
         replayEqualsLive(api);
     }
 
@@ -90,6 +95,107 @@ final class Invariant {
         JsonNode comparison = api.query("auditor", "/api/admin/generations/comparison?a=" + previous + "&b=" + next).json();
         assertThat(comparison.path("equal").asBoolean()).as(comparison.toString()).isTrue();
         api.queryService("auditor", "DELETE", "/api/admin/generations/" + previous);
+    }
+
+    /**
+     * The live summary documents ({@code summaries_<g>}, counters under {@code n}) hold exactly what a recount of
+     * the item documents gives, written here independently of query-service: per scope (consultation or all ×
+     * everyone or one bureau among the item's bureaus) total, by state, by outcome, open items by due instant, per
+     * lead bureau (states, outcomes, due instants, whole hours from assignment to decision), per cited clause
+     * (items, outcomes). Waits until the feed is idle: a batch folds its summaries after writing its items.
+     */
+    static void summariesEqualARecount(MongoDatabase views, String generation, long deadline) {
+        Map<String, Map<String, Long>> recount = Map.of();
+        Map<String, Map<String, Long>> stored = Map.of();
+        long until = Math.max(deadline, System.nanoTime() + Duration.ofSeconds(20).toNanos());
+        while (System.nanoTime() < until) {
+            recount = recount(views.getCollection("submissions_" + generation).find());
+            stored = new TreeMap<>();
+            for (Document d : views.getCollection("summaries_" + generation).find()) {
+                Map<String, Long> counters = new TreeMap<>();
+                flatten("", d.get("n", new Document()), counters);
+                if (!counters.isEmpty()) {
+                    stored.put(d.getString("_id"), counters);
+                }
+            }
+            if (stored.equals(recount)) {
+                break;
+            }
+            sleep(250);
+        }
+        assertThat(stored).as("summary documents against a recount of the items").isEqualTo(recount);
+        for (Document item : views.getCollection("submissions_" + generation).find()) {
+            assertThat(item.get("summaryOwed", new Document())).as("deltas %s still owes the summaries", item.get("_id")).isEmpty();
+        }
+    }
+
+    private static Map<String, Map<String, Long>> recount(Iterable<Document> items) {
+        Map<String, Map<String, Long>> all = new TreeMap<>();
+        for (Document item : items) {
+            String consultation = item.getString("consultationId");
+            if (consultation == null) {
+                continue;
+            }
+            Map<String, Long> c = new TreeMap<>();
+            String state = item.getString("state");
+            String outcome = item.getString("outcome");
+            String lead = item.getString("leadBureau");
+            Date due = item.getDate("dueAt");
+            boolean open = ("RECEIVED".equals(state) || "ASSIGNED".equals(state)) && due != null;
+            c.merge("total", 1L, Long::sum);
+            c.merge("state." + seg(state), 1L, Long::sum);
+            if (outcome != null) {
+                c.merge("outcome." + seg(outcome), 1L, Long::sum);
+            }
+            if (open) {
+                c.merge("due." + due.getTime(), 1L, Long::sum);
+            }
+            if (lead != null) {
+                String b = "bureau." + seg(lead) + ".";
+                c.merge(b + "state." + seg(state), 1L, Long::sum);
+                if (outcome != null) {
+                    c.merge(b + "outcome." + seg(outcome), 1L, Long::sum);
+                }
+                if (open) {
+                    c.merge(b + "due." + due.getTime(), 1L, Long::sum);
+                }
+                if (item.getDate("assignedAt") != null && item.getDate("decidedAt") != null) {
+                    long hours = Math.max(0, (item.getDate("decidedAt").getTime() - item.getDate("assignedAt").getTime()) / 3_600_000);
+                    c.merge(b + "hours." + hours, 1L, Long::sum);
+                }
+            }
+            for (String clause : new LinkedHashSet<>(item.getList("citedClauses", String.class, List.of()))) {
+                c.put("clause." + seg(clause) + ".items", 1L);
+                if (outcome != null) {
+                    c.put("clause." + seg(clause) + ".outcome." + seg(outcome), 1L);
+                }
+            }
+            Set<String> bureaus = new LinkedHashSet<>();
+            bureaus.add("*");
+            bureaus.addAll(item.getList("bureaus", String.class, List.of()));
+            for (String scope : List.of(consultation, "*")) {
+                for (String bureau : bureaus) {
+                    Map<String, Long> into = all.computeIfAbsent(scope + "|" + bureau, k -> new TreeMap<>());
+                    c.forEach((path, n) -> into.merge(path, n, Long::sum));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** A counter path segment as query-service writes it: no dots, no leading $, never empty. */
+    private static String seg(String text) {
+        return text == null || text.isEmpty() ? "%00" : text.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+    }
+
+    private static void flatten(String prefix, Document d, Map<String, Long> into) {
+        d.forEach((k, v) -> {
+            if (v instanceof Document sub) {
+                flatten(prefix + k + ".", sub, into);
+            } else if (v instanceof Number n && n.longValue() != 0) {
+                into.put(prefix + k, n.longValue());
+            }
+        });
     }
 
     static String generation(MongoDatabase views) {
