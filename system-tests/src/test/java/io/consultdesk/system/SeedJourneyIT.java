@@ -93,13 +93,15 @@ class SeedJourneyIT {
                 + "\"多段\n\n意见\",赵六,不采纳，理由。\r\n";
         JsonNode report = api.upload("demo", imports, "rows.csv", csv.getBytes(StandardCharsets.UTF_8)).json();
         assertThat(report.path("rows").asInt()).isEqualTo(4);
-        assertThat(report.path("received").asInt()).isEqualTo(2);
+        // a blank opinion is kept in its place (published as written, never renumbered), with a warning
+        assertThat(report.path("received").asInt()).isEqualTo(3);
         assertThat(report.path("decided").asInt()).isEqualTo(1);
-        assertThat(report.path("refusedCount").asInt()).isEqualTo(2);
-        assertThat(report.path("refused").get(0).path("row").asInt()).isEqualTo(2);
-        assertThat(report.path("refused").get(0).path("reason").asText()).contains("反馈意见");
-        assertThat(report.path("refused").get(1).path("row").asInt()).isEqualTo(3);
-        assertThat(report.path("refused").get(1).path("reason").asText()).contains("同意");
+        assertThat(report.path("warnings").get(0).path("row").asInt()).isEqualTo(2);
+        assertThat(report.path("warnings").get(0).path("warning").asText()).contains("反馈意见");
+        // an outcome word outside the consultation's vocabulary refuses its row, and only its row
+        assertThat(report.path("refusedCount").asInt()).isEqualTo(1);
+        assertThat(report.path("refused").get(0).path("row").asInt()).isEqualTo(3);
+        assertThat(report.path("refused").get(0).path("reason").asText()).contains("同意");
 
         Api.Reply noHeader = api.upload("demo", imports, "x.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
         assertThat(noHeader.status()).isEqualTo(400);
