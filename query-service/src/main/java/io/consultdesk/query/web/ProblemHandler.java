@@ -1,17 +1,12 @@
 package io.consultdesk.query.web;
 
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.InvalidPropertyException;
-import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
@@ -22,8 +17,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -157,70 +150,6 @@ public class ProblemHandler {
         }
         log.error("unexpected failure", e);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it has been logged");
-    }
-
-    /**
-     * Tomcat refuses some requests before any servlet sees them (a URL that is not valid UTF-8 or holds a
-     * NUL, a request line or headers too long): its error report for those is problem+json as well.
-     */
-    @org.springframework.stereotype.Component
-    public static class MalformedRequests
-            implements org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory> {
-        @Override
-        public void customize(org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory factory) {
-            factory.addContextCustomizers(context -> {
-                if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
-                    host.setErrorReportValveClass(ProblemReportValve.class.getName());
-                }
-            });
-        }
-    }
-
-    /** The container's error report as problem+json, without internals. */
-    public static class ProblemReportValve extends org.apache.catalina.valves.ErrorReportValve {
-        @Override
-        protected void report(org.apache.catalina.connector.Request request, org.apache.catalina.connector.Response response,
-                              Throwable throwable) {
-            int status = response.getStatus();
-            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
-                return;
-            }
-            HttpStatus known = HttpStatus.resolve(status);
-            String detail = status == 400 ? "the request is malformed (its URL or headers hold characters, encodings or lengths that are refused)"
-                    : status < 500 ? "the request was refused" : "an unexpected error occurred";
-            try {
-                response.setContentType("application/problem+json");
-                response.setCharacterEncoding("UTF-8");
-                java.io.Writer writer = response.getReporter();
-                if (writer != null) {
-                    writer.write("{\"type\":\"about:blank\",\"title\":\"" + (known == null ? "Error" : known.getReasonPhrase())
-                            + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
-                    response.finishResponse();
-                }
-            } catch (java.io.IOException | IllegalStateException e) {
-                // the connection is gone or the response committed: nothing more can be said
-            }
-        }
-    }
-
-    /**
-     * What reaches the servlet container's error path without passing a controller — a URL the firewall
-     * refuses (encoded dots, semicolons), a failure in a filter — answered as problem+json too.
-     */
-    @RestController
-    public static class ErrorPath implements ErrorController {
-
-        @RequestMapping("${server.error.path:/error}")
-        public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-            Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-            HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer i ? i : 500);
-            String detail = status.value() == 400 ? "the request is malformed (its URL holds characters or encodings that are refused)"
-                    : status.value() == 404 ? "no such path"
-                    : status.is4xxClientError() ? "the request was refused"
-                    : "an unexpected error occurred; it has been logged";
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ProblemDetail.forStatusAndDetail(status, detail));
-        }
     }
 
     private static ProblemDetail fields(List<Map<String, String>> errors) {
