@@ -18,7 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -72,8 +71,11 @@ public class ProblemErrorPages {
         }
     }
 
-    /** The servlet container's error path. */
-    @RestController
+    /**
+     * The servlet container's error path. A handler by its class-level mapping, registered only by the bean
+     * above — not a stereotype, so a component scan of this package cannot register it a second time.
+     */
+    @RequestMapping
     public static class ErrorPath implements ErrorController {
 
         @RequestMapping("${server.error.path:/error}")

@@ -122,6 +122,20 @@ public final class Api {
         return exchange(request);
     }
 
+    /** A response header of a GET on query-service, as anyone (no credentials); empty when absent. */
+    public String queryHeader(String path, String header) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(queryUrl + path)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.headers().firstValue(header).orElse("");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }

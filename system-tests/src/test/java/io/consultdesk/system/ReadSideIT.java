@@ -137,4 +137,11 @@ class ReadSideIT {
         assertThat(api.queryService("auditor", "DELETE", "/api/admin/generations/" + previous).status()).isEqualTo(200);
         assertThat(api.query("supervisor", "/actuator/metrics/consultdesk.feed.lag").status()).isEqualTo(200);
     }
+
+    @Test
+    void theHtmlTableAndThePagesSayWhatTheBrowserMayLoad() {
+        String policy = api.queryHeader("/api/consultations/" + consultation + "/table?format=html", "Content-Security-Policy");
+        assertThat(policy).as("the public HTML table").contains("default-src 'none'").contains("frame-ancestors 'none'");
+        assertThat(api.queryHeader("/board", "Content-Security-Policy")).as("a page, even when refused").contains("default-src 'none'");
+    }
 }
