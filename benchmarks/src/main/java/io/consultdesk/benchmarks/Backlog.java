@@ -2,6 +2,10 @@ package io.consultdesk.benchmarks;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -13,6 +17,7 @@ import org.bson.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,11 +54,11 @@ final class Backlog {
         String template = received.getString("aggregateIdentifier");
         List<Document> templateEvents = events.find(new Document("aggregateKey", new Document("$in",
                 List.of(key(template, 0), key(template, 1))))).into(new ArrayList<>());
-        templateEvents.sort(java.util.Comparator.comparingLong(d -> d.get("sequenceNumber", Number.class).longValue()));
+        templateEvents.sort(Comparator.comparingLong(d -> d.get("sequenceNumber", Number.class).longValue()));
         // positions reserved as the event store reserves them, so that the relay reads the backlog as it reads real commits
         long position = counters.findOneAndUpdate(new Document("_id", "events"),
                 new Document("$inc", new Document("next", (long) items * templateEvents.size())),
-                new com.mongodb.client.model.FindOneAndUpdateOptions().returnDocument(com.mongodb.client.model.ReturnDocument.BEFORE))
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE))
                 .get("next", Number.class).longValue();
         Instant start = Instant.now().plusSeconds(1);
         List<Document> batch = new ArrayList<>();
@@ -126,9 +131,9 @@ final class Backlog {
      * collection and produced to a scratch topic with the relay's producer settings; events a second.
      */
     double rawReadAndProduce(long count) throws Exception {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", kafka))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
             if (!admin.listTopics().names().get().contains(RAW_TOPIC)) {
-                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(RAW_TOPIC, 3, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic(RAW_TOPIC, 3, (short) 1))).all().get();
             }
         }
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(

@@ -6,15 +6,20 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import io.consultdesk.localstack.ConsultDeskClient;
 import io.consultdesk.localstack.EmbeddedInfrastructure;
 import io.consultdesk.localstack.RunningServices;
+import io.consultdesk.localstack.ServiceProcess;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,6 +30,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +39,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -98,14 +107,9 @@ public final class BenchmarkRun {
         Files.createDirectories(recordings);
         // full JIT (the launcher trades it for start-up time), the heap cap the export target names, and a
         // flight recording of each service for the profile section of the report
-        System.setProperty(io.consultdesk.localstack.ServiceProcess.JVM_OPTIONS, "-XX:TieredStopAtLevel=4 -Xmx" + heap
+        System.setProperty(ServiceProcess.JVM_OPTIONS, "-XX:TieredStopAtLevel=4 -Xmx" + heap
                 + (profile ? " -XX:StartFlightRecording=settings=profile,filename=" + recordings.resolve("{name}.jfr") : ""));
-        jdk.jfr.Recording harnessRecording = null;
-        if (profile) {
-            harnessRecording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-            harnessRecording.setDestination(recordings.resolve("harness-and-embedded-servers.jfr"));
-            harnessRecording.start();
-        }
+        Recording harnessRecording = profile ? startRecording(recordings.resolve("harness-and-embedded-servers.jfr")) : null;
 
         long started = System.nanoTime();
         EmbeddedInfrastructure infrastructure = null;
@@ -137,18 +141,7 @@ public final class BenchmarkRun {
                     infraLabel, Arrays.toString(sizes), Arrays.toString(backlogs), reps, clients, heap);
 
             for (long size : sizes) {
-                Figure ingest = new Figure("Ingest: submissions received over REST", "items/s", size, "raw insertOne", 0.5, true, false);
-                for (int rep = 1; rep <= reps; rep++) {
-                    double raw = rawInsertRate((int) size, clients);
-                    long t0 = System.nanoTime();
-                    double rate = ingestRate((int) size, clients);
-                    double caughtUp = awaitReadSide(t0);
-                    ingest.values.add(rate);
-                    ingest.raw.add(raw);
-                    System.out.printf("  ingest %d, rep %d: %.0f/s (raw insertOne %.0f/s); read side caught up %.1f s after the first request%n",
-                            size, rep, rate, raw, caughtUp);
-                }
-                figures.add(ingest);
+                ingestFigure(size, reps, clients);
             }
             freshness(reps);
             reads(submitted, reps);
@@ -160,13 +153,7 @@ public final class BenchmarkRun {
             Export export = new Export(mongo, queryUrl);
             for (long events : backlogs) {
                 backlogFigures(services, backlog, events, events <= 20_000 ? reps : 1);
-                Figure replay = new Figure("Replay: full rebuild of every projection", "events/s", backlog.endOffsets(),
-                        "raw consume + insertMany", 0.5, true, false);
-                for (int rep = 1; rep <= (events <= 20_000 ? reps : 1); rep++) {
-                    replay.values.add(replayRate());
-                    replay.raw.add(rawConsumeAndInsertRate());
-                }
-                figures.add(replay);
+                replayFigure(backlog, events <= 20_000 ? reps : 1);
                 reads(submitted, reps);
                 exports(export, submitted, reps);
                 Report.write(root.resolve("benchmarks/results"), figures, infraLabel, reps, clients,
@@ -187,16 +174,55 @@ public final class BenchmarkRun {
             }
         }
         if (profile) {
-            Map<Integer, String> peers = Map.of(
-                    URI.create(mongoUri.replaceFirst(",.*", "")).getPort(), "MongoDB",
-                    Integer.parseInt(kafka.replaceFirst(",.*", "").replaceFirst(".*:", "")), "Kafka");
-            StringBuilder where = new StringBuilder("\n## Where the time goes\n\nFlight recordings of the whole run ("
-                    + recordings + "). The embedded MongoDB wire server and Kafka broker run inside the harness's JVM.\n\n");
-            for (String name : List.of("command-service", "query-service", "harness-and-embedded-servers")) {
-                where.append(Profile.read(name, recordings.resolve(name + ".jfr"), peers).markdown());
-            }
-            Report.appendToLatest(root.resolve("benchmarks/results"), where.toString());
+            appendProfile(root, recordings, mongoUri);
         }
+    }
+
+    private static Recording startRecording(Path destination) throws Exception {
+        Recording recording = new Recording(Configuration.getConfiguration("profile"));
+        recording.setDestination(destination);
+        recording.start();
+        return recording;
+    }
+
+    /** Ingest over REST by {@code clients} concurrent clients, next to raw {@code insertOne} at the same size. */
+    private void ingestFigure(long size, int reps, int clients) throws Exception {
+        Figure ingest = new Figure("Ingest: submissions received over REST", "items/s", size, "raw insertOne", 0.5, true, false);
+        for (int rep = 1; rep <= reps; rep++) {
+            double raw = rawInsertRate((int) size, clients);
+            long t0 = System.nanoTime();
+            double rate = ingestRate((int) size, clients);
+            double caughtUp = awaitReadSide(t0);
+            ingest.values.add(rate);
+            ingest.raw.add(raw);
+            System.out.printf("  ingest %d, rep %d: %.0f/s (raw insertOne %.0f/s); read side caught up %.1f s after the first request%n",
+                    size, rep, rate, raw, caughtUp);
+        }
+        figures.add(ingest);
+    }
+
+    /** A full replay of every projection, next to raw consume + insert of the same topics. */
+    private void replayFigure(Backlog backlog, int reps) throws Exception {
+        Figure replay = new Figure("Replay: full rebuild of every projection", "events/s", backlog.endOffsets(),
+                "raw consume + insertMany", 0.5, true, false);
+        for (int rep = 1; rep <= reps; rep++) {
+            replay.values.add(replayRate());
+            replay.raw.add(rawConsumeAndInsertRate());
+        }
+        figures.add(replay);
+    }
+
+    /** Where the time went, from the flight recordings of the services and of this JVM (the embedded servers). */
+    private void appendProfile(Path root, Path recordings, String mongoUri) throws Exception {
+        Map<Integer, String> peers = Map.of(
+                URI.create(mongoUri.replaceFirst(",.*", "")).getPort(), "MongoDB",
+                Integer.parseInt(kafka.replaceFirst(",.*", "").replaceFirst(".*:", "")), "Kafka");
+        StringBuilder where = new StringBuilder("\n## Where the time goes\n\nFlight recordings of the whole run ("
+                + recordings + "). The embedded MongoDB wire server and Kafka broker run inside the harness's JVM.\n\n");
+        for (String name : List.of("command-service", "query-service", "harness-and-embedded-servers")) {
+            where.append(Profile.read(name, recordings.resolve(name + ".jfr"), peers).markdown());
+        }
+        Report.appendToLatest(root.resolve("benchmarks/results"), where.toString());
     }
 
     private static long[] longs(String list) {
@@ -304,7 +330,7 @@ public final class BenchmarkRun {
                 int i;
                 while ((i = next.getAndIncrement()) < n) {
                     raw.insertOne(new Document("_id", UUID.randomUUID().toString()).append("consultationId", consultation)
-                            .append("opinion", OPINIONS[i % OPINIONS.length] + i).append("at", new java.util.Date()));
+                            .append("opinion", OPINIONS[i % OPINIONS.length] + i).append("at", new Date()));
                 }
             }));
         }
@@ -402,18 +428,18 @@ public final class BenchmarkRun {
         String bureau = "市发展改革委";
         String text = "机器人";
         Map<String, String> queries = new LinkedHashMap<>();
-        Map<String, org.bson.conversions.Bson> raw = new LinkedHashMap<>();
+        Map<String, Bson> raw = new LinkedHashMap<>();
         queries.put("by bureau", "bureau=" + URLEncoder.encode(bureau, StandardCharsets.UTF_8));
         raw.put("by bureau", Filters.eq("bureaus", bureau));
         queries.put("by state", "state=ASSIGNED");
         raw.put("by state", Filters.eq("state", "ASSIGNED"));
         queries.put("overdue", "overdue=true");
-        raw.put("overdue", Filters.and(Filters.in("state", "RECEIVED", "ASSIGNED"), Filters.lt("dueAt", new java.util.Date())));
+        raw.put("overdue", Filters.and(Filters.in("state", "RECEIVED", "ASSIGNED"), Filters.lt("dueAt", new Date())));
         queries.put("free text", "q=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
         raw.put("free text", Filters.or(Filters.regex("opinion", text), Filters.regex("submitterPublicName", text)));
         for (Map.Entry<String, String> q : queries.entrySet()) {
             Figure f = new Figure("Status board query p95 (" + q.getKey() + ")", "ms", size, "raw count + find", 50, false, true);
-            org.bson.conversions.Bson filter = Filters.and(Filters.eq("consultationId", consultation), raw.get(q.getKey()));
+            Bson filter = Filters.and(Filters.eq("consultationId", consultation), raw.get(q.getKey()));
             for (int rep = 0; rep < reps; rep++) {
                 f.values.add(p95(supervisor, queryUrl + "/api/board?size=50&consultation=" + consultation + "&" + q.getValue(), 20));
                 f.raw.add(rawP95(filter, 20));
@@ -427,14 +453,14 @@ public final class BenchmarkRun {
         figures.add(dashboard);
     }
 
-    private double rawP95(org.bson.conversions.Bson filter, int times) {
+    private double rawP95(Bson filter, int times) {
         MongoCollection<Document> items = mongo.getDatabase("consultdesk_views")
                 .getCollection("submissions_" + Export.liveGeneration(mongo.getDatabase("consultdesk_views")));
         List<Double> ms = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             long t0 = System.nanoTime();
             items.countDocuments(filter);
-            items.find(filter).sort(com.mongodb.client.model.Sorts.ascending("receivedAt", "_id")).limit(50).into(new ArrayList<>());
+            items.find(filter).sort(Sorts.ascending("receivedAt", "_id")).limit(50).into(new ArrayList<>());
             ms.add((System.nanoTime() - t0) / 1e6);
         }
         return Stats.percentile(ms, 95);
@@ -458,9 +484,9 @@ public final class BenchmarkRun {
         Figure p99 = new Figure("Freshness at 100/s: 201 → visible, p99", "ms", 1000, null, 100, false, true);
         Figure max = new Figure("Freshness at 100/s: 201 → visible, max", "ms", 1000, null, Double.NaN, false, true);
         for (int rep = 0; rep < reps; rep++) {
-            List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-            java.util.concurrent.ScheduledExecutorService ticks = Executors.newScheduledThreadPool(8);
-            List<java.util.concurrent.ScheduledFuture<?>> sent = new ArrayList<>();
+            List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+            ScheduledExecutorService ticks = Executors.newScheduledThreadPool(8);
+            List<ScheduledFuture<?>> sent = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 int n = i;
                 sent.add(ticks.schedule(() -> latencies.add(oneFresh(n)), i * 10L, TimeUnit.MILLISECONDS));

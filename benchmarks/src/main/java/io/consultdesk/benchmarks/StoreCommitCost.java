@@ -4,8 +4,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import io.consultdesk.localstack.EmbeddedInfrastructure;
-import io.consultdesk.localstack.MongoWireServer;
 import io.consultdesk.localstack.MongoWireServer.Commit;
+import io.consultdesk.localstack.MongoWireServer;
 import org.bson.Document;
 
 import java.io.IOException;
@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +57,7 @@ final class StoreCommitCost {
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "1"));
         int reps = Integer.parseInt(options.getOrDefault("reps", "3"));
         Path dir = Files.createTempDirectory("consultdesk-store-commit-");
-        Map<Cell, Result> results = new java.util.LinkedHashMap<>();
+        Map<Cell, Result> results = new LinkedHashMap<>();
         for (String operation : List.of("insertOne", "insertMany")) {
             for (int writers : WRITERS) {
                 for (Commit commit : List.of(Commit.BACKGROUND, Commit.ON_WRITE, Commit.ON_WRITE_WITH_FSYNC)) {

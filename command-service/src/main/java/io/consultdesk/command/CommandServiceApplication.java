@@ -3,6 +3,8 @@ package io.consultdesk.command;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import java.util.concurrent.CompletableFuture;
+
 /** The write side: validates commands against aggregates, records events, relays them to Kafka. */
 @SpringBootApplication
 public class CommandServiceApplication {
@@ -24,7 +26,7 @@ public class CommandServiceApplication {
         String launcher = System.getProperty("consultdesk.parent-pid");
         if (launcher != null) {
             ProcessHandle.of(Long.parseLong(launcher)).map(ProcessHandle::onExit)
-                    .orElse(java.util.concurrent.CompletableFuture.completedFuture(null))
+                    .orElse(CompletableFuture.completedFuture(null))
                     .thenRun(() -> {
                         System.err.println("launcher (pid " + launcher + ") has ended: stopping");
                         Runtime.getRuntime().halt(1);

@@ -7,8 +7,10 @@ import io.consultdesk.command.consultation.ClauseCatalogueAmended;
 import io.consultdesk.command.consultation.ConsultationClosed;
 import io.consultdesk.command.consultation.ConsultationCommands;
 import io.consultdesk.command.consultation.ConsultationOpened;
+import io.consultdesk.command.consultation.TablePublished;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.personaldata.SealedPersonalData;
+import io.consultdesk.command.publication.PublishTable;
 import io.consultdesk.command.publishedlanguage.EventName;
 import io.consultdesk.command.publishedlanguage.PublishedEvents;
 import io.consultdesk.command.routing.Clause;
@@ -26,6 +28,7 @@ import io.consultdesk.command.submission.SubmissionReceived;
 import io.consultdesk.command.submission.SubmissionRejected;
 import io.consultdesk.command.submission.SubmissionWithdrawn;
 import io.consultdesk.command.submission.Submitter;
+import io.consultdesk.command.submission.SubmitterErased;
 import io.consultdesk.command.submission.SubmitterKind;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -59,9 +63,9 @@ class MessageSerializationTest {
                 new SubmissionWithdrawn("s", "撤回", T),
                 new SubmissionRejected("s", "广告", T),
                 new SubmissionMarkedDuplicate("s", "s0", "重复", T),
-                new io.consultdesk.command.submission.SubmitterErased("s", "k", "本人要求", T),
-                new io.consultdesk.command.consultation.TablePublished("c", 1, "社会公众意见采纳情况表", 55,
-                        java.util.Map.of("采纳", 15), List.of("s9"), T),
+                new SubmitterErased("s", "k", "本人要求", T),
+                new TablePublished("c", 1, "社会公众意见采纳情况表", 55,
+                        Map.of("采纳", 15), List.of("s9"), T),
                 new ConsultationOpened("c", "若干措施", "甲", LocalDate.parse("2024-09-16"), clauses, List.of("采纳"), 15, T),
                 new ClauseCatalogueAmended("c", 2, clauses, T),
                 new ConsultationClosed("c", T));
@@ -80,7 +84,7 @@ class MessageSerializationTest {
                 new Commands.EraseSubmitter("s", "本人要求", T, ACTOR),
                 new Commands.ImportSubmission(new Commands.ReceiveSubmission("s", "c",
                         new Submitter("王五", SubmitterKind.PERSON, null), "意见", Channel.IMPORT, T, null, ACTOR), "是", "已在第八条中补充。", false),
-                new io.consultdesk.command.publication.PublishTable("c", java.util.Set.of("s2"), null, T, ACTOR),
+                new PublishTable("c", Set.of("s2"), null, T, ACTOR),
                 new ConsultationCommands.OpenConsultation("c", "若干措施", "甲", null, List.of(), List.of(), 15, T, ACTOR),
                 new ConsultationCommands.AmendClauseCatalogue("c", List.of(), T, ACTOR),
                 new ConsultationCommands.CloseConsultation("c", T, ACTOR));

@@ -2,6 +2,7 @@ package io.consultdesk.localstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -17,9 +18,9 @@ public final class LocalStackLauncher {
     public static void main(String[] args) throws InterruptedException {
         Quiet.rootAtInfo();
         if (args.length > 0 && args[0].equals("import")) {
-            System.exit(ImportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
-        if (java.util.Arrays.asList(args).contains("--help")) {
+        if (Arrays.asList(args).contains("--help")) {
             System.out.println("ConsultDesk local stack: Kafka, MongoDB wire server, command-service and query-service.\n"
                     + StackSettings.usage());
             return;

@@ -2,6 +2,7 @@ package io.consultdesk.localstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** command-service and query-service as child processes, configured by the addresses of Kafka and MongoDB only. */
@@ -23,7 +24,7 @@ public final class RunningServices implements AutoCloseable {
     /** As above, with extra {@code --name=value} settings for both services. */
     public static RunningServices start(Path root, Path logDir, int commandPort, int queryPort,
                                         String kafka, String mongoUri, List<String> settings) {
-        List<String> infra = new java.util.ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + kafka,
+        List<String> infra = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.data.mongodb.uri=" + mongoUri));
         infra.addAll(settings);
         ServiceProcess command = new ServiceProcess("command-service", LocalStackLauncher.jar(root, "command-service"),

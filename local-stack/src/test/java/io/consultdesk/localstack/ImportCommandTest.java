@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,7 +124,7 @@ class ImportCommandTest {
     @Test
     void aServiceThatIsNotThereIsReportedWithItsAddress() throws IOException {
         int port;
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         assertThat(run("--consultation=c-1", "--file=" + table, "--command-url=http://127.0.0.1:" + port)).isEqualTo(1);

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -108,8 +109,8 @@ class StackSettingsTest {
                 {"--mongo-port=…", "MONGO_PORT", "27017"}, {"--command-port=…", "COMMAND_PORT", "8081"},
                 {"--query-port=…", "QUERY_PORT", "8082"}, {"--services=…", "CONSULTDESK_SERVICES", "true"},
                 {"--mongo-fsync=…", "CONSULTDESK_MONGO_FSYNC", "false"}, {"--seed=…", "CONSULTDESK_SEED", "true"}}) {
-            assertThat(usage).as(line[0]).containsPattern("(?m)^  " + java.util.regex.Pattern.quote(line[0])
-                    + "\\s+" + line[1] + "\\s+" + java.util.regex.Pattern.quote(line[2]) + "\\s+\\S");
+            assertThat(usage).as(line[0]).containsPattern("(?m)^  " + Pattern.quote(line[0])
+                    + "\\s+" + line[1] + "\\s+" + Pattern.quote(line[2]) + "\\s+\\S");
         }
     }
 }

@@ -4,6 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import java.util.concurrent.CompletableFuture;
+
 /** The read side: consumes the event topics into MongoDB projections and answers queries from them. */
 @SpringBootApplication
 @EnableScheduling
@@ -24,7 +26,7 @@ public class QueryServiceApplication {
         String launcher = System.getProperty("consultdesk.parent-pid");
         if (launcher != null) {
             ProcessHandle.of(Long.parseLong(launcher)).map(ProcessHandle::onExit)
-                    .orElse(java.util.concurrent.CompletableFuture.completedFuture(null))
+                    .orElse(CompletableFuture.completedFuture(null))
                     .thenRun(() -> {
                         System.err.println("launcher (pid " + launcher + ") has ended: stopping");
                         Runtime.getRuntime().halt(1);

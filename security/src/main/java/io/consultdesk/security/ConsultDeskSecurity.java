@@ -1,5 +1,6 @@
 package io.consultdesk.security;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,6 +9,8 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -18,6 +21,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -69,13 +74,13 @@ public class ConsultDeskSecurity {
 
     /** Configured users' passwords, checked with bcrypt once and then remembered for a few minutes. */
     @Bean
-    public org.springframework.security.authentication.AuthenticationProvider passwordAuthentication(
+    public AuthenticationProvider passwordAuthentication(
             UserDetailsService users, PasswordEncoder encoder,
-            @org.springframework.beans.factory.annotation.Value("${consultdesk.security.password-cache:5m}") java.time.Duration ttl) {
-        org.springframework.security.authentication.dao.DaoAuthenticationProvider dao =
-                new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+            @Value("${consultdesk.security.password-cache:5m}") Duration ttl) {
+        DaoAuthenticationProvider dao =
+                new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
-        return new CachingPasswordAuthentication(dao, ttl, java.time.Clock.systemUTC());
+        return new CachingPasswordAuthentication(dao, ttl, Clock.systemUTC());
     }
 
     @Bean

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -258,7 +259,7 @@ class JwtResourceServerTest {
         }
     }
 
-    private static void answer(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
+    private static void answer(HttpExchange exchange, String json) throws IOException {
         PROVIDER_REQUESTS.incrementAndGet();
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -334,7 +335,7 @@ class BadInputSweepIT {
                 {"size", "501"}, {"size", OVERFLOW}, {"overdue", "maybe"}, {"state", "%7B%22%24ne%22%3A1%7D"}, {"sort", "%24where"},
                 {"sort", "-"}, {"q", "x".repeat(201)}, {"asOf", "%E2%80%AE2024"}, {"asOf", "%00"},
                 {"consultation%5B%24ne%5D", "x"}, {"q%5B%24regex%5D", ".*"}, {"page%5B%5D", "1"}}) {
-            String name = java.net.URLDecoder.decode(p[0], StandardCharsets.UTF_8);
+            String name = URLDecoder.decode(p[0], StandardCharsets.UTF_8);
             cases.add(new Case(board, name + "=" + shorten(p[1]), query("supervisor", "/api/board?" + p[0] + "=" + p[1]),
                     Set.of(400), name));
         }
@@ -345,7 +346,7 @@ class BadInputSweepIT {
         String boardPage = "GET /board (page)";
         for (String[] p : new String[][]{{"page", "abc"}, {"page", "-1"}, {"size", OVERFLOW}, {"overdue", "maybe"},
                 {"consultation%5B%24ne%5D", "x"}, {"sort", "%24where"}}) {
-            String name = java.net.URLDecoder.decode(p[0], StandardCharsets.UTF_8);
+            String name = URLDecoder.decode(p[0], StandardCharsets.UTF_8);
             cases.add(new Case(boardPage, name + "=" + p[1], query("supervisor", "/board?" + p[0] + "=" + p[1]), Set.of(400), name));
         }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -71,7 +72,7 @@ class PagesIT {
 
     @Test
     void submittedScriptIsShownAsTextAndNeverRuns() throws Exception {
-        browser.open(queryUrl + "/board?consultation=" + consultation + "&q=" + java.net.URLEncoder.encode("请核实", StandardCharsets.UTF_8));
+        browser.open(queryUrl + "/board?consultation=" + consultation + "&q=" + URLEncoder.encode("请核实", StandardCharsets.UTF_8));
         assertThat(browser.text("document.querySelector('#items').textContent")).contains("<script>document.title='pwned'</script>");
         assertThat(browser.evaluate("document.querySelectorAll('script').length")).isEqualTo(0);
         assertThat(browser.text("document.title")).doesNotContain("pwned");

@@ -5,6 +5,8 @@ import io.consultdesk.system.Stack.Infrastructure;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -78,8 +80,8 @@ class RoundTripsIT {
         return counts;
     }
 
-    private static java.util.List<String> values(JsonNode metric, String tag) {
-        java.util.List<String> values = new java.util.ArrayList<>();
+    private static List<String> values(JsonNode metric, String tag) {
+        List<String> values = new ArrayList<>();
         for (JsonNode t : metric.path("availableTags")) {
             if (t.path("tag").asText().equals(tag)) {
                 t.path("values").forEach(v -> values.add(v.asText()));

@@ -7,6 +7,7 @@ import io.consultdesk.command.eventstore.DuplicateEvent;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.InvalidField;
 import io.consultdesk.command.routing.Clause;
+import io.consultdesk.command.routing.ClauseCatalogue;
 import io.consultdesk.command.web.CommandSender;
 import io.consultdesk.command.web.CurrentActor;
 import jakarta.validation.Valid;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.time.Clock;
@@ -87,7 +90,7 @@ public class ConsultationController {
     @PutMapping(path = "/{id}/clauses", consumes = "text/tab-separated-values")
     public Map<String, Object> amendFromTsv(@PathVariable String id, @RequestBody String tsv) {
         if (tsv.length() > 1_000_000) {
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE,
+            throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
                     "body: a catalogue larger than 1 MB is refused");
         }
         return amend(id, ClauseCatalogueTsv.parse(tsv));
@@ -109,7 +112,7 @@ public class ConsultationController {
 
     private static void requireUnique(List<Clause> clauses) {
         try {
-            new io.consultdesk.command.routing.ClauseCatalogue(clauses);
+            new ClauseCatalogue(clauses);
         } catch (IllegalArgumentException e) {
             throw new InvalidField("clauses", e.getMessage());
         }

@@ -4,6 +4,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ public final class EventLogMigration {
                     + "refusing to mix them. Restore one of the two, or start on a fresh data folder (delete ./data with the stack stopped)");
         }
         counters.replaceOne(new Document("_id", "migration-started"), new Document("_id", "migration-started").append("at", new Date()),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true));
         long started = System.nanoTime();
         List<Document> all = old.find().into(new ArrayList<>());
         log.info("migrating {} events of the previous layout into the log by position", all.size());
@@ -64,7 +65,7 @@ public final class EventLogMigration {
             }
         }
         counters.replaceOne(new Document("_id", EventPositions.COUNTER_ID), new Document("_id", EventPositions.COUNTER_ID)
-                .append("next", (long) positioned.size()), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                .append("next", (long) positioned.size()), new ReplaceOptions().upsert(true));
         database.getCollection("trackingtokens").deleteMany(new Document("processorName", RELAY));
         counters.insertOne(new Document("_id", MARKER_ID).append("from", OLD_EVENTS).append("events", (long) positioned.size())
                 .append("at", Date.from(Instant.now())));

@@ -8,11 +8,7 @@ import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.bson.types.Binary;
 
-import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -21,6 +17,11 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals personal data with a key of its own per submitter. Keys live in their own collection, each wrapped
@@ -76,7 +77,7 @@ public final class PersonalDataVault {
             byte[] raw = decrypt(masterKey, doc.get("wrappedKey", Binary.class).getData());
             byte[] plain = decrypt(new SecretKeySpec(raw, "AES"), Base64.getDecoder().decode(sealed.ciphertext()));
             return Optional.of(json.readValue(plain, type));
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("sealed personal data under key " + sealed.keyId() + " could not be opened", e);
         }
     }

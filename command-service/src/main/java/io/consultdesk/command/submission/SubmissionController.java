@@ -11,6 +11,7 @@ import io.consultdesk.command.submission.Commands.WithdrawSubmission;
 import io.consultdesk.command.web.CommandSender;
 import io.consultdesk.command.web.CurrentActor;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -63,7 +64,7 @@ public class SubmissionController {
     }
 
     public record LetterRequest(@NotBlank @Pattern(regexp = ID_PATTERN) String letterId,
-                                @jakarta.validation.constraints.Min(1) int part) {
+                                @Min(1) int part) {
     }
 
     @PostMapping

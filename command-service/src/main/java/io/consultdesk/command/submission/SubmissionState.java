@@ -2,9 +2,5 @@ package io.consultdesk.command.submission;
 
 /** Where a submission stands in its lifecycle. */
 public enum SubmissionState {
-    RECEIVED, ASSIGNED, DECIDED, PUBLISHED, WITHDRAWN, REJECTED, DUPLICATE;
-
-    boolean isClosed() {
-        return this == WITHDRAWN || this == REJECTED || this == DUPLICATE;
-    }
+    RECEIVED, ASSIGNED, DECIDED, PUBLISHED, WITHDRAWN, REJECTED, DUPLICATE
 }

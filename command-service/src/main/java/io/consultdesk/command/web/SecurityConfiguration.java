@@ -8,6 +8,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Who may call which command endpoint: the first gate. Which item an actor may act on (an official only
@@ -20,7 +21,7 @@ public class SecurityConfiguration {
     public SecurityFilterChain api(HttpSecurity http, Environment environment, ProblemAuthenticationEntryPoint entryPoint,
                                    PublicSubmissionRateLimit rateLimit) throws Exception {
         ConsultDeskSecurity.authenticate(http, environment, entryPoint)
-                .addFilterAfter(rateLimit, org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                .addFilterAfter(rateLimit, AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole("SUPERVISOR", "ADMIN")

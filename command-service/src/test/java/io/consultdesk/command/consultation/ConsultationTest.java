@@ -1,5 +1,6 @@
 package io.consultdesk.command.consultation;
 
+import io.consultdesk.command.SeedFiles;
 import io.consultdesk.command.consultation.ConsultationCommands.AmendClauseCatalogue;
 import io.consultdesk.command.consultation.ConsultationCommands.CloseConsultation;
 import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation;
@@ -88,7 +89,7 @@ class ConsultationTest {
 
     @Test
     void theCatalogueTsvOfTheSeedReads() {
-        List<Clause> clauses = ClauseCatalogueTsv.parse(io.consultdesk.command.SeedFiles.read("clauses.tsv"));
+        List<Clause> clauses = ClauseCatalogueTsv.parse(SeedFiles.read("clauses.tsv"));
         assertThat(clauses).hasSize(18);
         assertThat(clauses.get(2).responsibleUnits()).containsExactly("市发展改革委", "市工业和信息化局", "市规划和自然资源局", "深圳市供电局");
         assertThat(clauses.get(1).responsibleUnits()).isEmpty();

@@ -1,12 +1,13 @@
 package io.consultdesk.command.eventstore;
 
-import com.mongodb.MongoClientSettings;
 import com.mongodb.ConnectionString;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import io.consultdesk.command.publishedlanguage.EventUpcasters;
 import io.consultdesk.command.publishedlanguage.PublishedEventSerializer;
 import io.consultdesk.command.publishedlanguage.PublishedEvents;
@@ -15,6 +16,8 @@ import io.consultdesk.command.submission.SubmissionRejected;
 import io.consultdesk.command.submission.SubmissionWithdrawn;
 import io.consultdesk.localstack.EmbeddedInfrastructure;
 import io.consultdesk.localstack.MongoWireServer;
+import org.assertj.core.groups.Tuple;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -34,10 +37,16 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,7 +110,7 @@ class PositionedEventStorageEngineTest {
     }
 
     private static List<String> ids(List<TrackedEventData<?>> read) {
-        return read.stream().map(e -> (org.axonframework.eventhandling.DomainEventData<?>) e)
+        return read.stream().map(e -> (DomainEventData<?>) e)
                 .map(e -> e.getAggregateIdentifier() + "#" + e.getSequenceNumber()).toList();
     }
 
@@ -113,8 +122,8 @@ class PositionedEventStorageEngineTest {
         List<Document> stored = database.getCollection("events").find().into(new ArrayList<>());
         assertThat(stored).extracting(d -> d.get("_id"), d -> d.getString("aggregateKey"))
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(0L, "a/0000000000000000000"), org.assertj.core.groups.Tuple.tuple(1L, "a/0000000000000000001"),
-                        org.assertj.core.groups.Tuple.tuple(2L, "b/0000000000000000000"), org.assertj.core.groups.Tuple.tuple(3L, "a/0000000000000000002"));
+                        Tuple.tuple(0L, "a/0000000000000000000"), Tuple.tuple(1L, "a/0000000000000000001"),
+                        Tuple.tuple(2L, "b/0000000000000000000"), Tuple.tuple(3L, "a/0000000000000000002"));
         List<Object> history = engine.readEvents("a").asStream().map(e -> (Object) e.getPayload()).toList();
         assertThat(history).containsExactly(event("a", 0).getPayload(), event("a", 1).getPayload(), event("a", 2).getPayload());
         assertThat(engine.lastSequenceNumberFor("a")).contains(2L);
@@ -169,7 +178,7 @@ class PositionedEventStorageEngineTest {
         assertThat(ids(after)).containsExactly("c#0");
         assertThat(((GapAwareTrackingToken) after.get(0).trackingToken()).getGaps()).as("the fenced position is settled").isEmpty();
         assertThatThrownBy(() -> database.getCollection("events").insertOne(EventDocuments.event(event("a", 0), lost, lost, 1, JSON)))
-                .as("its writer can no longer write it").isInstanceOf(com.mongodb.MongoWriteException.class);
+                .as("its writer can no longer write it").isInstanceOf(MongoWriteException.class);
     }
 
     @Test
@@ -230,10 +239,10 @@ class PositionedEventStorageEngineTest {
     void concurrentCommitsShareRoundTripsAndEachSucceedsOrFailsOnItsOwn() throws Exception {
         int threads = 8;
         int perThread = 40;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
         AtomicInteger refused = new AtomicInteger();
-        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        List<Future<?>> work = new ArrayList<>();
         int before = commands.get();
         for (int t = 0; t < threads; t++) {
             int thread = t;
@@ -252,8 +261,8 @@ class PositionedEventStorageEngineTest {
             }));
         }
         start.countDown();
-        for (java.util.concurrent.Future<?> f : work) {
-            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        for (Future<?> f : work) {
+            f.get(60, TimeUnit.SECONDS);
         }
         pool.shutdown();
         int appends = threads * perThread * 2;
@@ -293,7 +302,7 @@ class PositionedEventStorageEngineTest {
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 

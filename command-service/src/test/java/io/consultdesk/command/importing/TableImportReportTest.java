@@ -5,10 +5,12 @@ import io.consultdesk.command.kernel.Roles;
 import io.consultdesk.command.submission.Commands.ImportSubmission;
 import io.consultdesk.command.submission.ImportedAs;
 import io.consultdesk.command.web.CommandSender;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +27,7 @@ class TableImportReportTest {
     static final Actor SUPERVISOR = new Actor("supervisor", "", Set.of(Roles.SUPERVISOR));
 
     private final List<ImportSubmission> sent = new ArrayList<>();
-    private final TableImport tableImport = new TableImport(new CommandSender(null, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()) {
+    private final TableImport tableImport = new TableImport(new CommandSender(null, new SimpleMeterRegistry()) {
         @Override
         @SuppressWarnings("unchecked")
         public <R> R send(Object command, Actor actor) {
@@ -77,11 +79,11 @@ class TableImportReportTest {
     @Test
     void aPreviewCutsLongTextsAndAHeaderWithoutRowsSaysSo() throws IOException {
         String longOpinion = "建议".repeat(30);
-        byte[] csv = ("序号,反馈单位或个人,反馈意见,采纳情况\n1,王*," + longOpinion + ",\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] csv = ("序号,反馈单位或个人,反馈意见,采纳情况\n1,王*," + longOpinion + ",\n").getBytes(StandardCharsets.UTF_8);
         ImportReport report = tableImport.run("c", "t.csv", new ByteArrayInputStream(csv), ColumnMapping.NONE, true, SUPERVISOR);
         assertThat(report.preview().get(0).opinion()).hasSize(41).endsWith("…");
         ImportReport empty = tableImport.run("c", "t.csv", new ByteArrayInputStream("序号,反馈单位或个人,反馈意见\n".getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)), ColumnMapping.NONE, true, SUPERVISOR);
+                StandardCharsets.UTF_8)), ColumnMapping.NONE, true, SUPERVISOR);
         assertThat(empty.rows()).isZero();
         assertThat(empty.warnings()).extracting(ImportReport.Warning::warning).containsExactly("the table has a header but no rows under it");
     }

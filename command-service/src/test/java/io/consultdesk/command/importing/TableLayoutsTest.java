@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -186,7 +187,7 @@ class TableLayoutsTest {
 
     @Test
     void aTitleRowIsNotTakenForTheHeaderNorAColumnOfTheSameRoleTwice() throws IOException {
-        byte[] csv = ("征求意见采纳情况表,,\n序号,意见,反馈意见,采纳情况\n1,甲,乙,采纳\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] csv = ("征求意见采纳情况表,,\n序号,意见,反馈意见,采纳情况\n1,甲,乙,采纳\n").getBytes(StandardCharsets.UTF_8);
         Read table = read("t.csv", csv, ColumnMapping.NONE);
         assertThat(table.roles()).containsExactly("serial", "opinion", "-", "outcome");
         assertThat(table.columns().columns().get(2).how()).isEqualTo("a second opinion column (the first is used)");
@@ -195,7 +196,7 @@ class TableLayoutsTest {
     @Test
     void anEmptyFileSaysItIsEmpty() {
         for (String name : List.of("e.csv", "e.txt")) {
-            assertThatThrownBy(() -> read(name, "\uFEFF\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), ColumnMapping.NONE))
+            assertThatThrownBy(() -> read(name, "\uFEFF\n\n".getBytes(StandardCharsets.UTF_8), ColumnMapping.NONE))
                     .isInstanceOf(MalformedTable.class).hasMessageContaining("empty");
         }
     }

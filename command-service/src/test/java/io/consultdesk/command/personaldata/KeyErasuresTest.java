@@ -1,6 +1,8 @@
 package io.consultdesk.command.personaldata;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -29,8 +31,8 @@ class KeyErasuresTest {
         int port = EmbeddedInfrastructure.freePort();
         Path file = dir.resolve("store.mv");
         MongoWireServer store = new MongoWireServer(port, file).start();
-        try (MongoClient client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
-                .applyConnectionString(new com.mongodb.ConnectionString("mongodb://localhost:" + port))
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://localhost:" + port))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(500, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(s -> s.connectTimeout(500, TimeUnit.MILLISECONDS)).build())) {
             MongoDatabase database = client.getDatabase("events");

@@ -2,6 +2,7 @@ package io.consultdesk.command.publishedlanguage;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import io.consultdesk.command.eventstore.EventStoreConfiguration;
 import io.consultdesk.localstack.EmbeddedInfrastructure;
 import io.consultdesk.localstack.MongoWireServer;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -85,9 +88,9 @@ class LegacyStoredEventsTest {
         assertThat(tracked).allMatch(e -> PublishedEvents.get().nameOf(e.getPayloadType()).isPresent());
     }
 
-    private static List<String> storedTypes(com.mongodb.client.MongoCollection<Document> events) {
-        List<Document> stored = events.find().into(new java.util.ArrayList<>());
-        stored.sort(java.util.Comparator.comparingLong(d -> d.get("sequenceNumber", Number.class).longValue()));
+    private static List<String> storedTypes(MongoCollection<Document> events) {
+        List<Document> stored = events.find().into(new ArrayList<>());
+        stored.sort(Comparator.comparingLong(d -> d.get("sequenceNumber", Number.class).longValue()));
         return stored.stream().map(d -> d.getString("payloadType")).toList();
     }
 }

@@ -29,13 +29,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Two instances of command-service, each with its own aggregate cache, on one event log: what a stale cache
@@ -148,7 +149,7 @@ class CommandSenderTest {
         return database.getCollection(PositionedEventStorageEngine.EVENTS)
                 .find(new Document("aggregateIdentifier", id)).sort(new Document("sequenceNumber", 1))
                 .map(d -> d.getString("serializedPayload").replaceAll(".*\"note\":\"([^\"]*)\".*", "$1"))
-                .into(new java.util.ArrayList<>());
+                .into(new ArrayList<>());
     }
 
     /** One command-service as far as commands go: its own bus, cache and repository; the log is shared. */

@@ -2,16 +2,17 @@ package io.consultdesk.query.consultation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
+import io.consultdesk.query.feed.Changes;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.Projection;
 import io.consultdesk.query.feed.Projections;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import io.consultdesk.query.feed.PublishedLanguage;
-import io.consultdesk.query.feed.Changes;
 import io.consultdesk.query.feed.Views;
 import org.bson.Document;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -50,12 +51,12 @@ public class ConsultationProjection implements Projection {
                     .append("clauses", clauses(e.payload().get("clauses")))
                     .append("catalogueVersion", 1)
                     .append("state", "OPEN")
-                    .append("openedAt", Date.from(java.time.Instant.parse(e.text("openedAt"))));
+                    .append("openedAt", Date.from(Instant.parse(e.text("openedAt"))));
             case "ClauseCatalogueAmended" -> new Document("clauses", clauses(e.payload().get("clauses")))
                     .append("catalogueVersion", e.payload().path("version").asInt());
             case "ConsultationClosed" -> new Document("state", "CLOSED");
             case "TablePublished" -> new Document("publishedVersion", e.payload().path("version").asInt())
-                    .append("publishedAt", Date.from(java.time.Instant.parse(e.text("publishedAt"))));
+                    .append("publishedAt", Date.from(Instant.parse(e.text("publishedAt"))));
             default -> throw new PublishedLanguage.UnknownEventType(e);
         });
     }

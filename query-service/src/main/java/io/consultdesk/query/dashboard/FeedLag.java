@@ -1,7 +1,9 @@
 package io.consultdesk.query.dashboard;
 
+import io.consultdesk.query.feed.EventFeedListener;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,9 +57,9 @@ public class FeedLag {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(java.util.List.of(
-                            io.consultdesk.query.feed.EventFeedListener.SUBMISSIONS,
-                            io.consultdesk.query.feed.EventFeedListener.CONSULTATIONS))
+            admin.describeTopics(List.of(
+                            EventFeedListener.SUBMISSIONS,
+                            EventFeedListener.CONSULTATIONS))
                     .allTopicNames().get(5, TimeUnit.SECONDS)
                     .forEach((topic, description) -> description.partitions()
                             .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
@@ -80,7 +83,7 @@ public class FeedLag {
         return m;
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void close() {
         if (admin != null) {
             admin.close();

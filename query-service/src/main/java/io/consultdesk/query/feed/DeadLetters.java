@@ -1,5 +1,6 @@
 package io.consultdesk.query.feed;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -9,9 +10,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.bson.Document;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -111,7 +113,7 @@ public class DeadLetters {
 
     /** Failures worth retrying the batch for (the store away); the rest are poison. */
     public static boolean isTransient(Throwable e) {
-        return e instanceof com.mongodb.MongoException || e instanceof org.springframework.dao.TransientDataAccessException;
+        return e instanceof MongoException || e instanceof TransientDataAccessException;
     }
 
 }

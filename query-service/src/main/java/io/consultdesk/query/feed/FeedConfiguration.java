@@ -3,10 +3,14 @@ package io.consultdesk.query.feed;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 
 /** The read side's own database, and what happens when a batch fails: it is retried, never skipped. */
 @Configuration
@@ -14,11 +18,11 @@ public class FeedConfiguration {
 
     /** Fail fast when MongoDB is away: a query answers 503 within seconds; the feed retries its batch. */
     @Bean
-    public org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer failFast(
+    public MongoClientSettingsBuilderCustomizer failFast(
             @Value("${consultdesk.mongodb.server-selection-timeout-ms:3000}") long timeoutMs) {
         return settings -> settings
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout((int) timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS));
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout((int) timeoutMs, TimeUnit.MILLISECONDS));
     }
 
     @Bean
@@ -28,8 +32,8 @@ public class FeedConfiguration {
     }
 
     @Bean
-    public java.time.Clock clock() {
-        return java.time.Clock.systemUTC();
+    public Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean

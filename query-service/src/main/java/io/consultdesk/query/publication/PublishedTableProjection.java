@@ -7,11 +7,12 @@ import io.consultdesk.query.feed.Changes;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.Projection;
 import io.consultdesk.query.feed.Projections;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import io.consultdesk.query.feed.Views;
 import org.bson.Document;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ public class PublishedTableProjection implements Projection {
         JsonNode p = e.payload();
         String consultationId = e.text("consultationId");
         int version = p.path("tableVersion").asInt(p.path("version").asInt());
-        Date publishedAt = Date.from(java.time.Instant.parse(e.text("publishedAt")));
+        Date publishedAt = Date.from(Instant.parse(e.text("publishedAt")));
         if ("SubmissionPublished".equals(e.type())) {
             int rowNumber = p.path("rowNumber").asInt();
             String id = consultationId + "|" + version + "|" + rowNumber;

@@ -2,13 +2,15 @@ package io.consultdesk.query.publication;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
-import io.consultdesk.query.feed.LiveViews;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.consultdesk.query.feed.LiveViews;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +36,9 @@ public class PublishedTables {
     }
 
     /** The version that was the latest at {@code asOf}: the table as the public saw it then. */
-    public Optional<TableVersion> asOf(String consultationId, java.time.Instant asOf) {
+    public Optional<TableVersion> asOf(String consultationId, Instant asOf) {
         Document doc = tables().find(Filters.and(Filters.eq("consultationId", consultationId),
-                Filters.lte("publishedAt", java.util.Date.from(asOf)))).sort(Sorts.descending("version")).first();
+                Filters.lte("publishedAt", Date.from(asOf)))).sort(Sorts.descending("version")).first();
         return Optional.ofNullable(doc).map(PublishedTables::toVersion);
     }
 

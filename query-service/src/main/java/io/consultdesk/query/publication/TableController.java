@@ -1,5 +1,6 @@
 package io.consultdesk.query.publication;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -10,10 +11,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
-
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +56,8 @@ public class TableController {
         Optional<TableVersion> found;
         if (asOf != null && !asOf.isBlank()) {
             try {
-                found = tables.asOf(consultationId, java.time.Instant.parse(asOf));
-            } catch (java.time.format.DateTimeParseException e) {
+                found = tables.asOf(consultationId, Instant.parse(asOf));
+            } catch (DateTimeParseException e) {
                 ProblemDetail bad = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                         "asOf: not an ISO-8601 instant such as 2024-10-01T00:00:00Z");
                 bad.setProperty("errors", List.of(Map.of("field", "asOf", "message", "not an ISO-8601 instant")));

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +89,7 @@ public class AdminController {
             return Optional.of(ResponseEntity.badRequest().body(bad));
         }
         boolean exists = generation.equals(views.generation()) || views.database().listCollectionNames()
-                .into(new java.util.ArrayList<>()).stream().anyMatch(name -> name.endsWith("_" + generation));
+                .into(new ArrayList<>()).stream().anyMatch(name -> name.endsWith("_" + generation));
         return exists ? Optional.empty() : Optional.of(ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, parameter + ": no generation " + generation)));
     }

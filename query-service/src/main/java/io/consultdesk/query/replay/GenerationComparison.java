@@ -4,8 +4,8 @@ import com.mongodb.client.MongoCollection;
 import io.consultdesk.query.audit.HistoryProjection;
 import io.consultdesk.query.consultation.ConsultationProjection;
 import io.consultdesk.query.dashboard.DashboardSummary;
-import io.consultdesk.query.feed.SummaryFolder;
 import io.consultdesk.query.feed.LiveViews;
+import io.consultdesk.query.feed.SummaryFolder;
 import io.consultdesk.query.publication.PublishedTableProjection;
 import io.consultdesk.query.submission.SubmissionProjection;
 import org.bson.Document;
@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Compares two generations of views document by document, collection by collection; summary documents by
@@ -91,7 +92,7 @@ public class GenerationComparison {
     }
 
     private static void flatten(String prefix, Document d, Document into) {
-        new java.util.TreeMap<>(d).forEach((k, v) -> {
+        new TreeMap<>(d).forEach((k, v) -> {
             if (v instanceof Document sub) {
                 flatten(prefix + k + ".", sub, into);
             } else if (v instanceof Number n && n.longValue() != 0) {

@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -124,7 +126,7 @@ public class Replay {
         }
 
         /** Items whose event could not be applied: like the live feed, the rebuild stops each of them there. */
-        private final java.util.Set<String> poisoned = new java.util.HashSet<>();
+        private final Set<String> poisoned = new HashSet<>();
 
         private void readUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end,
                                BatchApplier projections) {

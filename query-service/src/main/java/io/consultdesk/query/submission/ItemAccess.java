@@ -3,6 +3,7 @@ package io.consultdesk.query.submission;
 import com.mongodb.client.model.Filters;
 import io.consultdesk.security.Caller;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 
 /**
  * Which items a caller may see, as a query filter (so that lists never contain what the caller may not
@@ -21,6 +22,6 @@ public final class ItemAccess {
         if (caller.hasRole("OFFICIAL") && !caller.bureau().isEmpty()) {
             return Filters.eq("bureaus", caller.bureau());
         }
-        return Filters.eq("_id", new org.bson.types.ObjectId()); // matches nothing
+        return Filters.eq("_id", new ObjectId()); // matches nothing
     }
 }

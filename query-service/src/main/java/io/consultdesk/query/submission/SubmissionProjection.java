@@ -3,16 +3,17 @@ package io.consultdesk.query.submission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
+import io.consultdesk.query.feed.Changes;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.Projection;
 import io.consultdesk.query.feed.Projections;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import io.consultdesk.query.feed.PublishedLanguage;
-import io.consultdesk.query.feed.Changes;
 import io.consultdesk.query.feed.Views;
 import org.bson.Document;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -140,7 +141,7 @@ public class SubmissionProjection implements Projection {
     }
 
     static Date date(String iso) {
-        return iso == null ? null : Date.from(java.time.Instant.parse(iso));
+        return iso == null ? null : Date.from(Instant.parse(iso));
     }
 
     /** Resolved on every use: after a replay switches generations, the live feed writes to the new one. */

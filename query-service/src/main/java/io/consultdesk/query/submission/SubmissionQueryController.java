@@ -1,7 +1,8 @@
 package io.consultdesk.query.submission;
 
-import io.consultdesk.query.feed.LiveViews;
 import com.mongodb.client.model.Filters;
+import io.consultdesk.query.feed.LiveViews;
+import io.consultdesk.query.feed.SummaryFolder;
 import io.consultdesk.security.CurrentCaller;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
@@ -34,7 +35,7 @@ public class SubmissionQueryController {
         }
         item.put("id", item.remove("_id"));
         item.put("version", item.remove("lastSequence"));
-        item.remove(io.consultdesk.query.feed.SummaryFolder.OWED); // the feed's bookkeeping, not the item's
+        item.remove(SummaryFolder.OWED); // the feed's bookkeeping, not the item's
         return ResponseEntity.ok(item);
     }
 }

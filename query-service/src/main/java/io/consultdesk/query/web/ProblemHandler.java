@@ -1,5 +1,6 @@
 package io.consultdesk.query.web;
 
+import com.mongodb.MongoException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,8 +137,8 @@ public class ProblemHandler {
                 e.getMethod() + " is not supported here; use " + e.getSupportedHttpMethods());
     }
 
-    @ExceptionHandler(com.mongodb.MongoException.class)
-    public ProblemDetail storeAway(com.mongodb.MongoException e) {
+    @ExceptionHandler(MongoException.class)
+    public ProblemDetail storeAway(MongoException e) {
         log.warn("read store unavailable: {}", e.getMessage());
         return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "the read store is not reachable right now; try again shortly");
     }

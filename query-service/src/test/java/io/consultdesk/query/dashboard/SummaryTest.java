@@ -13,6 +13,8 @@ import com.mongodb.event.CommandSucceededEvent;
 import io.consultdesk.localstack.EmbeddedInfrastructure;
 import io.consultdesk.localstack.MongoWireServer;
 import io.consultdesk.query.audit.HistoryProjection;
+import io.consultdesk.query.board.BoardFilter;
+import io.consultdesk.query.board.StatusBoard;
 import io.consultdesk.query.consultation.ConsultationProjection;
 import io.consultdesk.query.feed.BatchApplier;
 import io.consultdesk.query.feed.EventEnvelope;
@@ -353,25 +355,25 @@ class SummaryTest {
     @Test
     void aBoardQueryTheSummaryCountsTakesItsTotalFromItAndCountsNoItems() {
         apply(applier, events(80, 0, 4));
-        io.consultdesk.query.board.StatusBoard board = new io.consultdesk.query.board.StatusBoard(views, Clock.fixed(NOW, ZoneOffset.UTC));
+        StatusBoard board = new StatusBoard(views, Clock.fixed(NOW, ZoneOffset.UTC));
         Caller supervisor = new Caller("s", "", Set.of("SUPERVISOR"));
         Caller official = new Caller("o", "乙局", Set.of("OFFICIAL"));
-        List<io.consultdesk.query.board.BoardFilter> counted = List.of(
+        List<BoardFilter> counted = List.of(
                 filter("c1", null, null, null, null, null), filter(null, "ASSIGNED", null, null, null, null),
                 filter("c2", null, "丙局", null, "采纳", null), filter(null, null, null, "（2）", null, null),
                 filter("c0", null, null, "（1.1）", "不采纳", null), filter(null, null, "丁.局", null, null, true));
         for (Caller caller : List.of(supervisor, official)) {
-            for (io.consultdesk.query.board.BoardFilter f : counted) {
+            for (BoardFilter f : counted) {
                 long recount = recountBoard(f, caller);
                 commands.clear();
-                io.consultdesk.query.board.StatusBoard.Page page = board.query(f, caller);
+                StatusBoard.Page page = board.query(f, caller);
                 if (caller == supervisor || f.bureau() == null) {
                     assertThat(commands).as("%s as %s", f, caller.name()).containsExactly("find summaries", "find submissions");
                 }
                 assertThat(page.total()).as("%s as %s", f, caller.name()).isEqualTo(recount);
             }
         }
-        io.consultdesk.query.board.BoardFilter text = new io.consultdesk.query.board.BoardFilter("c1", null, null, null, null, null,
+        BoardFilter text = new BoardFilter("c1", null, null, null, null, null,
                 "o", null, 0, 10, null);
         long recount = recountBoard(text, supervisor);
         commands.clear();
@@ -379,13 +381,13 @@ class SummaryTest {
         assertThat(commands).as("a text: the items are counted").containsExactly("aggregate submissions", "find submissions");
     }
 
-    private static io.consultdesk.query.board.BoardFilter filter(String consultation, String state, String bureau, String clause,
+    private static BoardFilter filter(String consultation, String state, String bureau, String clause,
                                                                  String outcome, Boolean overdue) {
-        return new io.consultdesk.query.board.BoardFilter(consultation, state, bureau, clause, outcome, overdue, null, null, 0, 10, null);
+        return new BoardFilter(consultation, state, bureau, clause, outcome, overdue, null, null, 0, 10, null);
     }
 
     /** The board's count, as the items give it. */
-    private long recountBoard(io.consultdesk.query.board.BoardFilter f, Caller caller) {
+    private long recountBoard(BoardFilter f, Caller caller) {
         long n = 0;
         for (Document item : views.collection(SubmissionProjection.COLLECTION).find()) {
             List<String> bureaus = item.getList("bureaus", String.class, List.of());

@@ -1,5 +1,6 @@
 package io.consultdesk.query.feed;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,13 +57,13 @@ class ProjectionTest {
 
     /** The events as one batch of the feed. */
     static BatchApplier.Outcome apply(BatchApplier applier, EventEnvelope... events) {
-        return applier.apply(java.util.Arrays.stream(events).map(ProjectionTest::delivered).toList());
+        return applier.apply(Arrays.stream(events).map(ProjectionTest::delivered).toList());
     }
 
     static BatchApplier.Delivered delivered(EventEnvelope event) {
         try {
             return new BatchApplier.Delivered(event, event.aggregateId(), JSON.writeValueAsString(event), "test");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -174,6 +177,6 @@ class ProjectionTest {
         assertThat(new LiveViews(views.database()).generation()).isEqualTo(next);
         assertThat(item()).isNotNull();
         views.drop("g1");
-        assertThat(views.database().listCollectionNames().into(new java.util.ArrayList<>())).noneMatch(n -> n.endsWith("_g1"));
+        assertThat(views.database().listCollectionNames().into(new ArrayList<>())).noneMatch(n -> n.endsWith("_g1"));
     }
 }

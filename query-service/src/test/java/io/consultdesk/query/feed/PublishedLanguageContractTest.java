@@ -22,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -123,8 +125,8 @@ class PublishedLanguageContractTest {
         }
     }
 
-    private static java.util.Map<Object, Document> all(Views views, String collection) {
-        java.util.Map<Object, Document> documents = new java.util.HashMap<>();
+    private static Map<Object, Document> all(Views views, String collection) {
+        Map<Object, Document> documents = new HashMap<>();
         views.collection(collection).find().forEach(d -> documents.put(d.get("_id"), d));
         return documents;
     }

@@ -2,17 +2,23 @@ package io.consultdesk.system.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import io.consultdesk.system.Api;
 import io.consultdesk.system.Fixtures;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,8 +31,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -49,7 +59,7 @@ class FaultsIT {
     private static Api api;
     private static String consultation;
     /** Aggregates a test wrote straight onto a topic: not in the event store, so outside the invariant. */
-    private static final java.util.Set<String> FORGED = new java.util.HashSet<>();
+    private static final Set<String> FORGED = new HashSet<>();
 
     @BeforeAll
     static void start() {
@@ -94,12 +104,12 @@ class FaultsIT {
         String template = submit(1, 1).get(0);
         api.awaitQuery("supervisor", "/api/submissions/" + template, r -> r.status() == 200, Duration.ofSeconds(60));
         EventLog log = new EventLog(stack.mongoClient.getDatabase("consultdesk_events"));
-        List<org.bson.Document> events = log.eventsOf(template, 2);
+        List<Document> events = log.eventsOf(template, 2);
         int backlog = 4_000;
         stack.services.command().kill();
         long first = log.reserve(backlog);
         Instant at = Instant.now();
-        List<org.bson.Document> documents = new ArrayList<>();
+        List<Document> documents = new ArrayList<>();
         for (int i = 0; i < backlog / 2; i++) {
             String id = "backlog-" + UUID.randomUUID();
             documents.add(EventLog.copyOf(events.get(0), template, id, first + 2L * i, at));
@@ -181,9 +191,9 @@ class FaultsIT {
     }
 
     private static long committedOffset(TopicPartition partition) throws Exception {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        try (Admin admin = Admin.create(
                 Map.of("bootstrap.servers", bootstrap()))) {
-            org.apache.kafka.clients.consumer.OffsetAndMetadata committed = admin.listConsumerGroupOffsets("consultdesk-query")
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets("consultdesk-query")
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).get(partition);
             return committed == null ? -1 : committed.offset();
         }
@@ -191,16 +201,16 @@ class FaultsIT {
 
     /** Events applied on the read side: documents in the live history. */
     private static long appliedEvents() {
-        com.mongodb.client.MongoDatabase views = stack.mongoClient.getDatabase("consultdesk_views");
+        MongoDatabase views = stack.mongoClient.getDatabase("consultdesk_views");
         return views.getCollection("history_" + Invariant.generation(views)).estimatedDocumentCount();
     }
 
     /** Records of both event topics whose offsets the read side's consumer group has committed. */
     private static long committedRecords() throws Exception {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        try (Admin admin = Admin.create(
                 Map.of("bootstrap.servers", bootstrap()))) {
             return admin.listConsumerGroupOffsets("consultdesk-query").partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
-                    .values().stream().filter(java.util.Objects::nonNull).mapToLong(o -> o.offset()).sum();
+                    .values().stream().filter(Objects::nonNull).mapToLong(o -> o.offset()).sum();
         }
     }
 
@@ -315,9 +325,9 @@ class FaultsIT {
         Thread importer = new Thread(() -> api.upload("demo", "/api/consultations/" + target + "/imports", "big.csv", file));
         importer.start();
         // killed halfway: once some rows are recorded (counted in the command side's own list of the consultation's items)
-        com.mongodb.client.MongoCollection<org.bson.Document> items =
+        MongoCollection<Document> items =
                 stack.mongoClient.getDatabase("consultdesk_events").getCollection("consultation_items");
-        org.bson.Document ofTarget = new org.bson.Document("consultationId", target);
+        Document ofTarget = new Document("consultationId", target);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (items.countDocuments(ofTarget) < 100) {
             assertThat(System.nanoTime()).as("the import recorded 100 rows within 60 s").isLessThan(deadline);
@@ -407,21 +417,21 @@ class FaultsIT {
         String template = submit(1, 1).get(0);
         api.awaitQuery("supervisor", "/api/submissions/" + template, r -> r.status() == 200, Duration.ofSeconds(60));
         EventLog log = new EventLog(stack.mongoClient.getDatabase("consultdesk_events"));
-        List<org.bson.Document> events = log.eventsOf(template, 2);
+        List<Document> events = log.eventsOf(template, 2);
         assertThat(events).hasSize(2);
         int items = 1_500;
         long first = log.reserve(items * 2);
         Instant at = Instant.now();
-        List<org.bson.Document> seconds = new ArrayList<>();
-        List<org.bson.Document> firsts = new ArrayList<>();
+        List<Document> seconds = new ArrayList<>();
+        List<Document> firsts = new ArrayList<>();
         for (int i = 0; i < items; i++) {
             String id = "burst-" + UUID.randomUUID();
             firsts.add(EventLog.copyOf(events.get(0), template, id, first + 2L * i, at));
             seconds.add(EventLog.copyOf(events.get(1), template, id, first + 2L * i + 1, at));
         }
-        java.util.Random random = new java.util.Random(7);
-        java.util.Collections.shuffle(seconds, random);
-        java.util.Collections.shuffle(firsts, random);
+        Random random = new Random(7);
+        Collections.shuffle(seconds, random);
+        Collections.shuffle(firsts, random);
         long t0 = System.nanoTime();
         writeWithFourWriters(log, seconds);
         JsonNode held = api.awaitQuery("supervisor", "/api/dashboard",
@@ -439,11 +449,11 @@ class FaultsIT {
                 Duration.ofSeconds(30));
     }
 
-    private static void writeWithFourWriters(EventLog log, List<org.bson.Document> documents) throws Exception {
+    private static void writeWithFourWriters(EventLog log, List<Document> documents) throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(4);
         List<Future<?>> writes = new ArrayList<>();
         for (int from = 0; from < documents.size(); from += 250) {
-            List<org.bson.Document> slice = documents.subList(from, Math.min(documents.size(), from + 250));
+            List<Document> slice = documents.subList(from, Math.min(documents.size(), from + 250));
             writes.add(writers.submit(() -> log.events.insertMany(slice)));
         }
         for (Future<?> w : writes) {
@@ -466,7 +476,7 @@ class FaultsIT {
         String template = submit(1, 1).get(0);
         api.awaitQuery("supervisor", "/api/submissions/" + template, r -> r.json().path("version").asInt() == 1, Duration.ofSeconds(60));
         EventLog log = new EventLog(stack.mongoClient.getDatabase("consultdesk_events"));
-        List<org.bson.Document> events = log.eventsOf(template, 2);
+        List<Document> events = log.eventsOf(template, 2);
         String late = "late-" + UUID.randomUUID();
         long lost = log.reserve(1); // a writer that dies before writing
         long first = log.reserve(2);
@@ -480,19 +490,19 @@ class FaultsIT {
         log.events.insertOne(EventLog.copyOf(events.get(0), template, late, first, now));
         api.awaitQuery("supervisor", "/api/submissions/" + late, r -> r.json().path("version").asInt() == 1, Duration.ofSeconds(60));
 
-        org.bson.Document settled = awaitDocument(log, lost, Duration.ofSeconds(60));
+        Document settled = awaitDocument(log, lost, Duration.ofSeconds(60));
         assertThat(settled.getBoolean("tombstone")).as("the never-written position " + lost + " is settled").isTrue();
         assertThatThrownBy(() -> log.events.insertOne(EventLog.copyOf(events.get(0), template, "too-late", lost, now)))
-                .as("its writer can no longer write it").isInstanceOf(com.mongodb.MongoWriteException.class);
+                .as("its writer can no longer write it").isInstanceOf(MongoWriteException.class);
         Invariant.holds(stack, Duration.ofSeconds(60), FORGED);
         api.awaitQuery("supervisor", "/api/dashboard", r -> r.json().path("feedHeld").path("events").asLong() == 0,
                 Duration.ofSeconds(30));
     }
 
-    private static org.bson.Document awaitDocument(EventLog log, long position, Duration within) throws InterruptedException {
+    private static Document awaitDocument(EventLog log, long position, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
-            org.bson.Document found = log.events.find(new org.bson.Document("_id", position)).first();
+            Document found = log.events.find(new Document("_id", position)).first();
             if (found != null) {
                 return found;
             }

@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The launcher behind {@code ./run.sh} ({@code local-stack-exec.jar}) as a child process of the test, in a
@@ -140,7 +142,7 @@ public final class LauncherProcess {
         try {
             CompletableFuture.allOf(exits).get(within.toMillis(), TimeUnit.MILLISECONDS);
             return true;
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return false;
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -179,7 +181,7 @@ public final class LauncherProcess {
             killWithDescendants();
         }
         try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {
             System.err.println("could not delete " + dataDir + ": " + e.getMessage());
         }

@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -312,7 +313,7 @@ class MoreInstancesIT {
     }
 
     /** Polls until {@code until} holds; then returns {@code what}, else fails naming it and its last value. */
-    private static <T> T await(String description, Duration within, BooleanSupplier until, java.util.function.Supplier<T> what) {
+    private static <T> T await(String description, Duration within, BooleanSupplier until, Supplier<T> what) {
         long deadline = System.nanoTime() + within.toNanos();
         while (!until.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
