@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
@@ -66,7 +64,6 @@ public final class BatchApplier {
     /** Rounds of compare-and-set lost to other writers before the batch is failed (and so retried). */
     private static final int MAX_ROUNDS = 50;
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
-    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final Views views;
     private final List<Projection> projections;
@@ -327,7 +324,7 @@ public final class BatchApplier {
         byCollection.forEach((collection, writes) -> {
             List<WriteModel<Document>> models = new ArrayList<>(writes.values());
             try {
-                views.collection(collection).bulkWrite(models, UNORDERED);
+                views.collection(collection).bulkWrite(models, CompareAndSet.UNORDERED);
             } catch (MongoBulkWriteException e) {
                 // an insert finding its document there is a redelivery: already done. Anything else (e.g. two
                 // writers racing to create the same put document) fails the batch, to be retried.
@@ -375,7 +372,7 @@ public final class BatchApplier {
                 models.add(new UpdateOneModel<>(new Document("_id", plan.aggregate.id()).append(LAST_SEQUENCE, expected),
                         new Document("$set", set), new UpdateOptions().upsert(plan.appliedSequence == null)));
             }
-            if (!allMatched(views.collection(collection), models)) {
+            if (!CompareAndSet.allMatched(views.collection(collection), models)) {
                 Map<Aggregate, Document> now = read(writing.stream().map(p -> p.aggregate).toList());
                 // what the other writer left owed (it may have stopped before folding) is folded with this batch
                 noteOwed(now, owed);
@@ -389,22 +386,6 @@ public final class BatchApplier {
             }
         });
         return lost;
-    }
-
-    /** Whether every compare-and-set matched (or created its document); false when any found another state. */
-    private static boolean allMatched(MongoCollection<Document> collection, List<WriteModel<Document>> models) {
-        try {
-            BulkWriteResult result = collection.bulkWrite(models, UNORDERED);
-            return result.getMatchedCount() + result.getUpserts().size() == models.size();
-        } catch (MongoBulkWriteException e) {
-            // a duplicate key: a document created meanwhile by another writer, where this one expected none
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
-            return false;
-        }
     }
 
     private record Aggregate(String type, String id) {

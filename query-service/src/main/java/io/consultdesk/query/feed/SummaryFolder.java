@@ -1,11 +1,6 @@
 package io.consultdesk.query.feed;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
@@ -68,7 +63,6 @@ public final class SummaryFolder {
     public static final String FOLDED = "folded";
     private static final long NO_DOCUMENT = -1L;
     private static final int MAX_ROUNDS = 50;
-    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final Views views;
     private final Summary summary;
@@ -220,7 +214,7 @@ public final class SummaryFolder {
             updates.add(new UpdateOneModel<>(new Document("_id", id).append(VERSION, expected), update,
                     new UpdateOptions().upsert(current == null)));
         }
-        if (!updates.isEmpty() && !allMatched(summaryDocuments, updates)) {
+        if (!updates.isEmpty() && !CompareAndSet.allMatched(summaryDocuments, updates)) {
             // another writer moved one of them on: keep the marks to drop, read again (what did land is marked)
             unmarking.forEach((id, drop) -> toUnmark.computeIfAbsent(generation + "/" + id, k -> ConcurrentHashMap.newKeySet()).addAll(drop));
             return false;
@@ -250,7 +244,7 @@ public final class SummaryFolder {
         // resolved again, and only in the same generation: a delta key says nothing about another generation's item
         MongoCollection<Document> clearing = items();
         if (!removals.isEmpty() && generation.equals(suffix(clearing))) {
-            clearing.bulkWrite(removals, UNORDERED);
+            clearing.bulkWrite(removals, CompareAndSet.UNORDERED);
             removedMarks.forEach((id, ms) -> toUnmark.computeIfAbsent(generation + "/" + id, k -> ConcurrentHashMap.newKeySet()).addAll(ms));
         }
         return true;
@@ -277,20 +271,6 @@ public final class SummaryFolder {
     @SuppressWarnings("unchecked")
     private static List<Document> entriesOf(Object entries) {
         return (List<Document>) entries;
-    }
-
-    private static boolean allMatched(MongoCollection<Document> collection, List<WriteModel<Document>> models) {
-        try {
-            BulkWriteResult result = collection.bulkWrite(models, UNORDERED);
-            return result.getMatchedCount() + result.getUpserts().size() == models.size();
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
-            return false;
-        }
     }
 
     private MongoCollection<Document> summaries() {
