@@ -43,14 +43,14 @@ final class EventDocuments {
         return aggregateId + "/" + String.format("%019d", sequence);
     }
 
-    static Document event(EventMessage<?> event, long position, long commitFirst, int commitSize, Serializer serializer) {
+    /** An event's document, not yet placed in the log (see {@link #placed}). */
+    static Document event(EventMessage<?> event, Serializer serializer) {
         if (!(event instanceof DomainEventMessage<?> domain)) {
             throw new IllegalArgumentException("only an aggregate's events are stored here, not " + event.getPayloadType().getName());
         }
         SerializedObject<String> payload = serializer.serialize(domain.getPayload(), String.class);
         SerializedObject<String> metaData = serializer.serialize(domain.getMetaData(), String.class);
-        return new Document(POSITION, position)
-                .append(KEY, key(domain.getAggregateIdentifier(), domain.getSequenceNumber()))
+        return new Document(KEY, key(domain.getAggregateIdentifier(), domain.getSequenceNumber()))
                 .append(AGGREGATE_ID, domain.getAggregateIdentifier())
                 .append(AGGREGATE_TYPE, domain.getType())
                 .append(SEQUENCE, domain.getSequenceNumber())
@@ -59,9 +59,15 @@ final class EventDocuments {
                 .append(PAYLOAD_TYPE, payload.getType().getName())
                 .append(PAYLOAD_REVISION, payload.getType().getRevision())
                 .append(PAYLOAD, payload.getData())
-                .append(META_DATA, metaData.getData())
-                .append(COMMIT_FIRST, commitFirst)
-                .append(COMMIT_SIZE, commitSize);
+                .append(META_DATA, metaData.getData());
+    }
+
+    /** The document at its position, as one of the {@code commitSize} events of the commit starting at {@code commitFirst}. */
+    static Document placed(Document event, long position, long commitFirst, int commitSize) {
+        event.put(POSITION, position);
+        event.put(COMMIT_FIRST, commitFirst);
+        event.put(COMMIT_SIZE, commitSize);
+        return event;
     }
 
     /** What settles a position that holds no event; its key is its own, since every document needs a unique one. */

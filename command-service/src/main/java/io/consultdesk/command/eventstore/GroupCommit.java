@@ -120,10 +120,7 @@ final class GroupCommit {
                 Commit commit = batch.get(c);
                 firstOf[c] = next;
                 for (Document d : commit.documents) {
-                    d.put(EventDocuments.POSITION, next++);
-                    d.put(EventDocuments.COMMIT_FIRST, firstOf[c]);
-                    d.put(EventDocuments.COMMIT_SIZE, commit.documents.size());
-                    all.add(d);
+                    all.add(EventDocuments.placed(d, next++, firstOf[c], commit.documents.size()));
                 }
             }
         } catch (RuntimeException e) {

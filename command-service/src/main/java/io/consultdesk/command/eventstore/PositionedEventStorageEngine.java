@@ -82,7 +82,7 @@ public class PositionedEventStorageEngine extends BatchingEventStorageEngine {
         }
         List<Document> documents = new ArrayList<>(commit.size());
         for (EventMessage<?> event : commit) {
-            documents.add(EventDocuments.event(event, -1, -1, commit.size(), serializer));
+            documents.add(EventDocuments.event(event, serializer));
         }
         GroupCommit.Commit pending = new GroupCommit.Commit(documents);
         try {
@@ -192,7 +192,7 @@ public class PositionedEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
-        Document document = EventDocuments.event(snapshot, -1, -1, 1, serializer);
+        Document document = EventDocuments.event(snapshot, serializer);
         document.put("_id", snapshot.getAggregateIdentifier());
         snapshots.replaceOne(new Document("_id", snapshot.getAggregateIdentifier()), document, new ReplaceOptions().upsert(true));
     }

@@ -158,7 +158,7 @@ class PositionedEventStorageEngineTest {
         assertThat(token.getIndex()).isEqualTo(1);
         assertThat(token.getGaps()).containsExactly(reserved);
 
-        database.getCollection("events").insertOne(EventDocuments.event(event("a", 0), reserved, reserved, 1, JSON));
+        database.getCollection("events").insertOne(EventDocuments.placed(EventDocuments.event(event("a", 0), JSON), reserved, reserved, 1));
         List<TrackedEventData<?>> late = read(token);
         assertThat(ids(late)).containsExactly("a#0");
         assertThat(((GapAwareTrackingToken) late.get(0).trackingToken()).getGaps()).isEmpty();
@@ -177,7 +177,7 @@ class PositionedEventStorageEngineTest {
         List<TrackedEventData<?>> after = read(token);
         assertThat(ids(after)).containsExactly("c#0");
         assertThat(((GapAwareTrackingToken) after.get(0).trackingToken()).getGaps()).as("the fenced position is settled").isEmpty();
-        assertThatThrownBy(() -> database.getCollection("events").insertOne(EventDocuments.event(event("a", 0), lost, lost, 1, JSON)))
+        assertThatThrownBy(() -> database.getCollection("events").insertOne(EventDocuments.placed(EventDocuments.event(event("a", 0), JSON), lost, lost, 1)))
                 .as("its writer can no longer write it").isInstanceOf(MongoWriteException.class);
     }
 
@@ -185,9 +185,9 @@ class PositionedEventStorageEngineTest {
     void aCommitIsReadOnlyWhenAllItsEventsAreThere() {
         EventPositions positions = new EventPositions(database.getCollection("positions"), database.getCollection("events"));
         long first = positions.reserve(2);
-        database.getCollection("events").insertOne(EventDocuments.event(event("a", 0), first, first, 2, JSON));
+        database.getCollection("events").insertOne(EventDocuments.placed(EventDocuments.event(event("a", 0), JSON), first, first, 2));
         assertThat(read(null)).as("half a commit is not handed out").isEmpty();
-        database.getCollection("events").insertOne(EventDocuments.event(event("a", 1), first + 1, first, 2, JSON));
+        database.getCollection("events").insertOne(EventDocuments.placed(EventDocuments.event(event("a", 1), JSON), first + 1, first, 2));
         assertThat(ids(read(null))).containsExactly("a#0", "a#1");
     }
 
