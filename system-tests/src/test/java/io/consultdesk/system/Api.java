@@ -80,19 +80,12 @@ public final class Api {
 
     /** The raw bytes of a query-service answer (exports). */
     public byte[] download(String path) {
-        try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(queryUrl + path)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new AssertionError(path + " answered " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(queryUrl + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
         }
+        return response.body();
     }
 
     /** Polls a query until {@code until} holds, or fails after {@code timeout} with the last reply. */
@@ -125,16 +118,8 @@ public final class Api {
 
     /** A response header of a GET on query-service, as anyone (no credentials); empty when absent. */
     public String queryHeader(String path, String header) {
-        try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(queryUrl + path)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.headers().firstValue(header).orElse("");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(HttpRequest.newBuilder(URI.create(queryUrl + path)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .headers().firstValue(header).orElse("");
     }
 
     private static String basic(String user) {
@@ -142,10 +127,13 @@ public final class Api {
     }
 
     private Reply exchange(HttpRequest.Builder request) {
+        HttpResponse<String> response = send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+            return http.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
