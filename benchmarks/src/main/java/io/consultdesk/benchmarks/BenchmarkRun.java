@@ -269,7 +269,7 @@ public final class BenchmarkRun {
             Figure f = new Figure("Export: published table as " + format.toUpperCase(), "rows/s", rows, "raw find", 50_000, false, false);
             for (int rep = 1; rep <= reps; rep++) {
                 f.values.add(export.exportRate(table, (int) rows, format));
-                f.raw.add(export.rawReadRate(table));
+                f.raw.add(export.rawReadRate(table, (int) rows));
             }
             figures.add(f);
         }

@@ -9,6 +9,7 @@ import io.consultdesk.query.audit.HistoryProjection;
 import io.consultdesk.query.dashboard.DashboardSummary;
 import io.consultdesk.query.feed.Summary;
 import io.consultdesk.query.feed.SummaryFolder;
+import io.consultdesk.query.feed.ArrivalOrder;
 import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.submission.ItemAccess;
 import io.consultdesk.query.submission.SubmissionProjection;
@@ -25,15 +26,14 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Answers board queries from the item documents, within what the caller may see. */
 @Component
 public class StatusBoard {
 
     static final Set<String> SORTABLE = Set.of("receivedAt", "assignedAt", "decidedAt", "dueAt", "state", "leadBureau", "outcome");
-    private static final Set<String> OPEN_STATES = Set.of("RECEIVED", "ASSIGNED");
 
     private final LiveViews views;
     private final Clock clock;
@@ -53,8 +53,15 @@ public class StatusBoard {
             return asOf(filter, caller, now);
         }
         MongoCollection<Document> items = views.collection(SubmissionProjection.COLLECTION);
-        Bson query = Filters.and(conditions(filter, caller, now));
+        BoardCriteria criteria = new BoardCriteria(filter, caller, now);
         Long counted = countedTotal(filter, caller, now);
+        if (counted != null && (filter.sort() == null || filter.sort().isBlank())) {
+            Optional<List<Document>> byKey = new FirstPageByArrival(views).page(filter, criteria, itemsInScope(filter));
+            if (byKey.isPresent()) {
+                return new Page(counted, filter.page(), filter.size(), null, byKey.get().stream().map(d -> row(d, now)).toList());
+            }
+        }
+        Bson query = criteria.filter();
         long total = counted != null ? counted : items.countDocuments(query);
         FindIterable<Document> found = items.find(query)
                 .projection(Projections.exclude("routingBasis"))
@@ -130,39 +137,19 @@ public class StatusBoard {
         return value instanceof Number n ? n.longValue() : 0L;
     }
 
-    private List<Bson> conditions(BoardFilter f, Caller caller, Instant now) {
-        List<Bson> and = new ArrayList<>();
-        and.add(ItemAccess.filterFor(caller));
-        if (f.consultation() != null) {
-            and.add(Filters.eq("consultationId", f.consultation()));
-        }
-        if (f.state() != null) {
-            and.add(Filters.eq("state", f.state()));
-        }
-        if (f.bureau() != null) {
-            and.add(Filters.eq("bureaus", f.bureau()));
-        }
-        if (f.clause() != null) {
-            and.add(Filters.eq("citedClauses", f.clause()));
-        }
-        if (f.outcome() != null) {
-            and.add(Filters.eq("outcome", f.outcome()));
-        }
-        if (Boolean.TRUE.equals(f.overdue())) {
-            and.add(Filters.and(Filters.in("state", OPEN_STATES), Filters.lt("dueAt", Date.from(now))));
-        } else if (Boolean.FALSE.equals(f.overdue())) {
-            and.add(Filters.or(Filters.nin("state", OPEN_STATES), Filters.gte("dueAt", Date.from(now))));
-        }
-        if (f.text() != null && !f.text().isBlank()) {
-            Pattern literal = Pattern.compile(Pattern.quote(f.text().strip()));
-            and.add(Filters.or(Filters.regex("opinion", literal), Filters.regex("submitterPublicName", literal)));
-        }
-        return and;
+    /** Every item of the query's consultation (or of all), from its summary: what the numbering must cover. */
+    private long itemsInScope(BoardFilter f) {
+        Document summary = views.collection(DashboardSummary.COLLECTION)
+                .find(new Document("_id", DashboardSummary.id(f.consultation(), null)))
+                .projection(new Document(SummaryFolder.COUNTS + ".total", 1)).first();
+        return summary == null ? 0 : counter(summary.get(SummaryFolder.COUNTS, new Document()), "total");
     }
 
     private static Bson sort(String sort) {
         if (sort == null || sort.isBlank()) {
-            return Sorts.ascending("receivedAt", "_id");
+            // as items arrived (the order pages read by key follow); items from before arrivals were numbered
+            // have no number and come first, as received
+            return Sorts.ascending(ArrivalOrder.ALL, "receivedAt", "_id");
         }
         boolean descending = sort.startsWith("-");
         String field = descending ? sort.substring(1) : sort;
@@ -261,7 +248,7 @@ public class StatusBoard {
         row.put("decidedAt", d.getDate("decidedAt"));
         row.put("dueAt", due);
         row.put("ageDays", received == null ? null : Duration.between(received.toInstant(), now).toDays());
-        row.put("overdue", due != null && OPEN_STATES.contains(d.getString("state")) && due.toInstant().isBefore(now));
+        row.put("overdue", due != null && BoardCriteria.OPEN_STATES.contains(d.getString("state")) && due.toInstant().isBefore(now));
         row.put("version", d.get("lastSequence"));
         return row;
     }

@@ -44,7 +44,7 @@ public class SubmissionProjection implements Projection {
 
     @Override
     public Optional<DocumentPerAggregate> documentPerAggregate() {
-        return Optional.of(new DocumentPerAggregate("Submission", COLLECTION));
+        return Optional.of(new DocumentPerAggregate("Submission", COLLECTION, "consultationId"));
     }
 
     @Override
