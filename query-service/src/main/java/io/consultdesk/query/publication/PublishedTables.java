@@ -87,24 +87,43 @@ public class PublishedTables {
     }
 
     /**
-     * The version's rows in 序号 order, read by key: each row's {@code _id} is its table's id and its 序号, and
-     * the 序号 run from 1 to the row count, so each read is {@code _id $in} the next {@value #PAGE} keys —
-     * an index lookup on every store, however large the table, never a sort.
+     * The version's rows in 序号 order, read by key: each row's {@code _id} is its table's id and its 序号, so
+     * each read is {@code _id $in} the next {@value #PAGE} numbers — an index lookup on every store, however
+     * large the table, never a sort. 序号 run from 1 without gaps, except where a table imported as published
+     * kept its own (a withdrawn row leaves a gap): the walk goes on until it has every row, and past
+     * {@link #walkLimit} numbers leaves the rest (kept 序号 far above the row count) to one sorted query.
      */
     public void forEachRow(TableVersion table, Consumer<PublishedRow> sink) {
         MongoCollection<Document> rows = rows();
-        for (int first = 1; first <= table.rowCount(); first += PAGE) {
-            int last = Math.min(table.rowCount(), first + PAGE - 1);
+        int seen = 0;
+        int limit = walkLimit(table.rowCount());
+        int last = 0;
+        for (int first = 1; seen < table.rowCount() && first <= limit; first += PAGE) {
+            last = Math.min(limit, first + PAGE - 1);
             List<String> keys = new ArrayList<>(last - first + 1);
             for (int n = first; n <= last; n++) {
                 keys.add(PublishedTableProjection.rowId(table.consultationId(), table.version(), n));
             }
             Map<Integer, PublishedRow> page = new TreeMap<>();
-            rows.find(Filters.in("_id", keys)).batchSize(PAGE).forEach(d -> page.put(d.getInteger("rowNumber"),
-                    new PublishedRow(d.getInteger("rowNumber"), d.getString("submissionId"), d.getString("submitter"),
-                            d.getString("opinion"), d.getString("decision"), d.getString("outcome"))));
+            rows.find(Filters.in("_id", keys)).batchSize(PAGE).forEach(d -> page.put(d.getInteger("rowNumber"), row(d)));
             page.values().forEach(sink);
+            seen += page.size();
         }
+        if (seen < table.rowCount()) {
+            rows.find(Filters.and(Filters.eq("consultationId", table.consultationId()), Filters.eq("version", table.version()),
+                            Filters.gt("rowNumber", last)))
+                    .sort(Sorts.ascending("rowNumber")).batchSize(PAGE).forEach(d -> sink.accept(row(d)));
+        }
+    }
+
+    /** How far the walk by key goes: twice the rows and a thousand (gaps are rows left out of a kept numbering). */
+    static int walkLimit(int rowCount) {
+        return (int) Math.min(Integer.MAX_VALUE, 2L * rowCount + 1_000);
+    }
+
+    private static PublishedRow row(Document d) {
+        return new PublishedRow(d.getInteger("rowNumber"), d.getString("submissionId"), d.getString("submitter"),
+                d.getString("opinion"), d.getString("decision"), d.getString("outcome"));
     }
 
     private static TableVersion toVersion(Document d) {

@@ -90,7 +90,7 @@ class FirstPageByArrivalTest {
                     public void commandStarted(CommandStartedEvent event) {
                         if (event.getCommandName().equals("find")
                                 && event.getCommand().getString("find").getValue().startsWith(SubmissionProjection.COLLECTION)) {
-                            itemFinds.add(event.getCommand().getDocument("filter"));
+                            itemFinds.add(event.getCommand().getDocument("filter").clone());
                         }
                     }
                 })
