@@ -42,15 +42,24 @@ final class FirstPageByArrival {
      * number yet (numbered before numbering existed: a replay numbers them), or too many numbers had to be
      * examined.
      *
+     * @param matching how many items match, from the summary
      * @param itemsInScope how many items the consultation (or all consultations) has, from its summary
      */
-    Optional<List<Document>> page(BoardFilter filter, BoardCriteria criteria, long itemsInScope) {
+    Optional<List<Document>> page(BoardFilter filter, BoardCriteria criteria, long matching, long itemsInScope) {
+        long skip = (long) filter.page() * filter.size();
+        if (skip >= matching) {
+            return Optional.of(List.of()); // the summary counts fewer: nothing to read
+        }
+        // items spread evenly, a page needs about this many numbers examined: too many, and the store's query is better
+        long expected = (skip + filter.size()) * Math.max(1, itemsInScope) / matching;
+        if (expected > MAX_EXAMINED + skip) {
+            return Optional.empty();
+        }
         String group = filter.consultation();
         long issued = ArrivalOrder.issued(views, SubmissionProjection.COLLECTION, group);
         if (issued < itemsInScope) {
             return Optional.empty();
         }
-        long skip = (long) filter.page() * filter.size();
         List<Document> page = new ArrayList<>();
         MongoCollection<Document> items = views.collection(SubmissionProjection.COLLECTION);
         long examined = 0;

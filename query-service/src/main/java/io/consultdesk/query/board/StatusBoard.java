@@ -56,7 +56,7 @@ public class StatusBoard {
         BoardCriteria criteria = new BoardCriteria(filter, caller, now);
         Long counted = countedTotal(filter, caller, now);
         if (counted != null && (filter.sort() == null || filter.sort().isBlank())) {
-            Optional<List<Document>> byKey = new FirstPageByArrival(views).page(filter, criteria, itemsInScope(filter));
+            Optional<List<Document>> byKey = new FirstPageByArrival(views).page(filter, criteria, counted, itemsInScope(filter));
             if (byKey.isPresent()) {
                 return new Page(counted, filter.page(), filter.size(), null, byKey.get().stream().map(d -> row(d, now)).toList());
             }

@@ -368,9 +368,9 @@ class SummaryTest {
                 commands.clear();
                 StatusBoard.Page page = board.query(f, caller);
                 if (caller == supervisor || f.bureau() == null) {
-                    // the count from the summary; the page by key: what the numbering covers, the numbers, the items
-                    assertThat(commands).as("%s as %s", f, caller.name())
-                            .containsExactly("find summaries", "find summaries", "find arrivals", "find submissions");
+                    // the count from the summary, no count of the items; the page by key (see FirstPageByArrivalTest)
+                    assertThat(commands).as("%s as %s", f, caller.name()).startsWith("find summaries")
+                            .isSubsetOf("find summaries", "find arrivals", "find submissions");
                 }
                 assertThat(page.total()).as("%s as %s", f, caller.name()).isEqualTo(recount);
             }
