@@ -18,7 +18,7 @@ public final class SeedConsultation {
     private final String commandUrl;
     private final String queryUrl;
     private final Path seedDir;
-    private final ConsultDeskClient client = new ConsultDeskClient("demo", "consultdesk");
+    private final ConsultDeskClient client = new ConsultDeskClient("supervisor", "consultdesk");
 
     public SeedConsultation(String commandUrl, String queryUrl, Path seedDir) {
         this.commandUrl = commandUrl;
