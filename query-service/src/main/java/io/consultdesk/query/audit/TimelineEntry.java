@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consultdesk.query.feed.EventEnvelope;
+import io.consultdesk.query.presentation.LocalTimes;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -18,7 +19,15 @@ public record TimelineEntry(String eventId, String aggregateType, String aggrega
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The entry a {@code history} document holds. */
+    /** The entry a {@code history} document holds, its summary said with times in {@code times}' zone. */
+    public static TimelineEntry of(Document d, LocalTimes times) {
+        TimelineEntry recorded = of(d);
+        return new TimelineEntry(recorded.eventId, recorded.aggregateType, recorded.aggregateId, recorded.sequence, recorded.type,
+                recorded.version, recorded.occurredAt, recorded.actor, recorded.actorBureau, recorded.correlationId,
+                TimelineText.summary(recorded.toEvent(), times), recorded.stateAfter, recorded.details);
+    }
+
+    /** The entry a {@code history} document holds, as recorded. */
     public static TimelineEntry of(Document d) {
         Document details = d.get("details", Document.class);
         try {

@@ -1,6 +1,7 @@
 package io.consultdesk.query.consultation;
 
 import io.consultdesk.query.ViewsFixture;
+import io.consultdesk.query.audit.TimelineEntry;
 import io.consultdesk.query.audit.Timelines;
 import io.consultdesk.query.board.BoardFilter;
 import io.consultdesk.query.board.BoardRow;
@@ -87,7 +88,7 @@ class ConsultationsTest {
                          "dueAt":"2024-10-01T15:59:59Z"}""")));
         Summaries summaries = new Summaries(views);
         consultations = new Consultations(views, summaries);
-        board = new StatusBoard(views, new Timelines(views), Clock.fixed(NOW, ZoneOffset.UTC));
+        board = new StatusBoard(views, new Timelines(views, consultations), Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.commandsSince();
     }
 
@@ -174,6 +175,14 @@ class ConsultationsTest {
         assertThat(second.items()).extracting(BoardRow::id).containsExactly("i3");
         assertThat(board.query(filter(null, null, Instant.parse("2024-09-01T00:00:00Z"), 0, 10), SUPERVISOR).total())
                 .as("nothing received yet").isZero();
+    }
+
+    @Test
+    void anItemsTimelineSaysItsTimesInTheConsultationsZoneAndItsClausesInOrder() {
+        List<TimelineEntry> timeline = new Timelines(views, consultations).of("i1");
+        assertThat(timeline).extracting(TimelineEntry::type).containsExactly("SubmissionReceived", "SubmissionAssigned", "SubmissionDecided");
+        assertThat(timeline.get(0).summary()).contains("引用条款 （一）、（十一）");
+        assertThat(timeline.get(1).summary()).as("15:59:59 UTC in Asia/Shanghai").endsWith("办理时限 2024-09-23 23:59");
     }
 
     private static BoardFilter filter(String clause, String bureau, Instant asOf, int page, int size) {

@@ -17,6 +17,7 @@ import io.consultdesk.query.audit.Timelines;
 import io.consultdesk.query.board.BoardFilter;
 import io.consultdesk.query.board.StatusBoard;
 import io.consultdesk.query.consultation.ConsultationProjection;
+import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.feed.BatchApplier;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.HeldEventsAlert;
@@ -356,7 +357,7 @@ class SummaryTest {
     @Test
     void aBoardQueryTheSummaryCountsTakesItsTotalFromItAndCountsNoItems() {
         apply(applier, events(80, 0, 4));
-        StatusBoard board = new StatusBoard(views, new Timelines(views), Clock.fixed(NOW, ZoneOffset.UTC));
+        StatusBoard board = new StatusBoard(views, new Timelines(views, new Consultations(views, new Summaries(views))), Clock.fixed(NOW, ZoneOffset.UTC));
         Caller supervisor = new Caller("s", "", Set.of("SUPERVISOR"));
         Caller official = new Caller("o", "乙局", Set.of("OFFICIAL"));
         List<BoardFilter> counted = List.of(
