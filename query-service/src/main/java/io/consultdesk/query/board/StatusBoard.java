@@ -8,9 +8,9 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.consultdesk.query.audit.TimelineEntry;
 import io.consultdesk.query.audit.Timelines;
-import io.consultdesk.query.dashboard.DashboardSummary;
+import io.consultdesk.query.dashboard.Counters;
+import io.consultdesk.query.dashboard.Summaries;
 import io.consultdesk.query.feed.Summary;
-import io.consultdesk.query.feed.SummaryFolder;
 import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.submission.ItemAccess;
 import io.consultdesk.query.submission.SubmissionProjection;
@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -39,11 +38,13 @@ public class StatusBoard {
     static final int FOLD_PAGE = 200;
 
     private final LiveViews views;
+    private final Summaries summaries;
     private final Timelines timelines;
     private final Clock clock;
 
-    public StatusBoard(LiveViews views, Timelines timelines, Clock clock) {
+    public StatusBoard(LiveViews views, Summaries summaries, Timelines timelines, Clock clock) {
         this.views = views;
+        this.summaries = summaries;
         this.timelines = timelines;
         this.clock = clock;
     }
@@ -104,42 +105,23 @@ public class StatusBoard {
         if (conditions > 1 && !clauseAndOutcome) {
             return null;
         }
-        Document summary = views.collection(DashboardSummary.COLLECTION)
-                .find(new Document("_id", DashboardSummary.id(f.consultation(), bureau)))
-                .projection(new Document(SummaryFolder.COUNTS, 1)).first();
-        Document n = summary == null ? new Document() : summary.get(SummaryFolder.COUNTS, new Document());
+        Counters n = summaries.scoped(f.consultation(), bureau);
         if (f.overdue() != null) {
-            long late = 0;
-            if (n.get("due") instanceof Document due) {
-                for (Map.Entry<String, Object> e : due.entrySet()) {
-                    if (Long.parseLong(e.getKey()) < now.toEpochMilli()) {
-                        late += ((Number) e.getValue()).longValue();
-                    }
-                }
-            }
-            return late;
+            return (long) n.overdue(now);
         }
         if (f.state() != null) {
-            return counter(n, "state." + Summary.segment(f.state()));
+            return n.get("state." + Summary.segment(f.state()));
         }
         if (clauseAndOutcome) {
-            return counter(n, "clause." + Summary.segment(f.clause()) + ".outcome." + Summary.segment(f.outcome()));
+            return n.get("clause." + Summary.segment(f.clause()) + ".outcome." + Summary.segment(f.outcome()));
         }
         if (f.clause() != null) {
-            return counter(n, "clause." + Summary.segment(f.clause()) + ".items");
+            return n.get("clause." + Summary.segment(f.clause()) + ".items");
         }
         if (f.outcome() != null) {
-            return counter(n, "outcome." + Summary.segment(f.outcome()));
+            return n.get("outcome." + Summary.segment(f.outcome()));
         }
-        return counter(n, "total");
-    }
-
-    private static long counter(Document counts, String path) {
-        Object value = counts;
-        for (String part : path.split("\\.")) {
-            value = value instanceof Document d ? d.get(part) : null;
-        }
-        return value instanceof Number n ? n.longValue() : 0L;
+        return n.total();
     }
 
     private List<Bson> conditions(BoardFilter f, Caller caller, Instant now) {

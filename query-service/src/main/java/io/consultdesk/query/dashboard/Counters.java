@@ -21,11 +21,7 @@ public record Counters(Document n) {
 
     /** The counter at a dot-separated path of already made-safe segments ({@code state.ASSIGNED}). */
     public long get(String path) {
-        Object value = n;
-        for (String part : path.split("\\.")) {
-            value = value instanceof Document d ? d.get(part) : null;
-        }
-        return value instanceof Number number ? number.longValue() : 0L;
+        return at(path) instanceof Number number ? number.longValue() : 0L;
     }
 
     public long total() {

@@ -26,8 +26,16 @@ public class Summaries {
 
     /** The counters of a consultation ({@code null}: all of them) as the caller sees it. */
     public Counters of(String consultation, Caller caller) {
-        return of(List.of(consultation == null ? DashboardSummary.ALL : consultation), caller)
-                .getOrDefault(consultation == null ? DashboardSummary.ALL : consultation, Counters.NONE);
+        String scope = scope(caller);
+        return scope == null ? Counters.NONE : scoped(consultation, scope.equals(DashboardSummary.ALL) ? null : scope);
+    }
+
+    /** The counters of a consultation ({@code null}: all) over a bureau's items ({@code null}: everyone's), one read by {@code _id}. */
+    public Counters scoped(String consultation, String bureau) {
+        Document summary = views.collection(DashboardSummary.COLLECTION)
+                .find(new Document("_id", DashboardSummary.id(consultation, bureau)))
+                .projection(new Document(SummaryFolder.COUNTS, 1)).first();
+        return summary != null && summary.get(SummaryFolder.COUNTS) instanceof Document n ? new Counters(n) : Counters.NONE;
     }
 
     /** The counters of each consultation as the caller sees it, with one {@code _id $in} read. */

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Clauses in the order of the draft: （一）, （二）, （三） … （十）, （十一） by the value of their numeral. Sorting
  * the strings would put （七） before （三） (by character code). A text that is no clause number comes after
- * every clause, in text order.
+ * every clause, in text order. Numerals are read as command-service's {@code ClauseNumber} reads them (the
+ * services share no code: a clause reaches this side as its canonical text, （十五）).
  */
 public final class ClauseOrder {
 

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 public class QueryProblemPhrases {
 
     @Bean
-    public ProblemPhrases queryProblemPhrases() {
+    public ProblemPhrases queryServicePhrases() {
         return ProblemPhrases.of(
                 // parameters (ProblemHandler, the board)
                 "is not a parameter of this request", "不是此请求的参数",

@@ -88,7 +88,7 @@ class ConsultationsTest {
                          "dueAt":"2024-10-01T15:59:59Z"}""")));
         Summaries summaries = new Summaries(views);
         consultations = new Consultations(views, summaries);
-        board = new StatusBoard(views, new Timelines(views, consultations), Clock.fixed(NOW, ZoneOffset.UTC));
+        board = new StatusBoard(views, summaries, new Timelines(views, consultations), Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.commandsSince();
     }
 

@@ -357,7 +357,7 @@ class SummaryTest {
     @Test
     void aBoardQueryTheSummaryCountsTakesItsTotalFromItAndCountsNoItems() {
         apply(applier, events(80, 0, 4));
-        StatusBoard board = new StatusBoard(views, new Timelines(views, new Consultations(views, new Summaries(views))), Clock.fixed(NOW, ZoneOffset.UTC));
+        StatusBoard board = new StatusBoard(views, new Summaries(views), new Timelines(views, new Consultations(views, new Summaries(views))), Clock.fixed(NOW, ZoneOffset.UTC));
         Caller supervisor = new Caller("s", "", Set.of("SUPERVISOR"));
         Caller official = new Caller("o", "乙局", Set.of("OFFICIAL"));
         List<BoardFilter> counted = List.of(

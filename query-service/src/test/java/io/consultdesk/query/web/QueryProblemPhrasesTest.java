@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /** query-service's problem details read in Chinese by default and in English when asked, the bad field named either way. */
 class QueryProblemPhrasesTest {
 
-    private final LocalizedProblems advice = new LocalizedProblems(List.of(new QueryProblemPhrases().queryProblemPhrases(),
+    private final LocalizedProblems advice = new LocalizedProblems(List.of(new QueryProblemPhrases().queryServicePhrases(),
             new ProblemErrorPages().sharedProblemPhrases()));
 
     private ProblemDetail said(String detail, String acceptLanguage) {
