@@ -121,6 +121,14 @@ class PagesIT {
     }
 
     @Test
+    void aBadFilterIsRefusedInTheLanguageOfThePage() throws Exception {
+        browser.open(queryUrl + "/board?page=-1");
+        assertThat(browser.text("document.querySelector('#refused').textContent")).isEqualTo("page：须为 0 或更大的数");
+        browser.open(queryUrl + "/board?page=-1&lang=en");
+        assertThat(browser.text("document.querySelector('#refused').textContent")).isEqualTo("page: must be 0 or more");
+    }
+
+    @Test
     void theDashboardShowsTheSeedsNumbers() throws Exception {
         browser.open(queryUrl + "/dashboard?consultation=" + consultation);
         assertThat(browser.text("document.querySelector('#card-total b').textContent")).isEqualTo("56");

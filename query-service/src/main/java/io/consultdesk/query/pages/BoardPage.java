@@ -8,6 +8,7 @@ import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.presentation.LocalTimes;
 import io.consultdesk.query.presentation.Text;
 import io.consultdesk.security.CurrentCaller;
+import io.consultdesk.security.ProblemPhrases;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -28,11 +30,13 @@ public class BoardPage {
     private final StatusBoard board;
     private final Consultations consultations;
     private final CurrentCaller caller;
+    private final List<ProblemPhrases> phrases;
 
-    public BoardPage(StatusBoard board, Consultations consultations, CurrentCaller caller) {
+    public BoardPage(StatusBoard board, Consultations consultations, CurrentCaller caller, List<ProblemPhrases> phrases) {
         this.board = board;
         this.consultations = consultations;
         this.caller = caller;
+        this.phrases = phrases;
     }
 
     @GetMapping("/board")
@@ -42,7 +46,8 @@ public class BoardPage {
         try {
             filter = params.toFilter(100);
         } catch (IllegalArgumentException e) {
-            return Html.answer(HttpStatus.BAD_REQUEST, l, l.get("board"), "<p class=\"late\">" + esc(e.getMessage()) + "</p>");
+            String message = l.suffix().isEmpty() ? ProblemPhrases.chinese(e.getMessage(), phrases) : e.getMessage();
+            return Html.answer(HttpStatus.BAD_REQUEST, l, l.get("board"), "<p class=\"late\" id=\"refused\">" + esc(message) + "</p>");
         }
         StatusBoard.Page result = board.query(filter, caller.get());
         StringBuilder body = new StringBuilder(filters(filter, l));

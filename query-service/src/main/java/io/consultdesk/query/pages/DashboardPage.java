@@ -39,7 +39,7 @@ public class DashboardPage {
                 .append(card("overdue", l.get("overdue"), d.overdue()))
                 .append(card("handled", l.get("handled"), d.progress().decidedOrClosed() + " (" + d.progress().percentHandled() + "%)"))
                 .append(card("published", l.get("published"), d.progress().published()))
-                .append(card("lag", l.get("lag"), d.feedLag().get("events")))
+                .append(card("lag", l.get("lag"), d.feedLag().events()))
                 .append("</div>");
         Map<String, Map<String, Integer>> byState = new LinkedHashMap<>();
         Map<String, Number> overdue = new LinkedHashMap<>();

@@ -434,7 +434,7 @@ class SummaryTest {
     private Dashboard dashboard() {
         FeedLag lag = Mockito.mock(FeedLag.class);
         HeldEventsAlert held = Mockito.mock(HeldEventsAlert.class);
-        Mockito.when(lag.snapshot()).thenReturn(Map.of());
+        Mockito.when(lag.snapshot()).thenReturn(new FeedLag.Snapshot(0, null));
         Mockito.when(held.snapshot()).thenReturn(Map.of());
         return new Dashboard(new Summaries(views), Clock.fixed(NOW, ZoneOffset.UTC), lag, held);
     }
