@@ -75,7 +75,23 @@ public class ProblemErrorPages {
             Pattern.quote(ProblemAuthenticationEntryPoint.SIGN_IN), "请先登录（本地默认环境用 HTTP Basic，其他环境用 bearer token）",
             Pattern.quote(ProblemAuthenticationEntryPoint.SIGN_IN_BEARER), "请先登录：请发送所配置签发方的 bearer token",
             "the bearer token was not accepted: (.*)", "bearer token 未被接受：$1",
-            "your role does not allow (\\S+) (.*)", "你的角色不允许 $1 $2");
+            "your role does not allow (\\S+) (.*)", "你的角色不允许 $1 $2",
+            // what both services' handlers say of a request's parameters, body and media types
+            "is not a parameter of this request", "不是此请求的参数",
+            "'(.*)' is not a valid value", "“$1”不是有效的值",
+            "'(.*)' is not a valid (\\w+)", "“$1”不是有效的值（应为 $2）",
+            "is required", "必须提供",
+            "content type (.*) is not supported here; send (.*)", "此处不支持内容类型 $1，请发送 $2",
+            "content type (.*) is not supported here", "此处不支持内容类型 $1",
+            "the Accept header asks for nothing this answers with", "Accept 请求头所要的格式，此处都不提供",
+            "(\\S+) is not supported here; use (.*)", "此处不支持 $1，请用 $2",
+            // Bean Validation's own messages
+            "must not be blank", "不能为空",
+            "must not be null", "必须提供",
+            "size must be between (\\d+) and (\\d+)", "长度或个数须在 $1 到 $2 之间",
+            "must be greater than or equal to (-?\\d+)", "须不小于 $1",
+            "must be less than or equal to (-?\\d+)", "须不大于 $1",
+            "must match \"(.*)\"", "须符合格式 $1");
 
     /** The container's error report as problem+json. */
     public static class ProblemReportValve extends ErrorReportValve {

@@ -15,12 +15,8 @@ public class QueryProblemPhrases {
     @Bean
     public ProblemPhrases queryServicePhrases() {
         return ProblemPhrases.of(
-                // parameters (ProblemHandler, the board)
-                "is not a parameter of this request", "不是此请求的参数",
-                "'(.*)' is not a valid (\\w+)", "“$1”不是有效的值（应为 $2）",
-                "'(.*)' is not a valid value", "“$1”不是有效的值",
+                // parameters (ProblemHandler, the board); those both services say are the shared module's
                 "is not readable", "无法读取",
-                "is required", "必须提供",
                 "must be 0 or more", "须为 0 或更大的数",
                 "must be between (\\d+) and (\\d+)", "须在 $1 到 $2 之间",
                 "'(.*)' is not a state", "“$1”不是一种办理状态",
@@ -31,10 +27,6 @@ public class QueryProblemPhrases {
                 "must be one of (.*)", "须为 $1 之一",
                 "expected g1, g2 …", "应为 g1、g2 ……",
                 "no generation (.*)", "没有第 $1 代视图",
-                // media types and methods
-                "content type (.*) is not supported here", "此处不支持内容类型 $1",
-                "the Accept header asks for nothing this answers with", "Accept 请求头所要的格式，此处都不提供",
-                "(\\S+) is not supported here; use (.*)", "此处不支持 $1，请用 $2",
                 "the read store is not reachable right now; try again shortly", "读取库暂时无法连接，请稍后再试",
                 // what is not there (yet)
                 "no item with id '(.*)' \\(yet\\)", "（还）没有 id 为“$1”的意见",
