@@ -69,7 +69,11 @@ public class ConsultationPages {
         Html.entry(body, "overview-period", l.get("period"), period(c, times));
         Html.entry(body, "overview-time-zone", l.get("timeZone"), c.timeZone());
         Html.entry(body, "overview-state", l.get("state"), l.get(c.state()));
-        Html.entry(body, "overview-versions", l.get("versions"), versions(c));
+        body.append("<dt>").append(esc(l.get("versions"))).append("</dt><dd id=\"overview-versions\">")
+                .append(c.publishedVersions().isEmpty() ? "—" : String.join("、", c.publishedVersions().stream()
+                        .map(v -> "<a href=\"/api/consultations/" + url(c.id()) + "/table?format=html&amp;version=" + v + "\">v" + v + "</a>")
+                        .toList()))
+                .append("</dd>");
         body.append("</dl><h2>").append(esc(l.get("progress"))).append("</h2><div class=\"cards\">")
                 .append(card("total", l.get("total"), c.total()))
                 .append(card("handled", l.get("handled"), c.progress().decidedOrClosed() + " (" + c.progress().percentHandled() + "%)"))
