@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +38,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -269,7 +265,7 @@ public final class BenchmarkRun {
             Figure f = new Figure("Export: published table as " + format.toUpperCase(), "rows/s", rows, "raw find", 50_000, false, false);
             for (int rep = 1; rep <= reps; rep++) {
                 f.values.add(export.exportRate(table, (int) rows, format));
-                f.raw.add(export.rawReadRate(table));
+                f.raw.add(export.rawReadRate(table, (int) rows));
             }
             figures.add(f);
         }
@@ -478,23 +474,13 @@ public final class BenchmarkRun {
         return Stats.percentile(ms, 95);
     }
 
-    /** At a steady 100 submissions/s for 10 s: time from the 201 to the item visible through query-service. */
+    /** At a steady 100 submissions/s for 10 s: time from the 201 to the item in the read model (see {@link Freshness}). */
     private void freshness(int reps) throws Exception {
         Figure p50 = new Figure("Freshness at 100/s: 201 → visible, p50", "ms", 1000, null, 100, false, true);
         Figure p99 = new Figure("Freshness at 100/s: 201 → visible, p99", "ms", 1000, null, 100, false, true);
         Figure max = new Figure("Freshness at 100/s: 201 → visible, max", "ms", 1000, null, Double.NaN, false, true);
         for (int rep = 0; rep < reps; rep++) {
-            List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-            ScheduledExecutorService ticks = Executors.newScheduledThreadPool(8);
-            List<ScheduledFuture<?>> sent = new ArrayList<>();
-            for (int i = 0; i < 1000; i++) {
-                int n = i;
-                sent.add(ticks.schedule(() -> latencies.add(oneFresh(n)), i * 10L, TimeUnit.MILLISECONDS));
-            }
-            for (var s : sent) {
-                s.get(2, TimeUnit.MINUTES);
-            }
-            ticks.shutdown();
+            List<Double> latencies = new Freshness(clerk, mongo, commandUrl, consultation).measure(1000, 100);
             p50.values.add(Stats.percentile(latencies, 50));
             p99.values.add(Stats.percentile(latencies, 99));
             max.values.add(Stats.percentile(latencies, 100));
@@ -503,25 +489,5 @@ public final class BenchmarkRun {
         figures.add(p50);
         figures.add(p99);
         figures.add(max);
-    }
-
-    private double oneFresh(int n) {
-        ConsultDeskClient http = clerk;
-        String id = "fresh-" + UUID.randomUUID();
-        String body = "{\"id\":\"" + id + "\",\"consultationId\":\"" + consultation
-                + "\",\"submitter\":{\"name\":\"王五\",\"kind\":\"PERSON\"},\"opinion\":\"建议" + n + "\"}";
-        if (!http.send("POST", commandUrl + "/api/submissions", "application/json", body).ok()) {
-            throw new IllegalStateException("submission refused");
-        }
-        long accepted = System.nanoTime();
-        while (!supervisor.get(queryUrl + "/api/submissions/" + id).ok()) {
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return (System.nanoTime() - accepted) / 1e6;
     }
 }

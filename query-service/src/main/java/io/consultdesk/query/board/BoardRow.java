@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One item as the board shows it, with its age and overdue flag worked out at an instant. Cited clauses in
@@ -22,8 +21,6 @@ public record BoardRow(String id, String consultationId, String state, String le
                        String opinion, String outcome, String reason, String decidedByBureau, Boolean decisionImported,
                        Integer rowNumber, Instant receivedAt, Instant assignedAt, Instant decidedAt, Instant dueAt,
                        Long ageDays, boolean overdue, Long version) {
-
-    static final Set<String> OPEN_STATES = Set.of("RECEIVED", "ASSIGNED");
 
     /** The row of an item document at {@code now}. */
     public static BoardRow of(Document d, Instant now) {
@@ -38,7 +35,7 @@ public record BoardRow(String id, String consultationId, String state, String le
                 d.getString("reason"), d.getString("decidedByBureau"), imported ? Boolean.TRUE : null,
                 d.getInteger("rowNumber"), received, instant(d.getDate("assignedAt")), instant(d.getDate("decidedAt")), due,
                 received == null ? null : Duration.between(received, now).toDays(),
-                due != null && OPEN_STATES.contains(state) && due.isBefore(now),
+                due != null && BoardCriteria.OPEN_STATES.contains(state) && due.isBefore(now),
                 version == null ? null : version.longValue());
     }
 

@@ -11,6 +11,7 @@ import io.consultdesk.query.audit.Timelines;
 import io.consultdesk.query.dashboard.Counters;
 import io.consultdesk.query.dashboard.Summaries;
 import io.consultdesk.query.feed.Summary;
+import io.consultdesk.query.feed.ArrivalOrder;
 import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.submission.ItemAccess;
 import io.consultdesk.query.submission.SubmissionProjection;
@@ -26,14 +27,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Answers board queries from the item documents, within what the caller may see. */
 @Component
 public class StatusBoard {
 
     static final Set<String> SORTABLE = Set.of("receivedAt", "assignedAt", "decidedAt", "dueAt", "state", "leadBureau", "outcome");
-    private static final Set<String> OPEN_STATES = BoardRow.OPEN_STATES;
     /** How many items the board as of a past instant folds at once: one read of their histories each. */
     static final int FOLD_PAGE = 200;
 
@@ -66,8 +65,15 @@ public class StatusBoard {
             return asOf(filter, caller);
         }
         MongoCollection<Document> items = views.collection(SubmissionProjection.COLLECTION);
-        Bson query = Filters.and(conditions(filter, caller, now));
+        BoardCriteria criteria = new BoardCriteria(filter, caller, now);
         Long counted = countedTotal(filter, caller, now);
+        if (counted != null && (filter.sort() == null || filter.sort().isBlank())) {
+            Optional<List<Document>> byKey = new FirstPageByArrival(views).page(filter, criteria, itemsInScope(filter));
+            if (byKey.isPresent()) {
+                return new Page(counted, filter.page(), filter.size(), null, byKey.get().stream().map(d -> BoardRow.of(d, now)).toList());
+            }
+        }
+        Bson query = criteria.filter();
         long total = counted != null ? counted : items.countDocuments(query);
         FindIterable<Document> found = items.find(query)
                 .projection(Projections.exclude("routingBasis"))
@@ -124,39 +130,16 @@ public class StatusBoard {
         return n.total();
     }
 
-    private List<Bson> conditions(BoardFilter f, Caller caller, Instant now) {
-        List<Bson> and = new ArrayList<>();
-        and.add(ItemAccess.filterFor(caller));
-        if (f.consultation() != null) {
-            and.add(Filters.eq("consultationId", f.consultation()));
-        }
-        if (f.state() != null) {
-            and.add(Filters.eq("state", f.state()));
-        }
-        if (f.bureau() != null) {
-            and.add(Filters.eq("bureaus", f.bureau()));
-        }
-        if (f.clause() != null) {
-            and.add(Filters.eq("citedClauses", f.clause()));
-        }
-        if (f.outcome() != null) {
-            and.add(Filters.eq("outcome", f.outcome()));
-        }
-        if (Boolean.TRUE.equals(f.overdue())) {
-            and.add(Filters.and(Filters.in("state", OPEN_STATES), Filters.lt("dueAt", Date.from(now))));
-        } else if (Boolean.FALSE.equals(f.overdue())) {
-            and.add(Filters.or(Filters.nin("state", OPEN_STATES), Filters.gte("dueAt", Date.from(now))));
-        }
-        if (f.text() != null && !f.text().isBlank()) {
-            Pattern literal = Pattern.compile(Pattern.quote(f.text().strip()));
-            and.add(Filters.or(Filters.regex("opinion", literal), Filters.regex("submitterPublicName", literal)));
-        }
-        return and;
+    /** Every item of the query's consultation (or of all), from its summary: what the numbering must cover. */
+    private long itemsInScope(BoardFilter f) {
+        return summaries.total(f.consultation(), null);
     }
 
     private static Bson sort(String sort) {
         if (sort == null || sort.isBlank()) {
-            return Sorts.ascending("receivedAt", "_id");
+            // as items arrived (the order pages read by key follow); items from before arrivals were numbered
+            // have no number and come first, as received
+            return Sorts.ascending(ArrivalOrder.ALL, "receivedAt", "_id");
         }
         boolean descending = sort.startsWith("-");
         String field = descending ? sort.substring(1) : sort;
@@ -180,6 +163,7 @@ public class StatusBoard {
         if (filter.consultation() != null) {
             base.add(Filters.eq("consultationId", filter.consultation()));
         }
+        BoardCriteria asItWas = new BoardCriteria(filter, caller, filter.asOf());
         int from = filter.page() * filter.size();
         List<BoardRow> page = new ArrayList<>();
         long matching = 0;
@@ -195,10 +179,10 @@ public class StatusBoard {
                         if (events.isEmpty()) {
                             continue; // received by then by its own clock, recorded only later
                         }
-                        BoardRow row = BoardRow.of(fold(events), filter.asOf());
-                        if (matches(row, filter)) {
+                        Document then = fold(events);
+                        if (asItWas.matches(then)) {
                             if (matching >= from && page.size() < filter.size()) {
-                                page.add(row);
+                                page.add(BoardRow.of(then, filter.asOf()));
                             }
                             matching++;
                         }
@@ -219,18 +203,5 @@ public class StatusBoard {
             item.put("lastSequence", event.sequence());
         }
         return item;
-    }
-
-    static boolean matches(BoardRow row, BoardFilter f) {
-        return (f.state() == null || f.state().equals(row.state()))
-                && (f.outcome() == null || f.outcome().equals(row.outcome()))
-                && (f.bureau() == null || row.bureaus().contains(f.bureau()))
-                && (f.clause() == null || row.citedClauses().contains(f.clause()))
-                && (f.overdue() == null || f.overdue() == row.overdue())
-                && (f.text() == null || contains(row.opinion(), f.text()) || contains(row.submitterPublicName(), f.text()));
-    }
-
-    private static boolean contains(String text, String part) {
-        return text != null && text.contains(part.strip());
     }
 }

@@ -32,9 +32,18 @@ public class Summaries {
 
     /** The counters of a consultation ({@code null}: all) over a bureau's items ({@code null}: everyone's), one read by {@code _id}. */
     public Counters scoped(String consultation, String bureau) {
+        return read(consultation, bureau, SummaryFolder.COUNTS);
+    }
+
+    /** Only the number of items of a consultation over a bureau's items: the same read, the one counter fetched. */
+    public long total(String consultation, String bureau) {
+        return read(consultation, bureau, SummaryFolder.COUNTS + ".total").total();
+    }
+
+    private Counters read(String consultation, String bureau, String fetched) {
         Document summary = views.collection(DashboardSummary.COLLECTION)
                 .find(new Document("_id", DashboardSummary.id(consultation, bureau)))
-                .projection(new Document(SummaryFolder.COUNTS, 1)).first();
+                .projection(new Document(fetched, 1)).first();
         return summary != null && summary.get(SummaryFolder.COUNTS) instanceof Document n ? new Counters(n) : Counters.NONE;
     }
 

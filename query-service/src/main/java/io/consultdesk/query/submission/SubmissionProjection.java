@@ -47,7 +47,7 @@ public class SubmissionProjection implements Projection {
 
     @Override
     public Optional<DocumentPerAggregate> documentPerAggregate() {
-        return Optional.of(new DocumentPerAggregate("Submission", COLLECTION));
+        return Optional.of(new DocumentPerAggregate("Submission", COLLECTION, "consultationId"));
     }
 
     @Override
