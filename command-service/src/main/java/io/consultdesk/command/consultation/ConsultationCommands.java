@@ -16,7 +16,7 @@ public final class ConsultationCommands {
 
     public record OpenConsultation(String consultationId, String title, String draftingUnit, LocalDate deadline,
                                    List<Clause> clauses, List<String> outcomes, int handlingWorkingDays,
-                                   Instant at, Actor actor) {
+                                   String timeZone, Instant at, Actor actor) {
     }
 
     public record AmendClauseCatalogue(@TargetAggregateIdentifier String consultationId, List<Clause> clauses,

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A draft was put out for comment, with catalogue version 1. */
+/**
+ * A draft was put out for comment, with catalogue version 1. {@code timeZone} is where its people read times and
+ * count working days; events stored before it was recorded have none and read as {@value #DEFAULT_TIME_ZONE}.
+ */
 @EventName("ConsultationOpened")
 @Revision("1")
 public record ConsultationOpened(
@@ -19,5 +22,12 @@ public record ConsultationOpened(
         List<Clause> clauses,
         List<String> outcomes,
         int handlingWorkingDays,
-        Instant openedAt) {
+        Instant openedAt,
+        String timeZone) {
+
+    public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+    public ConsultationOpened {
+        timeZone = timeZone == null || timeZone.isBlank() ? DEFAULT_TIME_ZONE : timeZone;
+    }
 }

@@ -13,10 +13,13 @@ import com.mongodb.event.CommandSucceededEvent;
 import io.consultdesk.localstack.EmbeddedInfrastructure;
 import io.consultdesk.localstack.MongoWireServer;
 import io.consultdesk.query.audit.HistoryProjection;
+import io.consultdesk.query.audit.Timelines;
 import io.consultdesk.query.board.BoardFilter;
 import io.consultdesk.query.board.StatusBoard;
 import io.consultdesk.query.consultation.ConsultationProjection;
+import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.dashboard.DashboardSummary;
+import io.consultdesk.query.dashboard.Summaries;
 import io.consultdesk.query.feed.ArrivalOrder;
 import io.consultdesk.query.feed.BatchApplier;
 import io.consultdesk.query.feed.EventEnvelope;
@@ -148,7 +151,7 @@ class FirstPageByArrivalTest {
             StatusBoard.Page page = board().query(filter, caller);
 
             assertThat(expected).as("the filter selects a page's worth").isNotEmpty();
-            assertThat(page.items()).extracting(row -> row.get("id")).as(caller.name() + " " + filter)
+            assertThat(page.items()).extracting(BoardRow::id).as(caller.name() + " " + filter)
                     .containsExactlyElementsOf(expected);
             assertThat(page.total()).isEqualTo(all.size());
             if (caller == OFFICIAL && filter.bureau() != null) {
@@ -193,7 +196,7 @@ class FirstPageByArrivalTest {
             List<String> expected = views.collection(SubmissionProjection.COLLECTION).find(new Document("consultationId", "c1"))
                     .sort(new Document(ArrivalOrder.ALL, 1).append("receivedAt", 1).append("_id", 1)).limit(20)
                     .map(d -> d.getString("_id")).into(new ArrayList<>());
-            assertThat(page.items()).extracting(row -> row.get("id")).containsExactlyElementsOf(expected);
+            assertThat(page.items()).extracting(BoardRow::id).containsExactlyElementsOf(expected);
             assertThat(itemFinds).noneSatisfy(f -> assertThat(f.keySet()).containsAnyOf(ArrivalOrder.ALL, ArrivalOrder.IN_GROUP));
         } finally {
             views.collection(ArrivalOrder.COUNTERS).insertOne(counters);
@@ -201,7 +204,7 @@ class FirstPageByArrivalTest {
     }
 
     private static StatusBoard board() {
-        return new StatusBoard(views, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new StatusBoard(views, new Summaries(views), new Timelines(views, new Consultations(views, new Summaries(views))), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static String pick(Random random, String... values) {

@@ -13,9 +13,11 @@ import com.mongodb.event.CommandSucceededEvent;
 import io.consultdesk.localstack.EmbeddedInfrastructure;
 import io.consultdesk.localstack.MongoWireServer;
 import io.consultdesk.query.audit.HistoryProjection;
+import io.consultdesk.query.audit.Timelines;
 import io.consultdesk.query.board.BoardFilter;
 import io.consultdesk.query.board.StatusBoard;
 import io.consultdesk.query.consultation.ConsultationProjection;
+import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.feed.BatchApplier;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.HeldEventsAlert;
@@ -341,21 +343,21 @@ class SummaryTest {
             for (Caller caller : List.of(supervisor, official)) {
                 for (String consultation : new String[] {null, "c1"}) {
                     commands.clear();
-                    Map<String, Object> d = dashboard.compute(consultation, caller);
+                    DashboardView d = dashboard.compute(consultation, caller);
                     assertThat(commands).as("%d items, %s, %s", items, caller.name(), consultation).containsExactly("find summaries");
-                    assertThat(d.get("total")).isEqualTo(expectedTotal(consultation, caller));
+                    assertThat(d.total()).isEqualTo(expectedTotal(consultation, caller));
                 }
             }
         }
-        Map<String, Object> d = dashboard.compute(null, supervisor);
-        assertThat(((Map<?, ?>) d.get("bureaus")).containsKey("丁.局")).isTrue();
-        assertThat(d.get("overdue")).as("open items due 13 September, asked on the 20th").isEqualTo(expectedOverdue());
+        DashboardView d = dashboard.compute(null, supervisor);
+        assertThat(d.bureaus()).containsKey("丁.局");
+        assertThat(d.overdue()).as("open items due 13 September, asked on the 20th").isEqualTo(expectedOverdue());
     }
 
     @Test
     void aBoardQueryTheSummaryCountsTakesItsTotalFromItAndCountsNoItems() {
         apply(applier, events(80, 0, 4));
-        StatusBoard board = new StatusBoard(views, Clock.fixed(NOW, ZoneOffset.UTC));
+        StatusBoard board = new StatusBoard(views, new Summaries(views), new Timelines(views, new Consultations(views, new Summaries(views))), Clock.fixed(NOW, ZoneOffset.UTC));
         Caller supervisor = new Caller("s", "", Set.of("SUPERVISOR"));
         Caller official = new Caller("o", "乙局", Set.of("OFFICIAL"));
         List<BoardFilter> counted = List.of(
@@ -434,9 +436,9 @@ class SummaryTest {
     private Dashboard dashboard() {
         FeedLag lag = Mockito.mock(FeedLag.class);
         HeldEventsAlert held = Mockito.mock(HeldEventsAlert.class);
-        Mockito.when(lag.snapshot()).thenReturn(Map.of());
+        Mockito.when(lag.snapshot()).thenReturn(new FeedLag.Snapshot(0, null));
         Mockito.when(held.snapshot()).thenReturn(Map.of());
-        return new Dashboard(views, Clock.fixed(NOW, ZoneOffset.UTC), lag, held);
+        return new Dashboard(new Summaries(views), Clock.fixed(NOW, ZoneOffset.UTC), lag, held);
     }
 
     /** The views with one collection unreachable while {@code down}: a store gone away in the middle of a batch. */
