@@ -382,7 +382,8 @@ class SummaryTest {
         long recount = recountBoard(text, supervisor);
         commands.clear();
         assertThat(board.query(text, supervisor).total()).isEqualTo(recount);
-        assertThat(commands).as("a text: the items are counted").containsExactly("aggregate submissions", "find submissions");
+        assertThat(commands).as("a text: the page by key, the items counted by the store")
+                .containsExactly("find summaries", "find arrivals", "find submissions", "aggregate submissions");
     }
 
     private static BoardFilter filter(String consultation, String state, String bureau, String clause,
