@@ -28,8 +28,8 @@ import java.util.Optional;
  */
 final class FirstPageByArrival {
 
-    /** Keys read per round trip. */
-    static final int CHUNK = 500;
+    /** Keys read per round trip, at most. */
+    static final int CHUNK = 1_000;
     /** Numbers examined before the store's own query is the better choice. */
     static final int MAX_EXAMINED = 20_000;
 
@@ -69,14 +69,16 @@ final class FirstPageByArrival {
         List<Document> page = new ArrayList<>();
         MongoCollection<Document> items = views.collection(SubmissionProjection.COLLECTION);
         long examined = 0;
-        for (long first = 1; first <= issued && page.size() < filter.size(); first += CHUNK) {
+        // the first read asks for about what the page needs if most items match; each further one for twice as many
+        long chunk = Math.min(CHUNK, Math.max(50, 2 * (skip + filter.size())));
+        for (long first = 1; first <= issued && page.size() < filter.size(); first += chunk, chunk = Math.min(CHUNK, 2 * chunk)) {
             if (examined >= MAX_EXAMINED + skip) {
                 return Optional.empty();
             }
-            long last = Math.min(issued, first + CHUNK - 1);
-            List<Document> chunk = read(items, group, first, last);
+            long last = Math.min(issued, first + chunk - 1);
+            List<Document> numbered = read(items, group, first, last);
             examined += last - first + 1;
-            for (Document item : chunk) {
+            for (Document item : numbered) {
                 if (criteria.matches(item)) {
                     if (skip > 0) {
                         skip--;
