@@ -71,12 +71,13 @@ public final class BenchmarkRun {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
         boolean storeCommit = Arrays.asList(args).contains("store-commit");
+        boolean scaleChart = Arrays.asList(args).contains("scale-chart");
         for (String arg : args) {
-            if (arg.equals("store-commit")) {
+            if (arg.equals("store-commit") || arg.equals("scale-chart")) {
                 continue;
             }
             if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("usage: [store-commit [--seconds=1] [--reps=3]] | [--sizes=2000] [--backlogs=10000,30000] [--reps=3] [--clients=16] [--heap=256m] "
+                System.err.println("usage: [store-commit [--seconds=1] [--reps=3]] | [scale-chart --csv=a.csv,b.csv] | [--sizes=2000] [--backlogs=10000,30000] [--reps=3] [--clients=16] [--heap=256m] "
                         + "[--profile=false] [--mongo-uri=URI --kafka=HOST:PORT] [--root=.]");
                 System.exit(2);
             }
@@ -84,6 +85,8 @@ public final class BenchmarkRun {
         }
         if (storeCommit) {
             StoreCommitCost.run(options);
+        } else if (scaleChart) {
+            ScaleChart.run(options);
         } else {
             new BenchmarkRun(options).run();
         }
