@@ -55,36 +55,36 @@ final class Backlog {
         List<Document> templateEvents = events.find(new Document("aggregateKey", new Document("$in",
                 List.of(key(template, 0), key(template, 1))))).into(new ArrayList<>());
         templateEvents.sort(Comparator.comparingLong(d -> d.get("sequenceNumber", Number.class).longValue()));
-        // positions reserved as the event store reserves them, so that the relay reads the backlog as it reads real commits
-        long position = counters.findOneAndUpdate(new Document("_id", "events"),
-                new Document("$inc", new Document("next", (long) items * templateEvents.size())),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE))
-                .get("next", Number.class).longValue();
         Instant start = Instant.now().plusSeconds(1);
-        List<Document> batch = new ArrayList<>();
         long written = 0;
-        for (int i = 0; i < items; i++) {
-            String id = "backlog-" + UUID.randomUUID();
-            for (Document e : templateEvents) {
-                Document copy = new Document(e);
-                copy.put("_id", position);
-                copy.put("aggregateKey", key(id, e.get("sequenceNumber", Number.class).longValue()));
-                copy.put("commitFirst", position);
-                copy.put("commitSize", 1);
-                position++;
-                copy.put("aggregateIdentifier", id);
-                copy.put("eventIdentifier", UUID.randomUUID().toString());
-                copy.put("timestamp", start.plusNanos(written * 1_000_000_000L / RATE).toString());
-                copy.put("serializedPayload", e.getString("serializedPayload").replace(template, id));
-                batch.add(copy);
-                written++;
+        // positions reserved as the event store reserves them — each batch's just before it is written, as a
+        // commit's — so that the relay reads the backlog as it reads real commits (a range reserved far ahead
+        // and written over minutes would pass the gap timeout, and the relay would fence it)
+        int perBatch = 1_000 / templateEvents.size();
+        for (int done = 0; done < items; done += perBatch) {
+            int batchItems = Math.min(perBatch, items - done);
+            long position = counters.findOneAndUpdate(new Document("_id", "events"),
+                    new Document("$inc", new Document("next", (long) batchItems * templateEvents.size())),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE))
+                    .get("next", Number.class).longValue();
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < batchItems; i++) {
+                String id = "backlog-" + UUID.randomUUID();
+                for (Document e : templateEvents) {
+                    Document copy = new Document(e);
+                    copy.put("_id", position);
+                    copy.put("aggregateKey", key(id, e.get("sequenceNumber", Number.class).longValue()));
+                    copy.put("commitFirst", position);
+                    copy.put("commitSize", 1);
+                    position++;
+                    copy.put("aggregateIdentifier", id);
+                    copy.put("eventIdentifier", UUID.randomUUID().toString());
+                    copy.put("timestamp", start.plusNanos(written * 1_000_000_000L / RATE).toString());
+                    copy.put("serializedPayload", e.getString("serializedPayload").replace(template, id));
+                    batch.add(copy);
+                    written++;
+                }
             }
-            if (batch.size() >= 1_000) {
-                events.insertMany(batch);
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
             events.insertMany(batch);
         }
         return written;
