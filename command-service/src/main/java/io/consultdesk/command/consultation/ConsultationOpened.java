@@ -8,7 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A draft was put out for comment, with catalogue version 1. */
+/**
+ * A draft was put out for comment, with catalogue version 1. Its outcome words are classed as
+ * {@link OutcomeLexicon} classes them (a word it does not know as explained-or-other) until an
+ * {@link OutcomeVocabularyAmended} says otherwise. {@code maskOrganisations} false: organisations' names are
+ * published as given (persons' are always masked); absent means true.
+ */
 @EventName("ConsultationOpened")
 @Revision("1")
 public record ConsultationOpened(
@@ -19,5 +24,12 @@ public record ConsultationOpened(
         List<Clause> clauses,
         List<String> outcomes,
         int handlingWorkingDays,
-        Instant openedAt) {
+        Instant openedAt,
+        Boolean maskOrganisations) {
+
+    /** Opened with the default masking policy (organisations masked too). */
+    public ConsultationOpened(String consultationId, String title, String draftingUnit, LocalDate deadline, List<Clause> clauses,
+                              List<String> outcomes, int handlingWorkingDays, Instant openedAt) {
+        this(consultationId, title, draftingUnit, deadline, clauses, outcomes, handlingWorkingDays, openedAt, null);
+    }
 }

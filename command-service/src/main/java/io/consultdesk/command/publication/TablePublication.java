@@ -2,6 +2,9 @@ package io.consultdesk.command.publication;
 
 import io.consultdesk.command.consultation.Consultation;
 import io.consultdesk.command.consultation.ConsultationRefused;
+import io.consultdesk.command.consultation.OutcomeClass;
+import io.consultdesk.command.consultation.OutcomeLexicon;
+import io.consultdesk.command.consultation.OutcomeVocabulary;
 import io.consultdesk.command.consultation.TablePublished;
 import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.command.kernel.Roles;
@@ -22,9 +25,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Publishes a consultation's table: every decided item, in the order received, becomes row 1…N of a new
- * version; withdrawn, rejected and duplicate items are not published; undecided items refuse the whole
- * publication unless the supervisor leaves them out by name.
+ * Publishes a consultation's table: every decided item becomes a row of a new version; withdrawn, rejected
+ * and duplicate items are not published; undecided items refuse the whole publication unless the supervisor
+ * leaves them out by name. Rows are numbered as {@link RowNumbers} says: an item imported from a table that
+ * was already published keeps its 序号 there, the others follow in the order received. Totals count the
+ * words the rows use, in the vocabulary's order, each with its class.
  */
 @Component
 public class TablePublication {
@@ -68,18 +73,30 @@ public class TablePublication {
             throw new ConsultationRefused("consultation " + command.consultationId() + " has no decided item to publish");
         }
         int version = consultation.invoke(Consultation::tableVersion) + 1;
-        Map<String, Integer> totals = new LinkedHashMap<>();
-        consultation.invoke(Consultation::outcomes).forEach(o -> totals.put(o, 0));
+        List<Integer> numbers = RowNumbers.assign(rows.stream().map(r -> r.invoke(Submission::id)).toList(),
+                rows.stream().map(r -> r.invoke(Submission::publishedRowNumber)).toList());
+        OutcomeVocabulary vocabulary = consultation.invoke(Consultation::vocabulary);
+        Map<String, Integer> used = new LinkedHashMap<>();
+        Map<String, OutcomeClass> classes = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             Aggregate<Submission> item = rows.get(i);
-            int rowNumber = i + 1;
+            int rowNumber = numbers.get(i);
             item.execute(s -> s.handle(new PublishSubmission(s.id(), command.consultationId(), version, rowNumber,
                     command.at(), command.actor())));
-            totals.merge(item.invoke(Submission::outcome), 1, Integer::sum);
+            String outcome = item.invoke(Submission::outcome);
+            used.merge(outcome, 1, Integer::sum);
+            OutcomeClass outcomeClass = item.invoke(Submission::outcomeClass);
+            classes.putIfAbsent(outcome, outcomeClass != null ? outcomeClass
+                    : vocabulary.classOf(outcome).orElse(OutcomeLexicon.classOrExplained(outcome)));
         }
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        vocabulary.words().stream().filter(used::containsKey).forEach(w -> totals.put(w, used.get(w)));
+        used.forEach(totals::putIfAbsent); // words since dropped from the vocabulary, after the others
         String heading = command.heading() == null || command.heading().isBlank() ? DEFAULT_HEADING : command.heading().strip();
+        Map<String, OutcomeClass> totalClasses = new LinkedHashMap<>();
+        totals.keySet().forEach(w -> totalClasses.put(w, classes.get(w)));
         TablePublished published = new TablePublished(command.consultationId(), version, heading, rows.size(), totals,
-                leftOut, command.at());
+                leftOut, command.at(), totalClasses);
         consultation.execute(c -> c.recordPublication(published));
         return published;
     }

@@ -4,6 +4,10 @@ import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.Roles;
 import io.consultdesk.command.submission.Commands.ImportSubmission;
 import io.consultdesk.command.submission.ImportedAs;
+import io.consultdesk.command.submission.Decision;
+import io.consultdesk.command.consultation.OutcomeVocabulary;
+import io.consultdesk.command.consultation.OutcomeWord;
+import io.consultdesk.command.consultation.Consultation;
 import io.consultdesk.command.web.CommandSender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class TableImportReportTest {
 
     static final Actor SUPERVISOR = new Actor("supervisor", "", Set.of(Roles.SUPERVISOR));
+    static final OutcomeVocabulary DEFAULTS = OutcomeVocabulary.classing(Consultation.DEFAULT_OUTCOMES);
 
     private final List<ImportSubmission> sent = new ArrayList<>();
     private final TableImport tableImport = new TableImport(new CommandSender(null, new SimpleMeterRegistry()) {
@@ -33,7 +38,12 @@ class TableImportReportTest {
         public <R> R send(Object command, Actor actor) {
             ImportSubmission imported = (ImportSubmission) command;
             sent.add(imported);
-            return (R) (imported.decisionText().isBlank() ? ImportedAs.RECEIVED : ImportedAs.DECIDED);
+            if (imported.decisionText().isBlank()) {
+                return (R) ImportedAs.RECEIVED;
+            }
+            Decision decision = Decision.ofColumns(imported.decisionText(), imported.reasonText(), DEFAULTS);
+            return (R) new ImportedAs(ImportedAs.As.DECIDED, new OutcomeWord(decision.outcome(), decision.outcomeClass()),
+                    !DEFAULTS.contains(decision.outcome()));
         }
     }, Clock.fixed(Instant.parse("2024-10-01T00:00:00Z"), ZoneOffset.UTC));
 

@@ -4,6 +4,7 @@ import io.consultdesk.query.feed.HeldEventsAlert;
 import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.feed.Summary;
 import io.consultdesk.query.feed.SummaryFolder;
+import io.consultdesk.query.submission.OutcomeClasses;
 import io.consultdesk.security.Caller;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -54,7 +55,8 @@ public class Dashboard {
         result.put("computedAt", now);
         result.put("total", total);
         result.put("byState", states);
-        result.put("outcomes", counted(counts.get("outcome")));
+        result.put("outcomes", consultationId == null ? byClassLabel(counts.get("outcomeClass")) : counted(counts.get("outcome")));
+        result.put("outcomeClasses", counted(counts.get("outcomeClass")));
         result.put("overdue", overdue(counts.get("due"), now));
         int decided = states.getOrDefault("DECIDED", 0) + states.getOrDefault("PUBLISHED", 0);
         int handled = decided + states.getOrDefault("WITHDRAWN", 0) + states.getOrDefault("REJECTED", 0)
@@ -67,7 +69,7 @@ public class Dashboard {
                 Document f = (Document) figures;
                 Map<String, Integer> byState = counted(f.get("state"));
                 if (!byState.isEmpty()) {
-                    byBureau.put(Summary.text(name), bureau(f, byState, now));
+                    byBureau.put(Summary.text(name), bureau(f, byState, now, consultationId == null));
                 }
             });
         }
@@ -102,11 +104,27 @@ public class Dashboard {
         return null;
     }
 
-    private static Map<String, Object> bureau(Document f, Map<String, Integer> byState, Instant now) {
+    /**
+     * Across consultations each table's words are not comparable (是 beside 采纳): outcomes are shown by class,
+     * under the default words' labels, in class order.
+     */
+    private static Map<String, Integer> byClassLabel(Object classCounters) {
+        Map<String, Integer> byClass = counted(classCounters);
+        Map<String, Integer> labelled = new LinkedHashMap<>();
+        for (String c : OutcomeClasses.ORDER) {
+            if (byClass.containsKey(c)) {
+                labelled.put(OutcomeClasses.LABELS.get(c), byClass.get(c));
+            }
+        }
+        return labelled;
+    }
+
+    private static Map<String, Object> bureau(Document f, Map<String, Integer> byState, Instant now, boolean acrossConsultations) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("byState", byState);
         m.put("overdue", overdue(f.get("due"), now));
-        m.put("outcomes", counted(f.get("outcome")));
+        m.put("outcomes", acrossConsultations ? byClassLabel(f.get("outcomeClass")) : counted(f.get("outcome")));
+        m.put("outcomeClasses", counted(f.get("outcomeClass")));
         TreeMap<Long, Long> hours = new TreeMap<>();
         if (f.get("hours") instanceof Document h) {
             h.forEach((k, v) -> {
