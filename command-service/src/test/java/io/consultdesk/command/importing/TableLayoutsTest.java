@@ -200,4 +200,20 @@ class TableLayoutsTest {
                     .isInstanceOf(MalformedTable.class).hasMessageContaining("empty");
         }
     }
+
+    @Test
+    void aDocxTableIsReadByItsHeaderSkippingTheHeaderRepeatedOnTheNextPage() throws IOException {
+        Read table = read("city-bureau-vmerge-repeated-header.docx");
+        assertThat(table.roles()).containsExactly("serial", "submitter", "opinion", "outcome", "reason");
+        assertThat(table.rows()).extracting(TableRow::serial).containsExactly("1", "2", "3", "4", "5");
+        assertThat(table.rows().get(1)).extracting(TableRow::outcome, TableRow::reason).containsExactly("已采纳", "已在第十条中增加。");
+        assertThatThrownBy(() -> read("x.docx", "not a document".getBytes(StandardCharsets.UTF_8), ColumnMapping.NONE))
+                .isInstanceOf(MalformedTable.class).hasMessageContaining("not a readable DOCX");
+    }
+
+    @Test
+    void aNarrativeTextWithoutLabelsIsRefusedSayingWhatItLookedFor() {
+        assertThatThrownBy(() -> read("n.txt", "某某意见采纳情况\n我们收到了很多意见。\n".getBytes(StandardCharsets.UTF_8), ColumnMapping.NONE))
+                .isInstanceOf(MalformedTable.class).hasMessageContaining("意见建议：");
+    }
 }
