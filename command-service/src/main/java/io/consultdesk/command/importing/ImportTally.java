@@ -78,7 +78,7 @@ final class ImportTally {
         return taken;
     }
 
-    /** A blank 采纳情况 right under a decided row: reported, and given that row's when filling down. */
+    /** A blank 采纳情况 under a decided row (and the blank ones after it): reported, and given that row's when filling down. */
     private TableRow fillDown(TableRow row) {
         boolean blank = row.outcome().isBlank() && (row.reason() == null || row.reason().isBlank());
         if (!blank) {
@@ -90,9 +90,9 @@ final class ImportTally {
         }
         String above = "row " + lastDecided.position() + " (序号 " + lastDecided.serial() + ")";
         if (!options.fillDown()) {
+            // every blank row of the run is named, so the warnings say exactly what fillDown=true would fill
             warn(row.position(), row.serial(), "采纳情况 is blank under the decided " + above
                     + ": imported undecided; fillDown=true gives it the 采纳情况 above (a merged cell flattened)");
-            lastDecided = null;
             return row;
         }
         filledDown++;

@@ -28,6 +28,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -164,5 +165,15 @@ class TableCorpusTest {
         ImportReport filled = run(side, "c", "housing-blank-outcomes-under-decided.csv", options("fillDown=true", true));
         assertThat(filled.decided()).isEqualTo(4);
         assertThat(filled.filledDown()).isEqualTo(2);
+
+        byte[] run = "序号,反馈单位或个人,反馈意见,采纳情况\n1,李*,建议一。,采纳。\n2,王*,建议二。,\n3,陈*,建议三。,\n".getBytes(StandardCharsets.UTF_8);
+        ImportReport warned = side.tableImport.run("c", "run.csv", new ByteArrayInputStream(run), options("", true), SUPERVISOR);
+        assertThat(warned.warnings()).extracting(ImportReport.Warning::row).as("each blank row of the run").containsExactly(2, 3);
+        assertThat(warned.warnings().get(1).warning()).contains("under the decided row 1 (序号 1)");
+        ImportReport undecided = side.tableImport.run("c", "none.csv", new ByteArrayInputStream(
+                "序号,反馈单位或个人,反馈意见,采纳情况\n1,李*,建议一。,\n2,王*,建议二。,\n".getBytes(StandardCharsets.UTF_8)),
+                options("fillDown=true", true), SUPERVISOR);
+        assertThat(undecided.warnings()).as("blank under nothing decided: a table not decided yet").isEmpty();
+        assertThat(undecided.filledDown()).isZero();
     }
 }
