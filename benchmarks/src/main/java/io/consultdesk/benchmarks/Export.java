@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 
 import java.io.IOException;
@@ -82,14 +81,25 @@ final class Export {
         return rows / ((System.nanoTime() - t0) / 1e9);
     }
 
-    /** The same rows read raw, in row order, from the same collection; rows a second. */
-    double rawReadRate(String consultation) {
+    /**
+     * The same rows read raw from the same collection, in row order, as the service reads them: by key, a
+     * thousand {@code _id}s ({@code <table>|<序号>}) per {@code $in}; rows a second.
+     */
+    double rawReadRate(String consultation, int rows) {
+        MongoCollection<Document> published = views.getCollection("published_rows_" + liveGeneration());
         long t0 = System.nanoTime();
         int n = 0;
-        for (Document ignored : views.getCollection("published_rows_" + liveGeneration())
-                .find(Filters.and(Filters.eq("consultationId", consultation), Filters.eq("version", 1)))
-                .sort(Sorts.ascending("rowNumber")).batchSize(1_000)) {
-            n++;
+        for (int first = 1; first <= rows; first += 1_000) {
+            List<String> keys = new ArrayList<>();
+            for (int i = first; i < first + 1_000 && i <= rows; i++) {
+                keys.add(consultation + "|1|" + i);
+            }
+            for (Document ignored : published.find(Filters.in("_id", keys)).batchSize(1_000)) {
+                n++;
+            }
+        }
+        if (n != rows) {
+            throw new IllegalStateException("read " + n + " of " + rows + " rows");
         }
         return n / ((System.nanoTime() - t0) / 1e9);
     }

@@ -69,8 +69,8 @@ class MessageSerializationTest {
                 new SubmitterErased("s", "k", "本人要求", T),
                 new TablePublished("c", 1, "社会公众意见采纳情况表", 55,
                         Map.of("采纳", 15), List.of("s9"), T, Map.of("采纳", OutcomeClass.ACCEPTED)),
-                new ConsultationOpened("c", "若干措施", "甲", LocalDate.parse("2024-09-16"), clauses, List.of("采纳"), 15, T),
-                new ConsultationOpened("c", "若干措施", "甲", null, clauses, List.of("是", "否"), 15, T, false),
+                new ConsultationOpened("c", "若干措施", "甲", LocalDate.parse("2024-09-16"), clauses, List.of("采纳"), 15, T, "Europe/Berlin"),
+                new ConsultationOpened("c", "若干措施", "甲", null, clauses, List.of("是", "否"), 15, T, "Asia/Shanghai", false),
                 new OutcomeVocabularyAmended("c", List.of(new OutcomeWord("是", OutcomeClass.ACCEPTED)), "t.csv", T),
                 new ClauseCatalogueAmended("c", 2, clauses, T),
                 new ConsultationClosed("c", T));
@@ -90,7 +90,7 @@ class MessageSerializationTest {
                 new Commands.ImportSubmission(new Commands.ReceiveSubmission("s", "c",
                         new Submitter("王五", SubmitterKind.PERSON, null), "意见", Channel.IMPORT, T, null, ACTOR), "是", "已在第八条中补充。", false),
                 new PublishTable("c", Set.of("s2"), null, T, ACTOR),
-                new ConsultationCommands.OpenConsultation("c", "若干措施", "甲", null, List.of(), List.of(), 15, T, ACTOR),
+                new ConsultationCommands.OpenConsultation("c", "若干措施", "甲", null, List.of(), List.of(), 15, "Asia/Shanghai", T, ACTOR),
                 new ConsultationCommands.AmendClauseCatalogue("c", List.of(), T, ACTOR),
                 new ConsultationCommands.CloseConsultation("c", T, ACTOR));
     }

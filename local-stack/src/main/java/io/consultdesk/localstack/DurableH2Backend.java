@@ -1,19 +1,19 @@
 package io.consultdesk.localstack;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The H2 backend, made durable when it acknowledges: every write command commits the MVStore to its file
+ * The embedded store's backend ({@link BsonH2Backend}), made durable when it acknowledges: every write command commits the MVStore to its file
  * before its reply leaves the server.
  *
- * <p>Why: the plain {@link H2Backend} changes the MVStore in memory and leaves storing to MVStore's
+ * <p>Why: mongo-java-server's H2 backend changes the MVStore in memory and leaves storing to MVStore's
  * background writer, about once a second. A write acknowledged to a client in that second existed only in
  * the server's heap; when the process hosting the server was killed, it was gone on restart (14–26 of 150
  * acknowledged comments, measured), while the services had already told their users 201.
@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * this process but not of the machine. With {@code syncToDisk} each commit is also forced to the device
  * (fsync), for power loss and OS crashes, at a further cost per commit.
  */
-public final class DurableH2Backend extends H2Backend {
+public final class DurableH2Backend extends BsonH2Backend {
 
     /** Commands (lower case) that change data or metadata, as the server names them. */
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
@@ -38,11 +38,8 @@ public final class DurableH2Backend extends H2Backend {
     private long writesCommitted;
     private final AtomicLong commits = new AtomicLong();
 
-    public DurableH2Backend(String fileName, boolean syncToDisk) {
-        super(fileName);
-        if (isInMemory()) {
-            throw new IllegalArgumentException("a durable backend needs a file");
-        }
+    public DurableH2Backend(Path file, boolean syncToDisk) {
+        super(openStore(file));
         this.syncToDisk = syncToDisk;
     }
 

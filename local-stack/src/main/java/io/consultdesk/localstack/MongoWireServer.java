@@ -1,7 +1,6 @@
 package io.consultdesk.localstack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +29,7 @@ public final class MongoWireServer implements AutoCloseable {
     private final Path dataFile;
     private final Commit commit;
     private MongoServer server;
-    private H2Backend backend;
+    private BsonH2Backend backend;
 
     /** @param dataFile the MVStore file, or {@code null} to keep everything in memory */
     public MongoWireServer(int port, Path dataFile) {
@@ -49,18 +48,18 @@ public final class MongoWireServer implements AutoCloseable {
         }
         Quiet.loggers("de.bwaldvogel");
         if (dataFile == null) {
-            backend = H2Backend.inMemory();
+            backend = BsonH2Backend.inMemory();
         } else {
             try {
                 Files.createDirectories(dataFile.toAbsolutePath().getParent());
             } catch (IOException e) {
                 throw new IllegalStateException("cannot create " + dataFile.getParent() + ": " + e.getMessage(), e);
             }
-            String file = dataFile.toAbsolutePath().toString();
+            Path file = dataFile.toAbsolutePath();
             backend = switch (commit) {
                 case ON_WRITE -> new DurableH2Backend(file, false);
                 case ON_WRITE_WITH_FSYNC -> new DurableH2Backend(file, true);
-                case BACKGROUND -> new H2Backend(file);
+                case BACKGROUND -> BsonH2Backend.open(file);
             };
         }
         server = new MongoServer(backend);

@@ -18,7 +18,7 @@ public final class SeedConsultation {
     private final String commandUrl;
     private final String queryUrl;
     private final Path seedDir;
-    private final ConsultDeskClient client = new ConsultDeskClient("demo", "consultdesk");
+    private final ConsultDeskClient client = new ConsultDeskClient("supervisor", "consultdesk");
 
     public SeedConsultation(String commandUrl, String queryUrl, Path seedDir) {
         this.commandUrl = commandUrl;
@@ -81,6 +81,8 @@ public final class SeedConsultation {
         System.out.println(String.join("\n",
                 "  published table  " + table + "?format=html",
                 "  exports          " + table + "?format=txt | csv | xlsx | docx   (JSON: " + table + ")",
+                "  staff pages      " + queryUrl + "/consultations/" + ID + "   " + queryUrl + "/dashboard   " + queryUrl
+                        + "/board   (sign in, e.g. supervisor / consultdesk)",
                 "  one item         " + queryUrl + "/api/submissions/{id}   (sign in, e.g. supervisor / consultdesk)"));
     }
 

@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +30,7 @@ class DurableH2BackendTest {
     @Test
     void everyAcknowledgedWriteIsInTheFileWhenTheReplyArrives() throws Exception {
         Path file = dir.resolve("store.mv");
-        DurableH2Backend backend = new DurableH2Backend(file.toString(), false);
+        DurableH2Backend backend = new DurableH2Backend(file, false);
         MongoServer server = new MongoServer(backend);
         int port = EmbeddedInfrastructure.freePort();
         server.bind("localhost", port);
@@ -69,7 +68,7 @@ class DurableH2BackendTest {
             backend.close();
         }
 
-        H2Backend reopened = new H2Backend(copy.toString());
+        BsonH2Backend reopened = BsonH2Backend.open(copy);
         MongoServer again = new MongoServer(reopened);
         int againPort = EmbeddedInfrastructure.freePort();
         again.bind("localhost", againPort);

@@ -12,6 +12,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * 401 and 403 as problem+json, like every other refusal. The 401's challenge names what the service accepts:
@@ -20,6 +21,8 @@ import java.io.IOException;
 public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final String DECODE_PREFIX = "An error occurred while attempting to decode the Jwt: ";
+    static final String SIGN_IN = "sign in to do this (HTTP Basic on the embedded default, a bearer token otherwise)";
+    static final String SIGN_IN_BEARER = "sign in to do this: send a bearer token of the configured issuer";
 
     private final boolean bearer;
 
@@ -40,24 +43,29 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         if (!bearer) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"ConsultDesk\"");
-            write(response, HttpStatus.UNAUTHORIZED, "sign in to do this (HTTP Basic on the embedded default, a bearer token otherwise)");
+            write(request, response, HttpStatus.UNAUTHORIZED, SIGN_IN);
         } else if (e instanceof InvalidBearerTokenException invalid) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             String why = String.valueOf(invalid.getMessage());
-            write(response, HttpStatus.UNAUTHORIZED, "the bearer token was not accepted: "
+            write(request, response, HttpStatus.UNAUTHORIZED, "the bearer token was not accepted: "
                     + (why.startsWith(DECODE_PREFIX) ? why.substring(DECODE_PREFIX.length()) : why));
         } else {
             response.setHeader("WWW-Authenticate", "Bearer");
-            write(response, HttpStatus.UNAUTHORIZED, "sign in to do this: send a bearer token of the configured issuer");
+            write(request, response, HttpStatus.UNAUTHORIZED, SIGN_IN_BEARER);
         }
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "your role does not allow " + request.getMethod() + " " + request.getRequestURI());
+        write(request, response, HttpStatus.FORBIDDEN, "your role does not allow " + request.getMethod() + " " + request.getRequestURI());
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    /** The refusal as problem+json, its detail in the caller's language ({@link ProblemLanguage}). */
+    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String english)
+            throws IOException {
+        boolean inEnglish = ProblemLanguage.english(request);
+        String detail = inEnglish ? english : ProblemPhrases.chinese(english, List.of(ProblemErrorPages.SHARED));
+        response.setHeader("Content-Language", ProblemLanguage.tag(inEnglish));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -200,7 +200,9 @@ class JwtResourceServerTest {
     }
 
     private Reply send(String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/whoami"));
+        // the wording checked here is the English one; Chinese, the default, is ProblemAuthenticationEntryPointTest's
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/whoami"))
+                .header("Accept-Language", "en");
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

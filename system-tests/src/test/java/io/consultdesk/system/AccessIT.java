@@ -43,8 +43,8 @@ class AccessIT {
         String none = "no-such-" + UUID.randomUUID();
         List<Endpoint> endpoints = List.of(
                 new Endpoint(false, "POST", "/api/submissions", "{}", Set.copyOf(USERS)),
-                new Endpoint(false, "POST", "/api/consultations", "{}", Set.of("admin")),
-                new Endpoint(false, "PUT", "/api/consultations/" + none + "/clauses", "[]", Set.of("admin")),
+                new Endpoint(false, "POST", "/api/consultations", "{}", Set.of("supervisor", "admin")),
+                new Endpoint(false, "PUT", "/api/consultations/" + none + "/clauses", "[]", Set.of("supervisor", "admin")),
                 new Endpoint(false, "POST", "/api/consultations/" + none + "/closure", "{}", Set.of("admin", "supervisor")),
                 new Endpoint(false, "POST", "/api/consultations/" + none + "/publication", "{}", Set.of("supervisor")),
                 new Endpoint(false, "POST", "/api/consultations/" + none + "/imports", "{}", Set.of("clerk", "supervisor")),
@@ -61,6 +61,9 @@ class AccessIT {
                 new Endpoint(true, "GET", "/actuator/metrics/consultdesk.feed.held.events", null, Set.of("supervisor", "admin")),
                 new Endpoint(true, "GET", "/api/consultations/" + none + "/table", null, Set.copyOf(USERS)),
                 new Endpoint(true, "GET", "/api/submissions/" + none, null,
+                        Set.of("clerk", "official-gxj", "supervisor", "auditor", "admin")),
+                new Endpoint(true, "GET", "/api/consultations", null, Set.of("clerk", "official-gxj", "supervisor", "auditor", "admin")),
+                new Endpoint(true, "GET", "/api/consultations/" + none, null,
                         Set.of("clerk", "official-gxj", "supervisor", "auditor", "admin")));
         List<Arguments> cases = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {

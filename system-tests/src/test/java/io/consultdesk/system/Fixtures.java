@@ -39,14 +39,14 @@ public final class Fixtures {
         }
     }
 
-    /** Opens a fresh consultation carrying the seed's catalogue and returns its id. */
+    /** Opens a fresh consultation carrying the seed's catalogue, as a supervisor does, and returns its id. */
     public static String openConsultation(Api api) {
         String id = "c-" + UUID.randomUUID();
-        Api.Reply opened = api.command("admin", "POST", "/api/consultations", """
+        Api.Reply opened = api.command("supervisor", "POST", "/api/consultations", """
                 {"id":"%s","title":"深圳市打造人工智能先锋城市的若干措施（征求意见稿）","draftingUnit":"%s","deadline":"2024-09-16"}"""
                 .formatted(id, DRAFTING_UNIT));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-        Api.Reply catalogue = api.commandWithType("admin", "PUT", "/api/consultations/" + id + "/clauses",
+        Api.Reply catalogue = api.commandWithType("supervisor", "PUT", "/api/consultations/" + id + "/clauses",
                 seedText("clauses.tsv"), "text/tab-separated-values");
         assertThat(catalogue.status()).as(catalogue.toString()).isEqualTo(200);
         return id;

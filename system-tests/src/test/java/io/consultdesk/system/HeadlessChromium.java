@@ -150,6 +150,13 @@ final class HeadlessChromium implements AutoCloseable {
         awaitLoaded(null);
     }
 
+    /** The page as it is now, as a PNG file (for a test that failed: what the browser showed). */
+    void screenshot(Path file) throws Exception {
+        JsonNode shot = call("Page.captureScreenshot", Map.of("format", "png"));
+        Files.createDirectories(file.getParent());
+        Files.write(file, Base64.getDecoder().decode(shot.path("result").path("data").asText()));
+    }
+
     String text(String expression) throws Exception {
         return String.valueOf(evaluate(expression));
     }

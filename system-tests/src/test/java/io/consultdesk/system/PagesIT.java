@@ -4,14 +4,22 @@ import io.consultdesk.system.Stack.Infrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The supervisors' pages in a real headless browser: load each page, click a filter, check what is shown. */
+/**
+ * The staff's pages in a real headless browser: load each page, click a filter or a link, check what is shown.
+ * A test that fails leaves a screenshot of the page under {@code target/page-failures/}.
+ */
+@ExtendWith(PagesIT.ScreenshotOnFailure.class)
 class PagesIT {
 
     private static Api api;
@@ -25,7 +33,7 @@ class PagesIT {
         api = stack.api();
         queryUrl = stack.services().queryUrl();
         consultation = Fixtures.openConsultation(api);
-        api.upload("demo", "/api/consultations/" + consultation + "/imports", "seed.txt",
+        api.upload("supervisor", "/api/consultations/" + consultation + "/imports", "seed.txt",
                 Fixtures.seedText(SeedJourneyIT.SEED).getBytes(StandardCharsets.UTF_8));
         api.command(null, "POST", "/api/submissions", """
                 {"id":"%s-xss","consultationId":"%s","submitter":{"name":"王五","kind":"PERSON"},"opinion":"<script>document.title='pwned'</script>请核实"}"""
@@ -44,6 +52,80 @@ class PagesIT {
         if (browser != null) {
             browser.close();
         }
+    }
+
+    /** Saves what the browser shows when a test fails. */
+    static class ScreenshotOnFailure implements TestWatcher {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            try {
+                if (browser != null) {
+                    browser.screenshot(Path.of("target", "page-failures", context.getRequiredTestMethod().getName() + ".png"));
+                }
+            } catch (Exception e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    @Test
+    void theConsultationsAreListedAndEachShowsItsCatalogueInDocumentOrder() throws Exception {
+        browser.open(queryUrl + "/consultations");
+        String row = "document.querySelector('#consultations tr.consultation[data-id=\"" + consultation + "\"]')";
+        assertThat(browser.text(row + ".textContent")).contains("深圳市打造人工智能先锋城市的若干措施", "市工业和信息化局", "56", "2024-09-16");
+        browser.click("#consultations tr.consultation[data-id=\"" + consultation + "\"] a");
+        assertThat(browser.text("location.pathname")).isEqualTo("/consultations/" + consultation);
+        assertThat(browser.text("document.querySelector('#card-total b').textContent")).isEqualTo("56");
+        assertThat(browser.text("document.querySelector('#overview-time-zone').textContent")).isEqualTo("Asia/Shanghai");
+        String clauses = browser.text("[...document.querySelectorAll('#catalogue tr.clause')].map(r => r.dataset.clause).join(' ')");
+        assertThat(clauses).startsWith("（一） （二） （三） （四） （七） （八） （九） （十一） （十二）").endsWith("（二十四） （二十五）");
+        assertThat(browser.text("[...document.querySelectorAll('#catalogue tr.chapter')].map(r => r.textContent).join('|')"))
+                .startsWith("一、加速模型研发迭代|二、强化算力普惠供给|");
+        assertThat(browser.text("document.querySelector('#catalogue tr.clause[data-clause=\"（三）\"]').textContent"))
+                .contains("支持智算中心建设", "市发展改革委、市工业和信息化局、市规划和自然资源局、深圳市供电局");
+        assertThat(browser.text("document.querySelector('#catalogue tr.clause[data-clause=\"（十一）\"] td.num').textContent"))
+                .as("rows 10, 30, 35").isEqualTo("3");
+    }
+
+    @Test
+    void timesClausesAndCountsReadAsText() throws Exception {
+        browser.open(queryUrl + "/board?consultation=" + consultation + "&q=" + URLEncoder.encode("请核实", StandardCharsets.UTF_8));
+        assertThat(browser.text("document.querySelector('#items tr.item td.time').textContent")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        assertThat(browser.text("document.querySelector('#items tr.item td.due').textContent")).matches("\\d{4}-\\d{2}-\\d{2} 23:59");
+        browser.open(queryUrl + "/board?consultation=" + consultation);
+        assertThat(browser.text("document.querySelector('#items').textContent")).doesNotContain("[", "]", "UTC");
+        browser.open(queryUrl + "/dashboard?consultation=" + consultation);
+        String table = browser.text("document.querySelector('#clauses').textContent");
+        assertThat(table).doesNotContain("{", "=").contains("不采纳 ");
+        assertThat(browser.text("[...document.querySelectorAll('#clauses tr td:first-child')].map(c => c.textContent).join(' ')"))
+                .as("clauses by numeral value, not character code").startsWith("（一） （二） （三） （四） （七）");
+        assertThat(browser.text("document.querySelector('#imported-decisions').textContent")).contains("55");
+    }
+
+    @Test
+    void anItemPageOpensWithItsSummaryAndAnImportedDecisionIsMarkedSo() throws Exception {
+        browser.open(queryUrl + "/board?consultation=" + consultation + "&state=DECIDED");
+        browser.click("#items tr.item a");
+        assertThat(browser.text("document.querySelector('#summary-state').textContent")).isEqualTo("已答复");
+        assertThat(browser.text("document.querySelector('#summary-opinion').textContent")).isNotBlank();
+        assertThat(browser.text("document.querySelector('#summary-outcome').textContent")).isIn("采纳", "部分采纳", "不采纳");
+        assertThat(browser.text("document.querySelector('#summary-hours-to-decision').textContent")).isEqualTo("导入");
+        assertThat(browser.evaluate("document.querySelector('#summary-due') === null")).as("an imported decision had no due date")
+                .isEqualTo(true);
+        assertThat(browser.evaluate("document.querySelector('#summary').compareDocumentPosition(document.querySelector('#timeline')) "
+                + "& Node.DOCUMENT_POSITION_FOLLOWING")).as("the summary comes before the timeline").isNotEqualTo(0);
+        browser.open(queryUrl + "/board?consultation=" + consultation + "&q=" + URLEncoder.encode("请核实", StandardCharsets.UTF_8));
+        browser.click("#items tr.item a");
+        assertThat(browser.text("document.querySelector('#summary-due').textContent")).matches("\\d{4}-\\d{2}-\\d{2} 23:59");
+        assertThat(browser.text("document.querySelector('#timeline').textContent")).contains("办理时限 ").doesNotContain("T15:59:59Z");
+    }
+
+    @Test
+    void aBadFilterIsRefusedInTheLanguageOfThePage() throws Exception {
+        browser.open(queryUrl + "/board?page=-1");
+        assertThat(browser.text("document.querySelector('#refused').textContent")).isEqualTo("page：须为 0 或更大的数");
+        browser.open(queryUrl + "/board?page=-1&lang=en");
+        assertThat(browser.text("document.querySelector('#refused').textContent")).isEqualTo("page: must be 0 or more");
     }
 
     @Test

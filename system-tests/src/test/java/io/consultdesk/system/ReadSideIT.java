@@ -22,7 +22,7 @@ class ReadSideIT {
     static void seed() {
         api = Stack.on(Infrastructure.EMBEDDED).api();
         consultation = Fixtures.openConsultation(api);
-        api.upload("demo", "/api/consultations/" + consultation + "/imports", "seed.txt",
+        api.upload("supervisor", "/api/consultations/" + consultation + "/imports", "seed.txt",
                 Fixtures.seedText(SeedJourneyIT.SEED).getBytes(StandardCharsets.UTF_8));
         assertThat(api.command("supervisor", "POST", "/api/consultations/" + consultation + "/publication", "{}").status())
                 .isEqualTo(201);
@@ -104,7 +104,7 @@ class ReadSideIT {
         assertThat(history.size()).isEqualTo(4);
         assertThat(history.get(1).path("type").asText()).isEqualTo("SubmissionAssigned");
         assertThat(history.get(1).path("summary").asText()).contains("（三）→市发展改革委");
-        assertThat(history.get(2).path("actor").asText()).isEqualTo("demo");
+        assertThat(history.get(2).path("actor").asText()).isEqualTo("supervisor");
         assertThat(history.get(3).path("summary").asText()).contains("序号 3");
         assertThat(api.query("official-gxj", "/api/submissions/" + row.path("submissionId").asText() + "/history").status())
                 .isEqualTo(403);

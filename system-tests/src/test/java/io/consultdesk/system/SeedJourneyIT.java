@@ -38,17 +38,17 @@ class SeedJourneyIT {
         byte[] seed = Fixtures.seedText(SEED).getBytes(StandardCharsets.UTF_8);
         String imports = "/api/consultations/" + consultation + "/imports";
 
-        JsonNode dryRun = api.upload("demo", imports + "?dryRun=true", SEED, seed).json();
+        JsonNode dryRun = api.upload("supervisor", imports + "?dryRun=true", SEED, seed).json();
         assertThat(dryRun.path("rows").asInt()).isEqualTo(55);
         assertThat(dryRun.path("decided").asInt()).isEqualTo(55);
 
-        Api.Reply imported = api.upload("demo", imports, SEED, seed);
+        Api.Reply imported = api.upload("supervisor", imports, SEED, seed);
         assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
         assertThat(imported.json().path("received").asInt()).isEqualTo(55);
         assertThat(imported.json().path("decided").asInt()).isEqualTo(55);
         assertThat(imported.json().path("refusedCount").asInt()).isZero();
 
-        JsonNode again = api.upload("demo", imports, SEED, seed).json();
+        JsonNode again = api.upload("supervisor", imports, SEED, seed).json();
         assertThat(again.path("alreadyPresent").asInt()).as("re-import changes nothing").isEqualTo(55);
         assertThat(again.path("received").asInt()).isZero();
 
@@ -68,9 +68,9 @@ class SeedJourneyIT {
 
         byte[] csv = api.download(table + "?format=csv");
         byte[] xlsx = api.download(table + "?format=xlsx");
-        assertThat(api.upload("demo", imports, "table.csv", csv).json().path("alreadyPresent").asInt())
+        assertThat(api.upload("supervisor", imports, "table.csv", csv).json().path("alreadyPresent").asInt())
                 .as("the CSV export names the same items").isEqualTo(55);
-        assertThat(api.upload("demo", imports, "table.xlsx", xlsx).json().path("alreadyPresent").asInt())
+        assertThat(api.upload("supervisor", imports, "table.xlsx", xlsx).json().path("alreadyPresent").asInt())
                 .as("the XLSX export names the same items").isEqualTo(55);
 
         JsonNode row10 = api.query(null, table).json().path("rows").get(9);
@@ -91,7 +91,7 @@ class SeedJourneyIT {
                 + ",李四,\r\n"
                 + "第（三）条建议,深圳市星河科技有限公司,同意\r\n"
                 + "\"多段\n\n意见\",赵六,不采纳，理由。\r\n";
-        JsonNode report = api.upload("demo", imports, "rows.csv", csv.getBytes(StandardCharsets.UTF_8)).json();
+        JsonNode report = api.upload("supervisor", imports, "rows.csv", csv.getBytes(StandardCharsets.UTF_8)).json();
         assertThat(report.path("rows").asInt()).isEqualTo(4);
         // a blank opinion is kept in its place (published as written, never renumbered), with a warning
         assertThat(report.path("received").asInt()).isEqualTo(3);
@@ -103,12 +103,12 @@ class SeedJourneyIT {
         assertThat(report.path("refused").get(0).path("row").asInt()).isEqualTo(3);
         assertThat(report.path("refused").get(0).path("reason").asText()).contains("同意");
 
-        Api.Reply noHeader = api.upload("demo", imports, "x.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        Api.Reply noHeader = api.upload("supervisor", imports, "x.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
         assertThat(noHeader.status()).isEqualTo(400);
         assertThat(noHeader.json().path("errors").get(0).path("field").asText()).isEqualTo("file");
-        Api.Reply notXlsx = api.upload("demo", imports, "x.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8));
+        Api.Reply notXlsx = api.upload("supervisor", imports, "x.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8));
         assertThat(notXlsx.status()).isEqualTo(400);
-        Api.Reply pdf = api.upload("demo", imports, "x.pdf", new byte[] {1, 2});
+        Api.Reply pdf = api.upload("supervisor", imports, "x.pdf", new byte[] {1, 2});
         assertThat(pdf.status()).isEqualTo(400);
         assertThat(pdf.json().path("detail").asText()).contains(".csv");
         assertThat(api.upload("official-gxj", imports, "rows.csv", csv.getBytes(StandardCharsets.UTF_8)).status())

@@ -42,7 +42,7 @@ public class Consultation {
 
     @CommandHandler
     public Consultation(OpenConsultation command) {
-        requireAdmin(command.actor());
+        requireSupervisor(command.actor());
         if (command.title() == null || command.title().isBlank()) {
             throw new ConsultationRefused("a consultation needs a title");
         }
@@ -54,7 +54,7 @@ public class Consultation {
         new ClauseCatalogue(command.clauses()); // refuses duplicates before anything is recorded
         apply(new ConsultationOpened(command.consultationId(), command.title().strip(), command.draftingUnit().strip(),
                 command.deadline(), command.clauses() == null ? List.of() : command.clauses(), outcomes,
-                command.handlingWorkingDays() > 0 ? command.handlingWorkingDays() : 15, command.at(),
+                command.handlingWorkingDays() > 0 ? command.handlingWorkingDays() : 15, command.at(), command.timeZone(),
                 command.maskOrganisations() ? null : Boolean.FALSE));
         if (!outcomes.equals(DEFAULT_OUTCOMES)) {
             // words of its own: their classes recorded as a fact, not left to a later release's reading of them
@@ -65,7 +65,7 @@ public class Consultation {
 
     @CommandHandler
     public void handle(AmendClauseCatalogue command) {
-        requireAdmin(command.actor());
+        requireSupervisor(command.actor());
         new ClauseCatalogue(command.clauses());
         apply(new ClauseCatalogueAmended(consultationId, catalogueVersion + 1, command.clauses(), command.at()));
     }
@@ -148,9 +148,13 @@ public class Consultation {
         return tableVersion;
     }
 
-    private static void requireAdmin(Actor actor) {
-        if (!actor.hasRole(Roles.ADMIN)) {
-            throw new NotAllowed("only an administrator may open a consultation or change its catalogue");
+    /**
+     * A consultation is run by the drafting unit's supervisors: they open it, load and amend its catalogue, import
+     * decided tables and publish. Administrators may open one too (setting up a system before its supervisors).
+     */
+    private static void requireSupervisor(Actor actor) {
+        if (!actor.hasRole(Roles.SUPERVISOR) && !actor.hasRole(Roles.ADMIN)) {
+            throw new NotAllowed("only a supervisor (or an administrator) may open a consultation or change its catalogue");
         }
     }
 

@@ -16,12 +16,13 @@ public final class ConsultationCommands {
 
     public record OpenConsultation(String consultationId, String title, String draftingUnit, LocalDate deadline,
                                    List<Clause> clauses, List<String> outcomes, int handlingWorkingDays,
-                                   Instant at, Actor actor, boolean maskOrganisations) {
+                                   String timeZone, Instant at, Actor actor, boolean maskOrganisations) {
 
         /** Organisations' names masked, as persons' are. */
         public OpenConsultation(String consultationId, String title, String draftingUnit, LocalDate deadline,
-                                List<Clause> clauses, List<String> outcomes, int handlingWorkingDays, Instant at, Actor actor) {
-            this(consultationId, title, draftingUnit, deadline, clauses, outcomes, handlingWorkingDays, at, actor, true);
+                                List<Clause> clauses, List<String> outcomes, int handlingWorkingDays, String timeZone,
+                                Instant at, Actor actor) {
+            this(consultationId, title, draftingUnit, deadline, clauses, outcomes, handlingWorkingDays, timeZone, at, actor, true);
         }
     }
 

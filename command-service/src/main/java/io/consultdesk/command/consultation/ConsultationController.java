@@ -30,6 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,18 +65,20 @@ public class ConsultationController {
             @Size(max = 2_000) List<@Valid ClauseRequest> clauses,
             @Size(max = 20) List<@NotBlank @Size(max = 40) String> outcomes,
             @Min(1) @Max(365) Integer handlingWorkingDays,
+            @Size(max = 60) String timeZone,
             Boolean maskOrganisations) {
     }
 
     @PostMapping
     public ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenRequest request) {
         requireUnique(clauses(request.clauses()));
+        String timeZone = timeZone(request.timeZone());
         Actor actor = currentActor.get();
         String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
         try {
             commands.send(new OpenConsultation(id, request.title(), request.draftingUnit(), request.deadline(),
                     clauses(request.clauses()), request.outcomes(),
-                    request.handlingWorkingDays() == null ? 15 : request.handlingWorkingDays(), clock.instant(), actor,
+                    request.handlingWorkingDays() == null ? 15 : request.handlingWorkingDays(), timeZone, clock.instant(), actor,
                     !Boolean.FALSE.equals(request.maskOrganisations())), actor);
         } catch (RuntimeException e) {
             if (DuplicateEvent.isCauseOf(e)) {
@@ -154,6 +158,18 @@ public class ConsultationController {
         Actor actor = currentActor.get();
         commands.send(new AmendClauseCatalogue(id, clauses, clock.instant(), actor), actor);
         return Map.of("id", id, "clauses", clauses.size());
+    }
+
+    /** A time zone by its region name (Asia/Shanghai); none given is the default. */
+    private static String timeZone(String name) {
+        if (name == null || name.isBlank()) {
+            return ConsultationOpened.DEFAULT_TIME_ZONE;
+        }
+        try {
+            return ZoneId.of(name.strip()).getId();
+        } catch (DateTimeException e) {
+            throw new InvalidField("timeZone", "'" + name + "' is not a time zone (e.g. Asia/Shanghai)");
+        }
     }
 
     private static void requireUnique(List<Clause> clauses) {

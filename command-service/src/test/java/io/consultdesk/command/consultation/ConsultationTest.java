@@ -8,6 +8,7 @@ import io.consultdesk.command.consultation.ConsultationCommands.SetOutcomeVocabu
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.command.kernel.Roles;
+import io.consultdesk.command.publishedlanguage.PublishedJson;
 import io.consultdesk.command.routing.Clause;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,22 +38,22 @@ class ConsultationTest {
 
     private static ConsultationOpened opened() {
         return new ConsultationOpened("c", "若干措施", "市工业和信息化局", LocalDate.parse("2024-09-16"), CLAUSES,
-                Consultation.DEFAULT_OUTCOMES, 15, T0);
+                Consultation.DEFAULT_OUTCOMES, 15, T0, "Asia/Shanghai");
     }
 
     @Test
     void anAdministratorOpensAConsultationWithTheDefaultOutcomes() {
         fixture.givenNoPriorActivity()
-                .when(new OpenConsultation("c", "若干措施", "市工业和信息化局", LocalDate.parse("2024-09-16"), CLAUSES, null, 0, T0, ADMIN))
+                .when(new OpenConsultation("c", "若干措施", "市工业和信息化局", LocalDate.parse("2024-09-16"), CLAUSES, null, 0, null, T0, ADMIN))
                 .expectEvents(opened());
     }
 
     @Test
     void aConsultationMayUseItsOwnOutcomeVocabulary() {
         fixture.givenNoPriorActivity()
-                .when(new OpenConsultation("c", "若干措施", "起草处", null, List.of(), List.of("已采纳", "未采纳", "予以说明"), 10, T0, ADMIN))
+                .when(new OpenConsultation("c", "若干措施", "起草处", null, List.of(), List.of("已采纳", "未采纳", "予以说明"), 10, null, T0, ADMIN))
                 .expectEvents(new ConsultationOpened("c", "若干措施", "起草处", null, List.of(),
-                        List.of("已采纳", "未采纳", "予以说明"), 10, T0),
+                        List.of("已采纳", "未采纳", "予以说明"), 10, T0, "Asia/Shanghai"),
                         new OutcomeVocabularyAmended("c", List.of(new OutcomeWord("已采纳", OutcomeClass.ACCEPTED),
                                 new OutcomeWord("未采纳", OutcomeClass.NOT_ACCEPTED), new OutcomeWord("予以说明", OutcomeClass.EXPLAINED)),
                                 null, T0));
@@ -76,21 +77,42 @@ class ConsultationTest {
     @Test
     void aMaskingPolicyThatPublishesOrganisationsIsRecorded() {
         fixture.givenNoPriorActivity()
-                .when(new OpenConsultation("c", "若干措施", "起草处", null, List.of(), null, 0, T0, ADMIN, false))
+                .when(new OpenConsultation("c", "若干措施", "起草处", null, List.of(), null, 0, null, T0, ADMIN, false))
                 .expectEvents(new ConsultationOpened("c", "若干措施", "起草处", null, List.of(), Consultation.DEFAULT_OUTCOMES, 15, T0,
-                        false));
+                        "Asia/Shanghai", false));
     }
 
     @Test
-    void openingNeedsATitleADraftingUnitAndAnAdministrator() {
+    void aSupervisorOpensAConsultationAndLoadsItsCatalogueInTheirTimeZone() {
+        Actor supervisor = new Actor("supervisor", "", Set.of(Roles.SUPERVISOR));
         fixture.givenNoPriorActivity()
-                .when(new OpenConsultation("c", " ", "起草处", null, List.of(), null, 0, T0, ADMIN))
+                .when(new OpenConsultation("c", "若干措施", "起草处", null, List.of(), null, 0, "Europe/Berlin", T0, supervisor))
+                .expectEvents(new ConsultationOpened("c", "若干措施", "起草处", null, List.of(), Consultation.DEFAULT_OUTCOMES, 15, T0,
+                        "Europe/Berlin"));
+        fixture.given(opened())
+                .when(new AmendClauseCatalogue("c", CLAUSES, T0, supervisor))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aConsultationOpenedBeforeTimeZonesWereRecordedReadsAsChinaStandardTime() throws Exception {
+        // the payload as the event store holds events of earlier releases: no timeZone
+        ConsultationOpened stored = PublishedJson.mapper().readValue("""
+                {"consultationId":"c","title":"若干措施","draftingUnit":"起草处","deadline":"2024-09-16","clauses":[],
+                 "outcomes":["采纳"],"handlingWorkingDays":15,"openedAt":"2024-09-02T01:30:00Z"}""", ConsultationOpened.class);
+        assertThat(stored.timeZone()).isEqualTo("Asia/Shanghai");
+    }
+
+    @Test
+    void openingNeedsATitleADraftingUnitAndASupervisor() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenConsultation("c", " ", "起草处", null, List.of(), null, 0, null, T0, ADMIN))
                 .expectException(ConsultationRefused.class);
         fixture.givenNoPriorActivity()
-                .when(new OpenConsultation("c", "若干措施", "", null, List.of(), null, 0, T0, ADMIN))
+                .when(new OpenConsultation("c", "若干措施", "", null, List.of(), null, 0, null, T0, ADMIN))
                 .expectException(ConsultationRefused.class);
         fixture.givenNoPriorActivity()
-                .when(new OpenConsultation("c", "若干措施", "起草处", null, List.of(), null, 0, T0, CLERK))
+                .when(new OpenConsultation("c", "若干措施", "起草处", null, List.of(), null, 0, null, T0, CLERK))
                 .expectException(NotAllowed.class);
     }
 

@@ -82,7 +82,7 @@ class TableCorpusTest {
 
     private static CommandSide opened(String consultation) {
         CommandSide side = new CommandSide(client, Clock.fixed(T, ZoneOffset.UTC));
-        side.sender.send(new OpenConsultation(consultation, "某办法（征求意见稿）", "起草处", null, List.of(), null, 15, T, ADMIN), ADMIN);
+        side.sender.send(new OpenConsultation(consultation, "某办法（征求意见稿）", "起草处", null, List.of(), null, 15, null, T, ADMIN), ADMIN);
         return side;
     }
 

@@ -56,7 +56,7 @@ final class GoldenEvents {
     static List<DomainEventMessage<?>> all() {
         return List.of(
                 consultation(0, new ConsultationOpened(CONSULTATION, "深圳市打造人工智能先锋城市的若干措施（征求意见稿）", "市工业和信息化局",
-                        LocalDate.parse("2024-09-16"), CLAUSES.subList(0, 1), List.of("采纳", "部分采纳", "不采纳"), 15, T)),
+                        LocalDate.parse("2024-09-16"), CLAUSES.subList(0, 1), List.of("采纳", "部分采纳", "不采纳"), 15, T, "Asia/Shanghai")),
                 consultation(1, new ClauseCatalogueAmended(CONSULTATION, 2, CLAUSES, T.plusSeconds(60))),
                 item(ITEM, 0, new SubmissionReceived(ITEM, CONSULTATION, SubmitterKind.PERSON, "陈*天",
                         new SealedPersonalData("key-1", "c2VhbGVk"), "第（十一）条建议增加对具有自研人工智能能力企业的支持。",

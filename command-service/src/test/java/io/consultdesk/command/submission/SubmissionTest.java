@@ -145,7 +145,7 @@ class SubmissionTest {
                 List.of(new Clause("（三）", "二、强化算力普惠供给", "支持智算中心建设", List.of("市发展改革委", GXJ)),
                         new Clause("（十一）", "", "支持“硬件+AI”示范应用", List.of(GXJ)),
                         new Clause("（十四）", "", "", List.of(KCJ))),
-                List.of("采纳", "部分采纳", "不采纳"), 15, T0);
+                List.of("采纳", "部分采纳", "不采纳"), 15, T0, "Asia/Shanghai");
     }
 
     static ReceiveSubmission receive(String opinion, Channel channel, Actor actor) {
@@ -458,7 +458,7 @@ class SubmissionTest {
             ConsultationOpened opened = opened(TOWNSHIP);
             consultationEvents.publish(new GenericDomainEventMessage<>("Consultation", TOWNSHIP, 0,
                     new ConsultationOpened(TOWNSHIP, opened.title(), opened.draftingUnit(), opened.deadline(), opened.clauses(),
-                            List.of("采纳", "部分采纳", "不采纳", "已反馈", "是", "否"), 15, T0)));
+                            List.of("采纳", "部分采纳", "不采纳", "已反馈", "是", "否"), 15, T0, opened.timeZone())));
         }
 
         private ReceiveSubmission row(String submitter, String opinion) {

@@ -8,6 +8,7 @@ import io.consultdesk.query.feed.Changes;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.Projection;
 import io.consultdesk.query.feed.Projections;
+import io.consultdesk.query.presentation.LocalTimes;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import io.consultdesk.query.feed.Views;
@@ -64,7 +65,8 @@ public class HistoryProjection implements Projection {
                 .append("actor", e.actor())
                 .append("actorBureau", e.actorBureau())
                 .append("correlationId", e.correlationId())
-                .append("summary", TimelineText.summary(e))
+                // as read where the consultation's zone is not known; readers render it again in that zone (Timelines)
+                .append("summary", TimelineText.summary(e, LocalTimes.in(LocalTimes.DEFAULT_ZONE)))
                 .append("stateAfter", STATE_AFTER.get(e.type()))
                 .append("details", Document.parse(details.toString()));
         changes.insert(COLLECTION, doc);

@@ -3,22 +3,28 @@ package io.consultdesk.query.audit;
 import io.consultdesk.query.submission.OutcomeClasses;
 
 import io.consultdesk.query.feed.EventEnvelope;
+import io.consultdesk.query.presentation.ClauseOrder;
+import io.consultdesk.query.presentation.LocalTimes;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One line in Chinese saying what an event was, with its reasons, for the audit timeline. */
+/**
+ * One line in Chinese saying what an event was, with its reasons, for the audit timeline; times in it are local
+ * times of the consultation's zone, lists joined as text.
+ */
 final class TimelineText {
 
     private TimelineText() {
     }
 
-    static String summary(EventEnvelope e) {
+    static String summary(EventEnvelope e, LocalTimes times) {
         return switch (e.type()) {
             case "SubmissionReceived" -> "收到意见（" + e.text("channel") + "），反馈单位或个人：" + e.text("submitterPublicName")
                     + cited(e);
             case "SubmissionAssigned" -> (e.payload().path("triage").asBoolean() ? "无可依据的责任单位，交起草单位分办：" : "按引用条款分办：")
-                    + e.text("leadBureau") + co(e) + basis(e) + "；办理时限 " + e.text("dueAt");
+                    + e.text("leadBureau") + co(e) + basis(e) + "；办理时限 " + local(e, "dueAt", times);
             case "SubmissionReassigned" -> "改派至 " + e.text("leadBureau") + co(e) + "，理由：" + e.text("reason");
             case "SubmissionDecided" -> e.text("decidedByBureau") + " 作出采纳情况：" + e.text("outcome") + reason(e);
             case "SubmissionDecisionRevised" -> e.text("decidedByBureau") + " 第" + e.payload().path("revision").asInt()
@@ -40,10 +46,15 @@ final class TimelineText {
         };
     }
 
+    private static String local(EventEnvelope e, String field, LocalTimes times) {
+        String iso = e.text(field);
+        return iso == null ? "" : times.format(Instant.parse(iso));
+    }
+
     private static String cited(EventEnvelope e) {
         List<String> clauses = new ArrayList<>();
         e.payload().path("citedClauses").forEach(c -> clauses.add(c.asText()));
-        return clauses.isEmpty() ? "；未引用条款" : "；引用条款 " + String.join("、", clauses);
+        return clauses.isEmpty() ? "；未引用条款" : "；引用条款 " + String.join("、", ClauseOrder.sorted(clauses));
     }
 
     private static String co(EventEnvelope e) {

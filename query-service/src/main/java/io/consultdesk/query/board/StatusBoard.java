@@ -2,13 +2,16 @@ package io.consultdesk.query.board;
 
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import io.consultdesk.query.audit.HistoryProjection;
-import io.consultdesk.query.dashboard.DashboardSummary;
+import io.consultdesk.query.audit.TimelineEntry;
+import io.consultdesk.query.audit.Timelines;
+import io.consultdesk.query.dashboard.Counters;
+import io.consultdesk.query.dashboard.Summaries;
 import io.consultdesk.query.feed.Summary;
-import io.consultdesk.query.feed.SummaryFolder;
+import io.consultdesk.query.feed.ArrivalOrder;
 import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.submission.ItemAccess;
 import io.consultdesk.query.submission.SubmissionProjection;
@@ -18,51 +21,67 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Answers board queries from the item documents, within what the caller may see. */
 @Component
 public class StatusBoard {
 
     static final Set<String> SORTABLE = Set.of("receivedAt", "assignedAt", "decidedAt", "dueAt", "state", "leadBureau", "outcome");
-    private static final Set<String> OPEN_STATES = Set.of("RECEIVED", "ASSIGNED");
+    /** How many items the board as of a past instant folds at once: one read of their histories each. */
+    static final int FOLD_PAGE = 200;
 
     private final LiveViews views;
+    private final Summaries summaries;
+    private final Timelines timelines;
     private final Clock clock;
 
-    public StatusBoard(LiveViews views, Clock clock) {
+    public StatusBoard(LiveViews views, Summaries summaries, Timelines timelines, Clock clock) {
         this.views = views;
+        this.summaries = summaries;
+        this.timelines = timelines;
         this.clock = clock;
     }
 
     /** One page of the board: total matching, and the items of the page. */
-    public record Page(long total, int page, int size, Instant asOf, List<Map<String, Object>> items) {
+    public record Page(long total, int page, int size, Instant asOf, List<BoardRow> items) {
+    }
+
+    /** One item's row, if the caller may see it. */
+    public Optional<BoardRow> item(String id, Caller caller) {
+        Document found = views.collection(SubmissionProjection.COLLECTION)
+                .find(Filters.and(Filters.eq("_id", id), ItemAccess.filterFor(caller))).first();
+        return Optional.ofNullable(found).map(d -> BoardRow.of(d, clock.instant()));
     }
 
     public Page query(BoardFilter filter, Caller caller) {
         Instant now = clock.instant();
         if (filter.asOf() != null) {
-            return asOf(filter, caller, now);
+            return asOf(filter, caller);
         }
         MongoCollection<Document> items = views.collection(SubmissionProjection.COLLECTION);
-        Bson query = Filters.and(conditions(filter, caller, now));
+        BoardCriteria criteria = new BoardCriteria(filter, caller, now);
         Long counted = countedTotal(filter, caller, now);
+        if (counted != null && (filter.sort() == null || filter.sort().isBlank())) {
+            Optional<List<Document>> byKey = new FirstPageByArrival(views).page(filter, criteria, counted, itemsInScope(filter));
+            if (byKey.isPresent()) {
+                return new Page(counted, filter.page(), filter.size(), null, byKey.get().stream().map(d -> BoardRow.of(d, now)).toList());
+            }
+        }
+        Bson query = criteria.filter();
         long total = counted != null ? counted : items.countDocuments(query);
         FindIterable<Document> found = items.find(query)
                 .projection(Projections.exclude("routingBasis"))
                 .sort(sort(filter.sort()))
                 .skip(filter.page() * filter.size())
                 .limit(filter.size());
-        List<Map<String, Object>> page = new ArrayList<>();
-        found.forEach(d -> page.add(row(d, now)));
+        List<BoardRow> page = new ArrayList<>();
+        found.forEach(d -> page.add(BoardRow.of(d, now)));
         return new Page(total, filter.page(), filter.size(), null, page);
     }
 
@@ -92,77 +111,35 @@ public class StatusBoard {
         if (conditions > 1 && !clauseAndOutcome) {
             return null;
         }
-        Document summary = views.collection(DashboardSummary.COLLECTION)
-                .find(new Document("_id", DashboardSummary.id(f.consultation(), bureau)))
-                .projection(new Document(SummaryFolder.COUNTS, 1)).first();
-        Document n = summary == null ? new Document() : summary.get(SummaryFolder.COUNTS, new Document());
+        Counters n = summaries.scoped(f.consultation(), bureau);
         if (f.overdue() != null) {
-            long late = 0;
-            if (n.get("due") instanceof Document due) {
-                for (Map.Entry<String, Object> e : due.entrySet()) {
-                    if (Long.parseLong(e.getKey()) < now.toEpochMilli()) {
-                        late += ((Number) e.getValue()).longValue();
-                    }
-                }
-            }
-            return late;
+            return (long) n.overdue(now);
         }
         if (f.state() != null) {
-            return counter(n, "state." + Summary.segment(f.state()));
+            return n.get("state." + Summary.segment(f.state()));
         }
         if (clauseAndOutcome) {
-            return counter(n, "clause." + Summary.segment(f.clause()) + ".outcome." + Summary.segment(f.outcome()));
+            return n.get("clause." + Summary.segment(f.clause()) + ".outcome." + Summary.segment(f.outcome()));
         }
         if (f.clause() != null) {
-            return counter(n, "clause." + Summary.segment(f.clause()) + ".items");
+            return n.get("clause." + Summary.segment(f.clause()) + ".items");
         }
         if (f.outcome() != null) {
-            return counter(n, "outcome." + Summary.segment(f.outcome()));
+            return n.get("outcome." + Summary.segment(f.outcome()));
         }
-        return counter(n, "total");
+        return n.total();
     }
 
-    private static long counter(Document counts, String path) {
-        Object value = counts;
-        for (String part : path.split("\\.")) {
-            value = value instanceof Document d ? d.get(part) : null;
-        }
-        return value instanceof Number n ? n.longValue() : 0L;
-    }
-
-    private List<Bson> conditions(BoardFilter f, Caller caller, Instant now) {
-        List<Bson> and = new ArrayList<>();
-        and.add(ItemAccess.filterFor(caller));
-        if (f.consultation() != null) {
-            and.add(Filters.eq("consultationId", f.consultation()));
-        }
-        if (f.state() != null) {
-            and.add(Filters.eq("state", f.state()));
-        }
-        if (f.bureau() != null) {
-            and.add(Filters.eq("bureaus", f.bureau()));
-        }
-        if (f.clause() != null) {
-            and.add(Filters.eq("citedClauses", f.clause()));
-        }
-        if (f.outcome() != null) {
-            and.add(Filters.eq("outcome", f.outcome()));
-        }
-        if (Boolean.TRUE.equals(f.overdue())) {
-            and.add(Filters.and(Filters.in("state", OPEN_STATES), Filters.lt("dueAt", Date.from(now))));
-        } else if (Boolean.FALSE.equals(f.overdue())) {
-            and.add(Filters.or(Filters.nin("state", OPEN_STATES), Filters.gte("dueAt", Date.from(now))));
-        }
-        if (f.text() != null && !f.text().isBlank()) {
-            Pattern literal = Pattern.compile(Pattern.quote(f.text().strip()));
-            and.add(Filters.or(Filters.regex("opinion", literal), Filters.regex("submitterPublicName", literal)));
-        }
-        return and;
+    /** Every item of the query's consultation (or of all), from its summary: what the numbering must cover. */
+    private long itemsInScope(BoardFilter f) {
+        return summaries.total(f.consultation(), null);
     }
 
     private static Bson sort(String sort) {
         if (sort == null || sort.isBlank()) {
-            return Sorts.ascending("receivedAt", "_id");
+            // as items arrived (the order pages read by key follow); items from before arrivals were numbered
+            // have no number and come first, as received
+            return Sorts.ascending(ArrivalOrder.ALL, "receivedAt", "_id");
         }
         boolean descending = sort.startsWith("-");
         String field = descending ? sort.substring(1) : sort;
@@ -172,97 +149,59 @@ public class StatusBoard {
         return descending ? Sorts.descending(field, "_id") : Sorts.ascending(field, "_id");
     }
 
-    /** The board as it stood at {@code filter.asOf()}: each item folded from its history up to that instant. */
-    private Page asOf(BoardFilter filter, Caller caller, Instant now) {
+    /**
+     * The board as it stood at {@code filter.asOf()}: each item received by then folded from its history up to
+     * that instant by the item projection's own code ({@link SubmissionProjection#fields}), a page of items at a
+     * time (one read of their histories per page), and filtered as it was then. Only the rows of the requested
+     * page are kept.
+     */
+    private Page asOf(BoardFilter filter, Caller caller) {
         Date at = Date.from(filter.asOf());
-        MongoCollection<Document> items = views.collection(SubmissionProjection.COLLECTION);
         List<Bson> base = new ArrayList<>();
         base.add(ItemAccess.filterFor(caller));
         base.add(Filters.lte("receivedAt", at));
         if (filter.consultation() != null) {
             base.add(Filters.eq("consultationId", filter.consultation()));
         }
-        List<Map<String, Object>> matching = new ArrayList<>();
-        MongoCollection<Document> history = views.collection(HistoryProjection.COLLECTION);
-        for (Document item : items.find(Filters.and(base)).sort(Sorts.ascending("receivedAt", "_id"))) {
-            Document then = new Document(item);
-            for (Document event : history.find(Filters.and(Filters.eq("aggregateId", item.getString("_id")),
-                    Filters.lte("occurredAt", at))).sort(Sorts.ascending("sequence"))) {
-                fold(then, event);
-            }
-            Map<String, Object> row = row(then, filter.asOf());
-            if (matches(row, filter)) {
-                matching.add(row);
-            }
-        }
-        int from = Math.min(matching.size(), filter.page() * filter.size());
-        int to = Math.min(matching.size(), from + filter.size());
-        return new Page(matching.size(), filter.page(), filter.size(), filter.asOf(), matching.subList(from, to));
-    }
-
-    /** Rewinds an item document to what one history event says it was right after it. */
-    private static void fold(Document item, Document event) {
-        Document d = event.get("details", Document.class);
-        if (event.getString("stateAfter") != null) {
-            item.put("state", event.getString("stateAfter"));
-        }
-        switch (event.getString("type")) {
-            case "SubmissionReceived" -> {
-                item.remove("outcome");
-                item.remove("reason");
-                item.remove("decidedAt");
-                item.remove("decidedByBureau");
-            }
-            case "SubmissionAssigned", "SubmissionReassigned" -> {
-                item.put("leadBureau", d.getString("leadBureau"));
-                item.put("dueAt", parse(d.getString("dueAt")));
-                item.put("assignedAt", event.getDate("occurredAt"));
-            }
-            case "SubmissionDecided", "SubmissionDecisionRevised" -> {
-                item.put("outcome", d.getString("outcome"));
-                item.put("reason", d.getString("reason"));
-                item.put("decidedByBureau", d.getString("decidedByBureau"));
-                item.put("decidedAt", event.getDate("occurredAt"));
-            }
-            default -> { }
-        }
-        item.put("lastSequence", event.get("sequence"));
-    }
-
-    private static boolean matches(Map<String, Object> row, BoardFilter f) {
-        return (f.state() == null || f.state().equals(row.get("state")))
-                && (f.outcome() == null || f.outcome().equals(row.get("outcome")))
-                && (f.bureau() == null || f.bureau().equals(row.get("leadBureau"))
-                    || String.valueOf(row.get("bureaus")).contains(f.bureau()))
-                && (f.clause() == null || String.valueOf(row.get("citedClauses")).contains(f.clause()))
-                && (f.overdue() == null || f.overdue().equals(row.get("overdue")))
-                && (f.text() == null || String.valueOf(row.get("opinion")).contains(f.text())
-                    || String.valueOf(row.get("submitterPublicName")).contains(f.text()));
-    }
-
-    private static Date parse(String iso) {
-        return iso == null ? null : Date.from(Instant.parse(iso));
-    }
-
-    /** An item as the board shows it, with its age, due date and overdue flag worked out at {@code now}. */
-    static Map<String, Object> row(Document d, Instant now) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", d.getString("_id"));
-        for (String field : List.of("consultationId", "state", "leadBureau", "coBureaus", "bureaus", "citedClauses",
-                "submitterPublicName", "channel", "opinion", "outcome", "reason", "decidedByBureau", "rowNumber")) {
-            if (d.get(field) != null) {
-                row.put(field, d.get(field));
+        BoardCriteria asItWas = new BoardCriteria(filter, caller, filter.asOf());
+        int from = filter.page() * filter.size();
+        List<BoardRow> page = new ArrayList<>();
+        long matching = 0;
+        List<String> ids = new ArrayList<>(FOLD_PAGE);
+        try (MongoCursor<Document> items = views.collection(SubmissionProjection.COLLECTION).find(Filters.and(base))
+                .projection(Projections.include("_id")).sort(Sorts.ascending("receivedAt", "_id")).batchSize(FOLD_PAGE).cursor()) {
+            while (items.hasNext() || !ids.isEmpty()) {
+                if (items.hasNext()) {
+                    ids.add(items.next().getString("_id"));
+                }
+                if (ids.size() == FOLD_PAGE || (!items.hasNext() && !ids.isEmpty())) {
+                    for (List<TimelineEntry> events : timelines.of(ids, at).values()) {
+                        if (events.isEmpty()) {
+                            continue; // received by then by its own clock, recorded only later
+                        }
+                        Document then = fold(events);
+                        if (asItWas.matches(then)) {
+                            if (matching >= from && page.size() < filter.size()) {
+                                page.add(BoardRow.of(then, filter.asOf()));
+                            }
+                            matching++;
+                        }
+                    }
+                    ids.clear();
+                }
             }
         }
-        Date received = d.getDate("receivedAt");
-        Date due = d.getDate("dueAt");
-        row.put("receivedAt", received);
-        row.put("assignedAt", d.getDate("assignedAt"));
-        row.put("decidedAt", d.getDate("decidedAt"));
-        row.put("dueAt", due);
-        row.put("ageDays", received == null ? null : Duration.between(received.toInstant(), now).toDays());
-        row.put("overdue", due != null && OPEN_STATES.contains(d.getString("state")) && due.toInstant().isBefore(now));
-        row.put("version", d.get("lastSequence"));
-        return row;
+        return new Page(matching, filter.page(), filter.size(), filter.asOf(), page);
+    }
+
+    /** An item document as its events up to some instant made it. */
+    static Document fold(List<TimelineEntry> events) {
+        Document item = new Document();
+        for (TimelineEntry event : events) {
+            item.put("_id", event.aggregateId());
+            item.putAll(SubmissionProjection.fields(event.toEvent()));
+            item.put("lastSequence", event.sequence());
+        }
+        return item;
     }
 }

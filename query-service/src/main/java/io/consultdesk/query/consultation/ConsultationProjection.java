@@ -9,6 +9,7 @@ import io.consultdesk.query.feed.Projection;
 import io.consultdesk.query.feed.Projections;
 import io.consultdesk.query.feed.PublishedLanguage;
 import io.consultdesk.query.feed.Views;
+import io.consultdesk.query.presentation.LocalTimes;
 import org.bson.Document;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,8 @@ public class ConsultationProjection implements Projection {
     private final Views views;
 
     public static final String COLLECTION = "consultations";
+    /** The consultation's time zone: absent in events of consultations opened before it was recorded (then Asia/Shanghai). */
+    public static final String TIME_ZONE = "timeZone";
 
 
     public ConsultationProjection(Views views) {
@@ -47,6 +50,7 @@ public class ConsultationProjection implements Projection {
             case "ConsultationOpened" -> new Document("title", e.text("title"))
                     .append("draftingUnit", e.text("draftingUnit"))
                     .append("deadline", e.text("deadline"))
+                    .append(TIME_ZONE, LocalTimes.zone(e.text(TIME_ZONE)).getId())
                     .append("outcomes", texts(e.payload().get("outcomes")))
                     .append("outcomeClasses", OutcomeClasses.defaults(texts(e.payload().get("outcomes"))))
                     .append("handlingWorkingDays", e.payload().path("handlingWorkingDays").asInt())

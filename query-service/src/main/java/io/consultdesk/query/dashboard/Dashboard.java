@@ -1,12 +1,9 @@
 package io.consultdesk.query.dashboard;
 
 import io.consultdesk.query.feed.HeldEventsAlert;
-import io.consultdesk.query.feed.LiveViews;
-import io.consultdesk.query.feed.Summary;
-import io.consultdesk.query.feed.SummaryFolder;
+import io.consultdesk.query.presentation.ClauseOrder;
 import io.consultdesk.query.submission.OutcomeClasses;
 import io.consultdesk.security.Caller;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -24,92 +21,56 @@ import java.util.TreeMap;
 @Component
 public class Dashboard {
 
-    private final LiveViews views;
+    private final Summaries summaries;
     private final Clock clock;
     private final FeedLag lag;
     private final HeldEventsAlert held;
 
-    public Dashboard(LiveViews views, Clock clock, FeedLag lag, HeldEventsAlert held) {
+    public Dashboard(Summaries summaries, Clock clock, FeedLag lag, HeldEventsAlert held) {
         this.held = held;
-        this.views = views;
+        this.summaries = summaries;
         this.clock = clock;
         this.lag = lag;
     }
 
-    public Map<String, Object> compute(String consultationId, Caller caller) {
+    public DashboardView compute(String consultationId, Caller caller) {
         Instant now = clock.instant();
-        Document counts = new Document();
-        String scope = scope(caller);
-        if (scope != null) {
-            Document summary = views.collection(DashboardSummary.COLLECTION)
-                    .find(new Document("_id", DashboardSummary.id(consultationId, scope.equals(DashboardSummary.ALL) ? null : scope)))
-                    .projection(new Document(SummaryFolder.COUNTS, 1)).first();
-            if (summary != null && summary.get(SummaryFolder.COUNTS) instanceof Document n) {
-                counts = n;
+        Counters counts = summaries.of(consultationId, caller);
+        int total = (int) counts.total();
+        Map<String, Integer> states = counts.under("state");
+        DashboardView.Progress progress = DashboardView.Progress.of(total, states);
+        Map<String, DashboardView.Bureau> bureaus = new LinkedHashMap<>();
+        counts.each("bureau").forEach((name, figures) -> {
+            Map<String, Integer> byState = figures.under("state");
+            if (!byState.isEmpty()) {
+                bureaus.put(name, bureau(figures, byState, now, consultationId == null));
             }
-        }
-        int total = (int) number(counts.get("total"));
-        Map<String, Integer> states = counted(counts.get("state"));
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("consultationId", consultationId);
-        result.put("computedAt", now);
-        result.put("total", total);
-        result.put("byState", states);
-        result.put("outcomes", consultationId == null ? byClassLabel(counts.get("outcomeClass")) : counted(counts.get("outcome")));
-        result.put("outcomeClasses", counted(counts.get("outcomeClass")));
-        result.put("overdue", overdue(counts.get("due"), now));
-        int decided = states.getOrDefault("DECIDED", 0) + states.getOrDefault("PUBLISHED", 0);
-        int handled = decided + states.getOrDefault("WITHDRAWN", 0) + states.getOrDefault("REJECTED", 0)
-                + states.getOrDefault("DUPLICATE", 0);
-        result.put("progress", Map.of("decidedOrClosed", handled, "published", states.getOrDefault("PUBLISHED", 0),
-                "percentHandled", total == 0 ? 0 : Math.round(100.0 * handled / total)));
-        Map<String, Object> byBureau = new TreeMap<>();
-        if (counts.get("bureau") instanceof Document bureaus) {
-            bureaus.forEach((name, figures) -> {
-                Document f = (Document) figures;
-                Map<String, Integer> byState = counted(f.get("state"));
-                if (!byState.isEmpty()) {
-                    byBureau.put(Summary.text(name), bureau(f, byState, now, consultationId == null));
-                }
-            });
-        }
-        result.put("bureaus", new LinkedHashMap<>(byBureau));
-        Map<String, Map<String, Integer>> clauses = new TreeMap<>();
-        if (counts.get("clause") instanceof Document cited) {
-            cited.forEach((clause, figures) -> {
-                Document f = (Document) figures;
-                int items = (int) number(f.get("items"));
-                if (items > 0) {
-                    Map<String, Integer> c = new LinkedHashMap<>();
-                    c.put("items", items);
-                    c.putAll(counted(f.get("outcome")));
-                    clauses.put(Summary.text(clause), c);
-                }
-            });
-        }
-        result.put("clauses", clauses);
-        result.put("feedLag", lag.snapshot());
-        result.put("feedHeld", held.snapshot());
-        return result;
+        });
+        return new DashboardView(consultationId, now, total, states, outcomes(counts, consultationId == null),
+                counts.under("outcomeClass"), counts.overdue(now), progress, bureaus, clauses(counts), lag.snapshot(), held.snapshot());
     }
 
-    /** Which summary the caller sees: all items, one bureau's, or none ({@code null}). */
-    private static String scope(Caller caller) {
-        if (caller.seesAllItems()) {
-            return DashboardSummary.ALL;
-        }
-        if (caller.hasRole("OFFICIAL") && !caller.bureau().isEmpty()) {
-            return caller.bureau();
-        }
-        return null;
+    /** Items per cited clause and their outcomes, clauses in document order. */
+    static Map<String, DashboardView.ClauseFigures> clauses(Counters counts) {
+        Map<String, DashboardView.ClauseFigures> clauses = new TreeMap<>(ClauseOrder.BY_NUMBER);
+        counts.each("clause").forEach((clause, f) -> {
+            int items = (int) f.get("items");
+            if (items > 0) {
+                clauses.put(clause, new DashboardView.ClauseFigures(items, f.under("outcome")));
+            }
+        });
+        return new LinkedHashMap<>(clauses);
     }
 
     /**
-     * Across consultations each table's words are not comparable (是 beside 采纳): outcomes are shown by class,
-     * under the default words' labels, in class order.
+     * A consultation's outcomes by its words; across consultations by class, under the default words' labels,
+     * in class order, since one table's words are not another's (是 beside 采纳).
      */
-    private static Map<String, Integer> byClassLabel(Object classCounters) {
-        Map<String, Integer> byClass = counted(classCounters);
+    private static Map<String, Integer> outcomes(Counters counts, boolean acrossConsultations) {
+        if (!acrossConsultations) {
+            return counts.under("outcome");
+        }
+        Map<String, Integer> byClass = counts.under("outcomeClass");
         Map<String, Integer> labelled = new LinkedHashMap<>();
         for (String c : OutcomeClasses.ORDER) {
             if (byClass.containsKey(c)) {
@@ -119,40 +80,13 @@ public class Dashboard {
         return labelled;
     }
 
-    private static Map<String, Object> bureau(Document f, Map<String, Integer> byState, Instant now, boolean acrossConsultations) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("byState", byState);
-        m.put("overdue", overdue(f.get("due"), now));
-        m.put("outcomes", acrossConsultations ? byClassLabel(f.get("outcomeClass")) : counted(f.get("outcome")));
-        m.put("outcomeClasses", counted(f.get("outcomeClass")));
+    private static DashboardView.Bureau bureau(Counters f, Map<String, Integer> byState, Instant now, boolean acrossConsultations) {
         TreeMap<Long, Long> hours = new TreeMap<>();
-        if (f.get("hours") instanceof Document h) {
-            h.forEach((k, v) -> {
-                if (number(v) > 0) {
-                    hours.put(Long.parseLong(k), number(v));
-                }
-            });
-        }
+        f.under("hours").forEach((k, v) -> hours.put(Long.parseLong(k), (long) v));
         long decided = hours.values().stream().mapToLong(Long::longValue).sum();
-        Map<String, Object> time = new LinkedHashMap<>();
-        time.put("decided", (int) decided);
-        time.put("median", percentile(hours, decided, 50));
-        time.put("p90", percentile(hours, decided, 90));
-        m.put("hoursToDecision", time);
-        return m;
-    }
-
-    /** Open items due before {@code now}. */
-    static int overdue(Object due, Instant now) {
-        long late = 0;
-        if (due instanceof Document d) {
-            for (Map.Entry<String, Object> e : d.entrySet()) {
-                if (Long.parseLong(e.getKey()) < now.toEpochMilli()) {
-                    late += number(e.getValue());
-                }
-            }
-        }
-        return (int) late;
+        return new DashboardView.Bureau(byState, f.overdue(now), outcomes(f, acrossConsultations), f.under("outcomeClass"),
+                new DashboardView.HoursToDecision(
+                (int) decided, percentile(hours, decided, 50), percentile(hours, decided, 90), (int) f.get("imported")));
     }
 
     /** Nearest-rank percentile of a histogram (value → count); null when there is nothing to rank. */
@@ -171,20 +105,5 @@ public class Dashboard {
         return histogram.lastKey();
     }
 
-    /** The non-zero counters of a sub-document, by their texts, in order. */
-    private static Map<String, Integer> counted(Object counters) {
-        Map<String, Integer> m = new TreeMap<>();
-        if (counters instanceof Document d) {
-            d.forEach((k, v) -> {
-                if (number(v) != 0) {
-                    m.put(Summary.text(k), (int) number(v));
-                }
-            });
-        }
-        return m;
-    }
 
-    private static long number(Object value) {
-        return value instanceof Number n ? n.longValue() : 0L;
-    }
 }

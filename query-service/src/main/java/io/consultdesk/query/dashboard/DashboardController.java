@@ -5,7 +5,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
 
 /** {@code GET /api/dashboard[?consultation=]}: the dashboards as JSON. */
 @RestController
@@ -20,7 +19,7 @@ public class DashboardController {
     }
 
     @GetMapping("/api/dashboard")
-    public Map<String, Object> dashboard(@RequestParam(required = false) String consultation) {
+    public DashboardView dashboard(@RequestParam(required = false) String consultation) {
         return dashboard.compute(consultation == null || consultation.isBlank() ? null : consultation, caller.get());
     }
 }

@@ -32,7 +32,7 @@ import java.util.Set;
  *     are as many keys as due days);</li>
  * <li>per lead bureau {@code bureau.<b>.state.<s>}, {@code .outcome.<o>}, {@code .outcomeClass.<c>}, {@code .due.<epoch ms>} and
  *     {@code .hours.<h>}: decided items by whole hours from assignment to decision, so medians and 90th
- *     percentiles are exact;</li>
+ *     percentiles are exact; {@code .imported}: items whose decision came with an imported table (no hours);</li>
  * <li>per cited clause {@code clause.<c>.items} and {@code clause.<c>.outcome.<o>}.</li>
  * </ul>
  * The feed keeps them exact through redeliveries, replays and crashes ({@link io.consultdesk.query.feed.SummaryFolder}):
@@ -44,7 +44,8 @@ public final class DashboardSummary implements Summary, Projection {
     public static final String ALL = "*";
     static final Set<String> OPEN_STATES = Set.of("RECEIVED", "ASSIGNED");
     private static final List<String> FIELDS = List.of("consultationId", "state", "leadBureau", "bureaus", "outcome",
-            "citedClauses", "dueAt", "assignedAt", "decidedAt", "outcomeClass");
+            "citedClauses", "dueAt", "assignedAt", "decidedAt", "outcomeClass", SubmissionProjection.RECEIVED_CORRELATION,
+            SubmissionProjection.DECISION_CORRELATION);
 
     /** The id of the summary document of a consultation ({@code null}: all of them) as seen by a bureau ({@code null}: everyone). */
     public static String id(String consultation, String bureau) {
@@ -119,7 +120,9 @@ public final class DashboardSummary implements Summary, Projection {
             }
             Date assigned = item.getDate("assignedAt");
             Date decided = item.getDate("decidedAt");
-            if (assigned != null && decided != null) {
+            if (assigned != null && decided != null && SubmissionProjection.decisionImported(item)) {
+                c.put(b + "imported", 1L); // decided in the table it came in with: no time was taken here
+            } else if (assigned != null && decided != null) {
                 c.put(b + "hours." + Math.max(0, (decided.getTime() - assigned.getTime()) / 3_600_000), 1L);
             }
         }

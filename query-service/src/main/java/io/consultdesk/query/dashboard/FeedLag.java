@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -76,11 +75,12 @@ public class FeedLag {
         }
     }
 
-    public Map<String, Object> snapshot() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("events", lag.get());
-        m.put("measuredAt", measuredAt);
-        return m;
+    public Snapshot snapshot() {
+        return new Snapshot(lag.get(), measuredAt);
+    }
+
+    /** Events not yet applied (-1: not measured yet), and when that was measured. */
+    public record Snapshot(long events, Instant measuredAt) {
     }
 
     @PreDestroy

@@ -72,6 +72,8 @@ public final class BatchApplier {
     private final HeldEvents held;
     /** Aggregate collection → the summary kept over its documents, if any. */
     private final Map<String, SummaryFolder> summaries;
+    /** Aggregate collection → the numbering of its documents in order of arrival, if it keeps one. */
+    private final Map<String, ArrivalOrder> arrivals;
 
     public BatchApplier(Views views, Projections registered, ObjectMapper json) {
         this.views = views;
@@ -87,6 +89,12 @@ public final class BatchApplier {
             });
         }
         this.sequencedIn = Map.copyOf(sequenced);
+        Map<String, ArrivalOrder> numbered = new HashMap<>();
+        for (Projection projection : projections) {
+            projection.documentPerAggregate().filter(d -> d.arrivalGroup() != null).ifPresent(d ->
+                    numbered.put(d.collection(), new ArrivalOrder(views, d.collection(), d.arrivalGroup())));
+        }
+        this.arrivals = Map.copyOf(numbered);
         for (String collection : sequencedIn.values()) {
             views.collection(collection).createIndex(Indexes.ascending("_id", LAST_SEQUENCE), new IndexOptions().unique(true));
         }
@@ -355,9 +363,18 @@ public final class BatchApplier {
         byCollection.forEach((collection, writing) -> {
             List<WriteModel<Document>> models = new ArrayList<>();
             SummaryFolder folder = summaries.get(collection);
+            Map<Plan, Document> sets = new LinkedHashMap<>();
             for (Plan plan : writing) {
                 Document set = new Document();
                 plan.folded.forEach(changes -> set.putAll(changes.fields().getOrDefault(collection, new Document())));
+                sets.put(plan, set);
+            }
+            ArrivalOrder arrival = arrivals.get(collection);
+            if (arrival != null) {
+                arrival.number(writing.stream().filter(p -> p.stored == null).map(sets::get).toList());
+            }
+            for (Plan plan : writing) {
+                Document set = sets.get(plan);
                 if (folder != null) {
                     Document after = plan.stored == null ? new Document() : new Document(plan.stored);
                     after.putAll(set);

@@ -36,7 +36,15 @@ public interface Projection {
      */
     void apply(EventEnvelope event, Changes changes);
 
-    /** Aggregates of {@code aggregateType} each have one document in {@code collection}. */
-    record DocumentPerAggregate(String aggregateType, String collection) {
+    /**
+     * Aggregates of {@code aggregateType} each have one document in {@code collection}. With an
+     * {@code arrivalGroup} (a field of the documents, e.g. their consultation) the feed also numbers the
+     * documents in the order they arrive, overall and within that field's value ({@link ArrivalOrder}).
+     */
+    record DocumentPerAggregate(String aggregateType, String collection, String arrivalGroup) {
+
+        public DocumentPerAggregate(String aggregateType, String collection) {
+            this(aggregateType, collection, null);
+        }
     }
 }

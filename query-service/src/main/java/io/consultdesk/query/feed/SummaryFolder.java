@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * its key names it for good.
  * <p>
  * <b>A summary document records what it absorbed.</b> Folding a delta into a summary document is one
- * update of that document: {@code $inc} of the counters plus {@code $set folded.<item>|<key>}, a
+ * update of that document: {@code $inc} of the counters plus the marks {@code <item>|<key>} of the deltas it
+ * folds, listed under one field of {@code folded} per fold (one path to write, whatever the batch's size), a
  * compare-and-set on the document's {@code version} ({@code {_id, version}}, a unique index). A delta marked
  * there is never folded into it again. Then the delta is removed from the item ({@code $unset}), and only
  * after that, in a later update of the summary document (again a compare-and-set that moves its version),
@@ -154,6 +156,7 @@ public final class SummaryFolder {
         summaryDocuments.find(new Document("_id", new Document("$in", new ArrayList<>(ids))))
                 .projection(new Document(VERSION, 1).append(FOLDED, 1)).batchSize(ids.size())
                 .forEach(d -> summaries.put(d.getString("_id"), d));
+        Map<String, Set<String>> marked = marksOf(summaries);
         Map<String, Document> owed = new LinkedHashMap<>();
         itemDocuments.find(new Document("_id", new Document("$in", new ArrayList<>(items))))
                 .projection(new Document(OWED, 1)).batchSize(items.size())
@@ -172,7 +175,7 @@ public final class SummaryFolder {
             String mark = mark(item, key);
             for (Document entry : entriesOf(entries)) {
                 String id = entry.getString("s");
-                if (!ids.contains(id) || isMarked(summaries.get(id), mark)) {
+                if (!ids.contains(id) || marked.getOrDefault(id, Set.of()).contains(mark)) {
                     continue;
                 }
                 marks.computeIfAbsent(id, k -> new HashSet<>()).add(mark);
@@ -188,7 +191,8 @@ public final class SummaryFolder {
             Document current = summaries.get(id);
             long version = current == null ? NO_DOCUMENT : current.get(VERSION, Number.class).longValue();
             Document set = new Document(VERSION, version + 1);
-            marks.get(id).forEach(m -> set.append(FOLDED + "." + m, true));
+            // this fold's marks as one list: one field to write, however many items the batch folded
+            set.append(FOLDED + "." + UUID.randomUUID().toString().replace("-", ""), new ArrayList<>(marks.get(id)));
             Document update = new Document("$set", set);
             Document inc = new Document();
             incs.get(id).forEach((path, n) -> {
@@ -203,7 +207,14 @@ public final class SummaryFolder {
             if (drop != null) {
                 drop.removeAll(marks.get(id));
                 Document unset = new Document();
-                drop.forEach(m -> unset.append(FOLDED + "." + m, ""));
+                markLists(current).forEach((field, listed) -> {
+                    List<String> remaining = listed.stream().filter(m -> !drop.contains(m)).toList();
+                    if (remaining.isEmpty()) {
+                        unset.append(FOLDED + "." + field, "");
+                    } else if (remaining.size() < listed.size()) {
+                        set.append(FOLDED + "." + field, remaining);
+                    }
+                });
                 if (!unset.isEmpty()) {
                     update.append("$unset", unset);
                 }
@@ -229,7 +240,7 @@ public final class SummaryFolder {
                 boolean everywhere = true;
                 for (Document entry : entriesOf(entries)) {
                     String id = entry.getString("s");
-                    everywhere &= ids.contains(id) && (isMarked(summaries.get(id), mark)
+                    everywhere &= ids.contains(id) && (marked.getOrDefault(id, Set.of()).contains(mark)
                             || marks.getOrDefault(id, Set.of()).contains(mark));
                 }
                 if (everywhere) {
@@ -256,12 +267,32 @@ public final class SummaryFolder {
         return name.substring(name.lastIndexOf('_') + 1);
     }
 
-    private static boolean isMarked(Document summary, String mark) {
-        if (summary == null) {
-            return false;
+    /** Every mark each summary document holds, whatever field holds it. */
+    private static Map<String, Set<String>> marksOf(Map<String, Document> summaries) {
+        Map<String, Set<String>> marks = new HashMap<>();
+        summaries.forEach((id, summary) -> markLists(summary).values().forEach(listed ->
+                marks.computeIfAbsent(id, k -> new HashSet<>()).addAll(listed)));
+        return marks;
+    }
+
+    /**
+     * A summary document's marks by the field holding them: a fold's marks as one list under a field of its
+     * own; a mark written by earlier releases as a field named by the mark, holding {@code true}.
+     */
+    private static Map<String, List<String>> markLists(Document summary) {
+        Document folded = summary == null ? null : summary.get(FOLDED, Document.class);
+        if (folded == null) {
+            return Map.of();
         }
-        Document folded = summary.get(FOLDED, Document.class);
-        return folded != null && folded.containsKey(mark);
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        folded.forEach((field, value) -> {
+            if (value instanceof List<?> listed) {
+                lists.put(field, listed.stream().map(String::valueOf).toList());
+            } else {
+                lists.put(field, List.of(field));
+            }
+        });
+        return lists;
     }
 
     private static String mark(String item, String key) {

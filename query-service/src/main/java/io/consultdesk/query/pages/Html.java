@@ -1,5 +1,8 @@
 package io.consultdesk.query.pages;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.HtmlUtils;
 
 import java.net.URLEncoder;
@@ -8,7 +11,38 @@ import java.nio.charset.StandardCharsets;
 /** Small helpers for writing pages: escaping, URL parameters, the common frame. */
 final class Html {
 
+    static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+
     private Html() {
+    }
+
+    /** A whole page answered with {@code status}. */
+    static ResponseEntity<String> answer(HttpStatus status, Labels l, String title, String body) {
+        return ResponseEntity.status(status).contentType(HTML).body(page(l, title, body));
+    }
+
+    static String card(String id, String label, Object value) {
+        return "<div class=\"card\" id=\"card-" + id + "\">" + esc(label) + "<b>" + esc(value) + "</b></div>";
+    }
+
+    /** One term and its value in a {@code <dl>}; an empty value shows as a dash. */
+    static void entry(StringBuilder dl, String id, String label, String value) {
+        dl.append("<dt>").append(esc(label)).append("</dt><dd id=\"").append(id).append("\">")
+                .append(value == null || value.isEmpty() ? "—" : esc(value)).append("</dd>");
+    }
+
+    /** A table header row of the labels of {@code keys}. */
+    static String headers(Labels l, String... keys) {
+        StringBuilder row = new StringBuilder("<tr>");
+        for (String key : keys) {
+            row.append("<th>").append(esc(l.get(key))).append("</th>");
+        }
+        return row.append("</tr>").toString();
+    }
+
+    /** {@code ?lang=en} (or {@code &lang=en} when {@code first} is false) for English pages; nothing for Chinese. */
+    static String lang(Labels l, boolean first) {
+        return l.suffix().isEmpty() ? "" : (first ? "?" : "&") + l.suffix();
     }
 
     static String esc(Object text) {
@@ -38,12 +72,14 @@ final class Html {
                 .chips a{display:inline-block;margin:.15rem;padding:.15rem .6rem;border:1px solid #1f3b5a;border-radius:1rem;text-decoration:none;color:#1f3b5a}
                 .chips a.on{background:#1f3b5a;color:#fff}
                 svg text{font-size:12px}
-                .opinion{max-width:40rem}
+                .opinion{max-width:40rem}dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;background:#fff;border:1px solid #ddd;padding:.8rem}
+                dl.summary dt{font-weight:bold}dl.summary dd{margin:0;white-space:pre-wrap}.muted{color:#666}
                 </style></head><body>
-                <nav><a href="/dashboard%s">%s</a><a href="/board%s">%s</a></nav>
+                <nav><a href="/consultations%s">%s</a><a href="/dashboard%s">%s</a><a href="/board%s">%s</a></nav>
                 <main><h1>%s</h1>
                 %s
                 </main></body></html>
-                """.formatted(l.lang(), esc(title), lang, esc(l.get("dashboard")), lang, esc(l.get("board")), esc(title), body);
+                """.formatted(l.lang(), esc(title), lang, esc(l.get("consultations")), lang, esc(l.get("dashboard")), lang,
+                esc(l.get("board")), esc(title), body);
     }
 }

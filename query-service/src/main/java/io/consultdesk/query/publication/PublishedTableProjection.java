@@ -45,6 +45,11 @@ public class PublishedTableProjection implements Projection {
         return "SubmissionPublished".equals(event.type()) || "TablePublished".equals(event.type());
     }
 
+    /** A published row's key: its table version's and its 序号 (which {@link PublishedTables} reads by). */
+    static String rowId(String consultationId, int version, int rowNumber) {
+        return consultationId + "|" + version + "|" + rowNumber;
+    }
+
     @Override
     public void apply(EventEnvelope e, Changes changes) {
         JsonNode p = e.payload();
@@ -53,8 +58,7 @@ public class PublishedTableProjection implements Projection {
         Date publishedAt = Date.from(Instant.parse(e.text("publishedAt")));
         if ("SubmissionPublished".equals(e.type())) {
             int rowNumber = p.path("rowNumber").asInt();
-            String id = consultationId + "|" + version + "|" + rowNumber;
-            changes.put(ROWS, new Document("_id", id)
+            changes.put(ROWS, new Document("_id", rowId(consultationId, version, rowNumber))
                     .append("consultationId", consultationId)
                     .append("version", version)
                     .append("rowNumber", rowNumber)

@@ -1,7 +1,6 @@
 package io.consultdesk.query.publication;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.consultdesk.query.feed.LiveViews;
@@ -15,13 +14,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /** Reads published versions and streams their rows in 序号 order. */
 @Component
 public class PublishedTables {
 
+    /** Rows read per round trip when a table is streamed. */
+    private static final int PAGE = 1_000;
+
     private final LiveViews views;
+    private final Set<String> completeVersions = ConcurrentHashMap.newKeySet();
 
     public PublishedTables(LiveViews views) {
         this.views = views;
@@ -57,24 +63,68 @@ public class PublishedTables {
         return versions;
     }
 
+    /**
+     * Whether every row of the version has reached the read side (its TablePublished may come before its rows).
+     * A complete version stays complete, so only the first ask counts rows (a scan on the development store);
+     * later ones are answered from memory.
+     */
+    public boolean complete(TableVersion table) {
+        String key = views.generation() + "|" + table.consultationId() + "|" + table.version();
+        if (completeVersions.contains(key)) {
+            return true;
+        }
+        boolean complete = rowsArrived(table) >= table.rowCount();
+        if (complete) {
+            completeVersions.add(key);
+        }
+        return complete;
+    }
+
     /** How many of the version's rows the read side has received so far. */
     public long rowsArrived(TableVersion table) {
         return rows().countDocuments(Filters.and(Filters.eq("consultationId", table.consultationId()),
                 Filters.eq("version", table.version())));
     }
 
+    /**
+     * The version's rows in 序号 order, read by key: each row's {@code _id} is its table's id and its 序号, so
+     * each read is {@code _id $in} the next {@value #PAGE} numbers — an index lookup on every store, however
+     * large the table, never a sort. 序号 run from 1 without gaps, except where a table imported as published
+     * kept its own (a withdrawn row leaves a gap): the walk goes on until it has every row, and past
+     * {@link #walkLimit} numbers leaves the rest (kept 序号 far above the row count) to one sorted query.
+     */
     public void forEachRow(TableVersion table, Consumer<PublishedRow> sink) {
-        try (MongoCursor<Document> cursor = rows().find(Filters.and(Filters.eq("consultationId", table.consultationId()),
-                        Filters.eq("version", table.version())))
-                .sort(Sorts.ascending("rowNumber")).batchSize(1_000).iterator()) {
-            while (cursor.hasNext()) {
-                Document d = cursor.next();
-                sink.accept(new PublishedRow(d.getInteger("rowNumber"), d.getString("submissionId"), d.getString("submitter"),
-                        d.getString("opinion"), d.getString("decision"), d.getString("outcome")));
+        MongoCollection<Document> rows = rows();
+        int seen = 0;
+        int limit = walkLimit(table.rowCount());
+        int last = 0;
+        for (int first = 1; seen < table.rowCount() && first <= limit; first += PAGE) {
+            last = Math.min(limit, first + PAGE - 1);
+            List<String> keys = new ArrayList<>(last - first + 1);
+            for (int n = first; n <= last; n++) {
+                keys.add(PublishedTableProjection.rowId(table.consultationId(), table.version(), n));
             }
+            Map<Integer, PublishedRow> page = new TreeMap<>();
+            rows.find(Filters.in("_id", keys)).batchSize(PAGE).forEach(d -> page.put(d.getInteger("rowNumber"), row(d)));
+            page.values().forEach(sink);
+            seen += page.size();
+        }
+        if (seen < table.rowCount()) {
+            rows.find(Filters.and(Filters.eq("consultationId", table.consultationId()), Filters.eq("version", table.version()),
+                            Filters.gt("rowNumber", last)))
+                    .sort(Sorts.ascending("rowNumber")).batchSize(PAGE).forEach(d -> sink.accept(row(d)));
         }
     }
 
+    /** How far the walk by key goes: twice the rows and a thousand (gaps are rows left out of a kept numbering). */
+    static int walkLimit(int rowCount) {
+        return (int) Math.min(Integer.MAX_VALUE, 2L * rowCount + 1_000);
+    }
+
+    private static PublishedRow row(Document d) {
+        return new PublishedRow(d.getInteger("rowNumber"), d.getString("submissionId"), d.getString("submitter"),
+                d.getString("opinion"), d.getString("decision"), d.getString("outcome"));
+    }
 
     private static TableVersion toVersion(Document d) {
         Map<String, Integer> totals = new LinkedHashMap<>();

@@ -151,10 +151,10 @@ public class TableController {
 
     /** 503 with Retry-After while the version's rows are still arriving (its TablePublished came first). */
     private Optional<ResponseEntity<?>> stillArriving(TableVersion table) {
-        long arrived = tables.rowsArrived(table);
-        if (arrived >= table.rowCount()) {
+        if (tables.complete(table)) {
             return Optional.empty();
         }
+        long arrived = tables.rowsArrived(table);
         return Optional.of(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                         "version " + table.version() + " is still arriving: " + arrived + " of " + table.rowCount() + " rows")));

@@ -25,6 +25,9 @@ public class SubmissionProjection implements Projection {
     private final Views views;
 
     public static final String COLLECTION = "submissions";
+    /** The correlation of the receipt and of the latest decision: equal when a decision came in with its comment (an import). */
+    public static final String RECEIVED_CORRELATION = "receivedCorrelationId";
+    public static final String DECISION_CORRELATION = "decisionCorrelationId";
 
 
     public SubmissionProjection(Views views) {
@@ -44,12 +47,20 @@ public class SubmissionProjection implements Projection {
 
     @Override
     public Optional<DocumentPerAggregate> documentPerAggregate() {
-        return Optional.of(new DocumentPerAggregate("Submission", COLLECTION));
+        return Optional.of(new DocumentPerAggregate("Submission", COLLECTION, "consultationId"));
     }
 
     @Override
     public void apply(EventEnvelope e, Changes changes) {
-        changes.set(COLLECTION, switch (e.type()) {
+        changes.set(COLLECTION, fields(e));
+    }
+
+    /**
+     * The fields one event sets on its item's document: what the live feed writes, and what the board as of a
+     * past instant folds from the history (one code for both, so the two never differ).
+     */
+    public static Document fields(EventEnvelope e) {
+        return switch (e.type()) {
             case "SubmissionReceived" -> received(e);
             case "SubmissionAssigned" -> new Document("state", "ASSIGNED")
                     .append("leadBureau", e.text("leadBureau"))
@@ -81,7 +92,16 @@ public class SubmissionProjection implements Projection {
                     .append("submitterErasedAt", date(e.text("erasedAt")));
             // unreachable for events that passed PublishedLanguage.requireKnown; a type known there but not here is a bug
             default -> throw new PublishedLanguage.UnknownEventType(e);
-        });
+        };
+    }
+
+    /**
+     * Whether the item's decision was taken in the unit of work that received it: a table imported with its
+     * 采纳情况. Such a decision took no time here; its due date meant nothing.
+     */
+    public static boolean decisionImported(Document item) {
+        Object received = item.get(RECEIVED_CORRELATION);
+        return received != null && received.equals(item.get(DECISION_CORRELATION));
     }
 
     private static Document received(EventEnvelope e) {
@@ -95,7 +115,8 @@ public class SubmissionProjection implements Projection {
                 .append("receivedAt", date(e.text("receivedAt")))
                 .append("citedClauses", strings(p.get("citedClauses")))
                 .append("citedChapters", strings(p.get("citedChapters")))
-                .append("revisions", 0);
+                .append("revisions", 0)
+                .append(RECEIVED_CORRELATION, e.correlationId());
         JsonNode letter = p.get("letter");
         if (letter != null && !letter.isNull()) {
             doc.append("letter", new Document("letterId", letter.path("letterId").asText()).append("part", letter.path("part").asInt()));
@@ -108,7 +129,8 @@ public class SubmissionProjection implements Projection {
                 .append("outcomeClass", OutcomeClasses.of(e.text("outcome"), e.text("outcomeClass")))
                 .append("reason", e.text("reason"))
                 .append("decidedByBureau", e.text("decidedByBureau"))
-                .append("decidedAt", date(e.text(timeField)));
+                .append("decidedAt", date(e.text(timeField)))
+                .append(DECISION_CORRELATION, e.correlationId());
     }
 
     private static Document closed(String state, EventEnvelope e, String timeField) {

@@ -3,6 +3,7 @@ package io.consultdesk.query.submission;
 import com.mongodb.client.model.Filters;
 import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.feed.SummaryFolder;
+import io.consultdesk.query.presentation.ClauseOrder;
 import io.consultdesk.security.CurrentCaller;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
 
 /** One item's current state, as the read side knows it. */
 @RestController
@@ -36,6 +39,10 @@ public class SubmissionQueryController {
         item.put("id", item.remove("_id"));
         item.put("version", item.remove("lastSequence"));
         item.remove(SummaryFolder.OWED); // the feed's bookkeeping, not the item's
+        item.put("decisionImported", SubmissionProjection.decisionImported(item));
+        item.remove(SubmissionProjection.RECEIVED_CORRELATION);
+        item.remove(SubmissionProjection.DECISION_CORRELATION);
+        item.put("citedClauses", ClauseOrder.sorted(item.getList("citedClauses", String.class, List.of())));
         return ResponseEntity.ok(item);
     }
 }

@@ -32,7 +32,7 @@ public class SecurityConfiguration {
                                 "/public/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/submissions/*/history").hasAnyRole("AUDITOR", "SUPERVISOR")
                         .requestMatchers("/api/admin/**").hasAnyRole("AUDITOR", "ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/**", "/board/**", "/dashboard/**", "/items/**").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/**", "/board/**", "/dashboard/**", "/items/**", "/consultations/**").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         .anyRequest().denyAll());
         return http.build();

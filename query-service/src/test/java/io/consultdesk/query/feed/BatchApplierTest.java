@@ -144,12 +144,15 @@ class BatchApplierTest {
 
     // ---- round trips ----
 
-    /** The items' writes, then the dashboards' summaries folded in (see {@link SummaryFolder}). */
-    private static final String[] ITEMS_AND_SUMMARIES = {"find submissions", "insert history", "update submissions",
-            "find summaries", "find submissions", "update summaries", "update submissions"};
+    /**
+     * The items' writes (new items numbered in order of arrival first, see {@link ArrivalOrder}), then the
+     * dashboards' summaries folded in (see {@link SummaryFolder}).
+     */
+    private static final String[] ITEMS_AND_SUMMARIES = {"find submissions", "insert history", "findAndModify arrivals",
+            "update submissions", "find summaries", "find submissions", "update summaries", "update submissions"};
 
     @Test
-    void aBatchCostsSevenCommandsWhateverItsSize() {
+    void aBatchCostsEightCommandsWhateverItsSize() {
         BatchApplier.Outcome big = apply(applier, events("big-", 50, 0, 4));
         assertThat(big.applied()).isEqualTo(200);
         assertThat(commands).as("200 new events of 50 new items").containsExactly(ITEMS_AND_SUMMARIES);
@@ -203,7 +206,7 @@ class BatchApplierTest {
 
         assertThat(apply(applier, batch).applied()).isEqualTo(34);
         assertThat(commands).containsExactlyInAnyOrder("find submissions", "find consultations", "insert history",
-                "update published_rows", "update published_tables", "update submissions", "update consultations",
+                "update published_rows", "update published_tables", "findAndModify arrivals", "update submissions", "update consultations",
                 "find summaries", "find submissions", "update summaries", "update submissions");
         assertThat(views.collection(ConsultationProjection.COLLECTION).find(new Document("_id", "c1")).first())
                 .containsEntry("state", "CLOSED").containsEntry("publishedVersion", 1).containsEntry(BatchApplier.LAST_SEQUENCE, 2L);

@@ -142,6 +142,7 @@ class PublishedLanguageContractTest {
         Document consultation = one(views, ConsultationProjection.COLLECTION, "golden-consultation");
         assertThat(consultation.getString("title")).isEqualTo("深圳市打造人工智能先锋城市的若干措施（征求意见稿）");
         assertThat(consultation.getString("draftingUnit")).isEqualTo("市工业和信息化局");
+        assertThat(consultation.getString("timeZone")).isEqualTo("Asia/Shanghai");
         assertThat(consultation.getList("clauses", Document.class)).extracting(c -> c.getString("number"))
                 .containsExactly("（十一）", "（十五）");
         assertThat(consultation.getInteger("catalogueVersion")).isEqualTo(2);

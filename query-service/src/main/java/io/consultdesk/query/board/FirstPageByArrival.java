@@ -1,0 +1,113 @@
+package io.consultdesk.query.board;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import io.consultdesk.query.feed.ArrivalOrder;
+import io.consultdesk.query.feed.Views;
+import io.consultdesk.query.submission.SubmissionProjection;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A board page in the default order (as items arrived) read by key, however many items there are: the item
+ * documents numbered {@code n…n+k} in order of arrival ({@link ArrivalOrder}: within the consultation when the
+ * query names one, else overall) are one {@code $in} of their keys, tested in memory against the query
+ * ({@link BoardCriteria#matches}), until the page is full.
+ * <p>
+ * Costs: a filter most items pass (a consultation, a common state, a bureau, a clause, an outcome) fills the
+ * first page from the first keys it reads — one or two round trips. A rare one reads more keys per item it
+ * shows; past {@value #MAX_EXAMINED} numbers examined this gives up and the board asks the store its query
+ * (a scan and a sort on the development store, an index on MongoDB). Deep pages cost in proportion to their
+ * depth, as skipping does on any store.
+ */
+final class FirstPageByArrival {
+
+    /** Keys read per round trip. */
+    static final int CHUNK = 500;
+    /** Numbers examined before the store's own query is the better choice. */
+    static final int MAX_EXAMINED = 20_000;
+
+    private final Views views;
+
+    FirstPageByArrival(Views views) {
+        this.views = views;
+    }
+
+    /**
+     * The page's items in order of arrival, or empty when this way does not answer it: some items have no
+     * number yet (numbered before numbering existed: a replay numbers them), or too many numbers had to be
+     * examined.
+     *
+     * @param matching how many items match, from the summary
+     * @param itemsInScope how many items the consultation (or all consultations) has, from its summary
+     */
+    Optional<List<Document>> page(BoardFilter filter, BoardCriteria criteria, long matching, long itemsInScope) {
+        long skip = (long) filter.page() * filter.size();
+        if (skip >= matching) {
+            return Optional.of(List.of()); // the summary counts fewer: nothing to read
+        }
+        // items spread evenly, a page needs about this many numbers examined: too many, and the store's query is better
+        long expected = (skip + filter.size()) * Math.max(1, itemsInScope) / matching;
+        if (expected > MAX_EXAMINED + skip) {
+            return Optional.empty();
+        }
+        String group = filter.consultation();
+        long issued = ArrivalOrder.issued(views, SubmissionProjection.COLLECTION, group);
+        if (issued < itemsInScope) {
+            return Optional.empty();
+        }
+        List<Document> page = new ArrayList<>();
+        MongoCollection<Document> items = views.collection(SubmissionProjection.COLLECTION);
+        long examined = 0;
+        for (long first = 1; first <= issued && page.size() < filter.size(); first += CHUNK) {
+            if (examined >= MAX_EXAMINED + skip) {
+                return Optional.empty();
+            }
+            long last = Math.min(issued, first + CHUNK - 1);
+            List<Document> chunk = read(items, group, first, last);
+            examined += last - first + 1;
+            for (Document item : chunk) {
+                if (criteria.matches(item)) {
+                    if (skip > 0) {
+                        skip--;
+                    } else if (page.size() < filter.size()) {
+                        page.add(item);
+                    }
+                }
+            }
+        }
+        return Optional.of(page);
+    }
+
+    /** The items numbered {@code first…last} (gaps skipped), in that order. */
+    private static List<Document> read(MongoCollection<Document> items, String group, long first, long last) {
+        String field = group == null ? ArrivalOrder.ALL : ArrivalOrder.IN_GROUP;
+        List<Object> keys = new ArrayList<>();
+        for (long n = first; n <= last; n++) {
+            keys.add(group == null ? (Object) n : ArrivalOrder.groupKey(group, n));
+        }
+        Document[] ordered = new Document[(int) (last - first + 1)];
+        items.find(Filters.in(field, keys)).projection(Projections.exclude("routingBasis", "summaryOwed"))
+                .batchSize(keys.size())
+                .forEach(d -> ordered[(int) (number(d, group) - first)] = d);
+        List<Document> found = new ArrayList<>();
+        for (Document d : ordered) {
+            if (d != null) {
+                found.add(d);
+            }
+        }
+        return found;
+    }
+
+    private static long number(Document item, String group) {
+        if (group == null) {
+            return item.get(ArrivalOrder.ALL, Number.class).longValue();
+        }
+        String key = item.getString(ArrivalOrder.IN_GROUP);
+        return Long.parseLong(key.substring(key.lastIndexOf('|') + 1));
+    }
+}

@@ -1,0 +1,21 @@
+package io.consultdesk.query.consultation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A consultation's page: its overview, rules and clause catalogue by chapter in document order, each clause
+ * with its responsible units (the first leads) and how many items cite it.
+ */
+public record ConsultationDetail(ConsultationOverview overview, int catalogueVersion, List<String> outcomes,
+                                 int handlingWorkingDays, List<Chapter> chapters) {
+
+    /** A chapter of the draft ({@code name} empty where the catalogue names none) and its clauses. */
+    public record Chapter(String name, List<CatalogueClause> clauses) {
+    }
+
+    /** One clause: number, title, responsible units, items citing it and their outcomes. */
+    public record CatalogueClause(String number, String title, List<String> responsibleUnits, int items,
+                                  Map<String, Integer> outcomes) {
+    }
+}

@@ -1,0 +1,98 @@
+package io.consultdesk.query.pages;
+
+import io.consultdesk.query.audit.TimelineEntry;
+import io.consultdesk.query.audit.Timelines;
+import io.consultdesk.query.board.BoardRow;
+import io.consultdesk.query.board.StatusBoard;
+import io.consultdesk.query.consultation.Consultations;
+import io.consultdesk.query.presentation.LocalTimes;
+import io.consultdesk.query.presentation.Text;
+import io.consultdesk.security.CurrentCaller;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.consultdesk.query.pages.Html.esc;
+
+/** An item's page: a summary of where it stands, then its timeline, times in its consultation's zone. */
+@RestController
+public class ItemPage {
+
+    private final StatusBoard board;
+    private final Timelines timelines;
+    private final Consultations consultations;
+    private final CurrentCaller caller;
+
+    public ItemPage(StatusBoard board, Timelines timelines, Consultations consultations, CurrentCaller caller) {
+        this.board = board;
+        this.timelines = timelines;
+        this.consultations = consultations;
+        this.caller = caller;
+    }
+
+    @GetMapping("/items/{id}")
+    public ResponseEntity<String> item(@PathVariable String id, @RequestParam(required = false) String lang) {
+        Labels l = new Labels(lang);
+        Optional<BoardRow> found = board.item(id, caller.get());
+        List<TimelineEntry> events = found.isPresent() ? timelines.of(id) : List.of();
+        if (found.isEmpty() || events.isEmpty()) {
+            return Html.answer(HttpStatus.NOT_FOUND, l, l.get("item"), "<p>" + esc(l.get("none")) + "</p>");
+        }
+        BoardRow item = found.get();
+        LocalTimes times = LocalTimes.in(consultations.zones(Set.of(item.consultationId())).get(item.consultationId()));
+        StringBuilder body = new StringBuilder("<p class=\"muted\">").append(esc(id)).append(" · ")
+                .append(esc(l.get("timesIn"))).append(" ").append(esc(times.zone().getId())).append("</p>")
+                .append("<h2>").append(esc(l.get("summary"))).append("</h2>").append(summary(item, times, l))
+                .append("<h2>").append(esc(l.get("timeline"))).append("</h2><table id=\"timeline\">")
+                .append(Html.headers(l, "#", "when", "who", "bureau", "what"));
+        for (TimelineEntry e : events) {
+            body.append("<tr class=\"event\" data-type=\"").append(esc(e.type())).append("\"><td>").append(e.sequence())
+                    .append("</td><td class=\"time\">").append(esc(times.format(e.occurredAt()))).append("</td><td>").append(esc(e.actor()))
+                    .append("</td><td>").append(esc(e.actorBureau())).append("</td><td>").append(esc(e.summary()))
+                    .append("</td></tr>");
+        }
+        body.append("</table>");
+        return Html.answer(HttpStatus.OK, l, l.get("item"), body.toString());
+    }
+
+    /** Opinion, masked submitter, state, bureaus, clauses, due date, outcome, reason, time to decision. */
+    private static String summary(BoardRow item, LocalTimes times, Labels l) {
+        StringBuilder dl = new StringBuilder("<dl class=\"summary\" id=\"summary\">");
+        Html.entry(dl, "summary-opinion", l.get("opinion"), item.opinion());
+        Html.entry(dl, "summary-submitter", l.get("submitter"), item.submitterPublicName());
+        Html.entry(dl, "summary-state", l.get("state"), l.get(item.state()));
+        Html.entry(dl, "summary-lead", l.get("lead"), item.leadBureau());
+        Html.entry(dl, "summary-co-bureaus", l.get("coBureaus"), Text.list(item.coBureaus()));
+        Html.entry(dl, "summary-clauses", l.get("clause"), Text.list(item.citedClauses()));
+        Html.entry(dl, "summary-received", l.get("received"), times.format(item.receivedAt()));
+        if (item.dueAt() != null) {
+            Html.entry(dl, "summary-due", l.get("due"), times.format(item.dueAt()));
+        }
+        Html.entry(dl, "summary-outcome", l.get("outcome"), item.outcome());
+        Html.entry(dl, "summary-reason", l.get("reason"), item.reason());
+        if (item.decidedAt() != null) {
+            Html.entry(dl, "summary-decided", l.get("decided"), times.format(item.decidedAt()));
+            Html.entry(dl, "summary-hours-to-decision", l.get("hoursToDecision"), hoursToDecision(item, l));
+        }
+        return dl.append("</dl>").toString();
+    }
+
+    /** Whole hours from assignment to the decision's own time; an imported decision took none here. */
+    static String hoursToDecision(BoardRow item, Labels l) {
+        if (Boolean.TRUE.equals(item.decisionImported())) {
+            return l.get("imported");
+        }
+        if (item.assignedAt() == null) {
+            return l.get("noneYet");
+        }
+        return Duration.between(item.assignedAt(), item.decidedAt()).toHours() + " " + l.get("hours");
+    }
+}

@@ -1,0 +1,261 @@
+package io.consultdesk.query.board;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.event.CommandSucceededEvent;
+import io.consultdesk.localstack.EmbeddedInfrastructure;
+import io.consultdesk.localstack.MongoWireServer;
+import io.consultdesk.query.audit.HistoryProjection;
+import io.consultdesk.query.audit.Timelines;
+import io.consultdesk.query.board.BoardFilter;
+import io.consultdesk.query.board.StatusBoard;
+import io.consultdesk.query.consultation.ConsultationProjection;
+import io.consultdesk.query.consultation.Consultations;
+import io.consultdesk.query.dashboard.DashboardSummary;
+import io.consultdesk.query.dashboard.Summaries;
+import io.consultdesk.query.feed.ArrivalOrder;
+import io.consultdesk.query.feed.BatchApplier;
+import io.consultdesk.query.feed.EventEnvelope;
+import io.consultdesk.query.feed.HeldEventsAlert;
+import io.consultdesk.query.feed.LiveViews;
+import io.consultdesk.query.feed.Projections;
+import io.consultdesk.query.feed.SummaryFolder;
+import io.consultdesk.query.feed.Views;
+import io.consultdesk.query.publication.PublishedTableProjection;
+import io.consultdesk.query.submission.SubmissionProjection;
+import io.consultdesk.security.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mockito.Mockito;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The board's pages read by key in order of arrival show exactly what the store's own query shows, in that
+ * order, with the same total; reading them asks the store nothing but lookups of keys; and where items have
+ * no number the board asks the store its query instead.
+ */
+class FirstPageByArrivalTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final Projections REGISTERED = new Projections(List.of(new ConsultationProjection.Registration(),
+            new SubmissionProjection.Registration(), new PublishedTableProjection.Registration(), new HistoryProjection.Registration(),
+            new DashboardSummary.Registration()));
+    private static final List<String> BUREAUS = List.of("甲局", "乙局", "丙局", "丁.局");
+    private static final List<String> OUTCOMES = List.of("采纳", "部分采纳", "不采纳");
+    private static final Instant NOW = Instant.parse("2024-09-20T00:00:00Z");
+    private static final Caller SUPERVISOR = new Caller("s", "", Set.of("SUPERVISOR"));
+    private static final Caller OFFICIAL = new Caller("o", "乙局", Set.of("OFFICIAL"));
+    private static final Caller NOBODY = new Caller("n", "", Set.of("PUBLIC"));
+    private static final int ITEMS = 900;
+
+    private static MongoWireServer mongo;
+    private static MongoClient client;
+    private static LiveViews views;
+    /** The filters of the item finds sent to the store since the last clear. */
+    private static final List<BsonDocument> itemFinds = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        mongo = new MongoWireServer(EmbeddedInfrastructure.freePort(), null).start();
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(mongo.connectionString()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("find")
+                                && event.getCommand().getString("find").getValue().startsWith(SubmissionProjection.COLLECTION)) {
+                            itemFinds.add(event.getCommand().getDocument("filter").clone());
+                        }
+                    }
+                })
+                .build());
+        views = new LiveViews(client.getDatabase("views_" + UUID.randomUUID().toString().replace("-", "")));
+        BatchApplier applier = new BatchApplier(views, REGISTERED, JSON);
+        // items arrive over several batches, their later events interleaved with others' first ones
+        List<EventEnvelope> events = new ArrayList<>();
+        for (int i = 0; i < ITEMS; i++) {
+            for (long s = 0; s <= (i % 3 == 0 ? 1 : 3); s++) { // a third stay open
+                events.add(event("item-" + i, s));
+            }
+        }
+        events.sort(Comparator.comparingLong(e -> Long.parseLong(e.aggregateId().substring(5)) / 40 * 10 + e.sequence()));
+        for (int from = 0; from < events.size(); from += 400) {
+            List<BatchApplier.Delivered> batch = new ArrayList<>();
+            for (EventEnvelope e : events.subList(from, Math.min(events.size(), from + 400))) {
+                batch.add(new BatchApplier.Delivered(e, e.aggregateId(), "{}", "test"));
+            }
+            applier.apply(batch);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        mongo.close();
+    }
+
+    static Stream<BoardFilter> filters() {
+        return Stream.of(
+                filter(null, null, null, null, null, null, 0),
+                filter("c1", null, null, null, null, null, 0),
+                filter("c1", null, null, null, null, null, 3),
+                filter("c2", "DECIDED", null, null, null, null, 0),
+                filter(null, "WITHDRAWN", null, null, null, null, 1),
+                filter("c0", null, "丁.局", null, null, null, 0),
+                filter("c0", null, null, "（3）", null, null, 0),
+                filter(null, null, null, "（2.1）", "部分采纳", null, 0),
+                filter("c1", null, null, null, "不采纳", null, 0),
+                filter(null, null, null, null, null, Boolean.TRUE, 0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("filters")
+    void aPageByKeyIsTheStoresAnswerInOrderOfArrival(BoardFilter filter) {
+        for (Caller caller : List.of(SUPERVISOR, OFFICIAL)) {
+            BoardCriteria criteria = new BoardCriteria(filter, caller, NOW);
+            List<Document> all = views.collection(SubmissionProjection.COLLECTION).find(criteria.filter()).into(new ArrayList<>());
+            all.sort(Comparator.comparingLong(d -> d.get(ArrivalOrder.ALL, Number.class).longValue()));
+            List<String> expected = all.stream().skip((long) filter.page() * filter.size()).limit(filter.size())
+                    .map(d -> d.getString("_id")).toList();
+
+            itemFinds.clear();
+            StatusBoard.Page page = board().query(filter, caller);
+
+            assertThat(expected).as("the filter selects a page's worth").isNotEmpty();
+            assertThat(page.items()).extracting(BoardRow::id).as(caller.name() + " " + filter)
+                    .containsExactlyElementsOf(expected);
+            assertThat(page.total()).isEqualTo(all.size());
+            if (caller == OFFICIAL && filter.bureau() != null) {
+                continue; // another bureau's items as an official sees them: no summary counts those, the store is asked
+            }
+            assertThat(itemFinds).as("only lookups of arrival keys").isNotEmpty().allSatisfy(f -> {
+                assertThat(f.keySet()).hasSize(1);
+                assertThat(f.getFirstKey()).isIn(ArrivalOrder.ALL, ArrivalOrder.IN_GROUP);
+                assertThat(f.getDocument(f.getFirstKey()).keySet()).containsExactly("$in");
+            });
+        }
+    }
+
+    @Test
+    void theTestInMemoryAgreesWithTheStoresFilter() {
+        Random random = new Random(7);
+        List<Document> items = views.collection(SubmissionProjection.COLLECTION).find().into(new ArrayList<>());
+        for (int round = 0; round < 60; round++) {
+            BoardFilter filter = new BoardFilter(pick(random, "c0", "c1", "c2"),
+                    pick(random, "RECEIVED", "ASSIGNED", "DECIDED", "WITHDRAWN"), pick(random, BUREAUS.toArray(String[]::new)),
+                    pick(random, "（1）", "（2.1）", "（3）"), pick(random, OUTCOMES.toArray(String[]::new)),
+                    random.nextInt(3) == 0 ? null : random.nextBoolean(), pick(random, "o", "陈", "x"), null, 0, 20, null);
+            for (Caller caller : List.of(SUPERVISOR, OFFICIAL, NOBODY)) {
+                BoardCriteria criteria = new BoardCriteria(filter, caller, NOW);
+                Set<String> selected = new HashSet<>();
+                views.collection(SubmissionProjection.COLLECTION).find(criteria.filter()).forEach(d -> selected.add(d.getString("_id")));
+                for (Document item : items) {
+                    assertThat(criteria.matches(item)).as(filter + " " + caller.name() + " " + item.getString("_id"))
+                            .isEqualTo(selected.contains(item.getString("_id")));
+                }
+            }
+        }
+    }
+
+    @Test
+    void whenTheNumbersDoNotCoverEveryItemTheBoardAsksTheStoresQueryInTheSameOrder() {
+        Document counters = views.collection(ArrivalOrder.COUNTERS).findOneAndDelete(new Document("_id", SubmissionProjection.COLLECTION));
+        try {
+            BoardFilter firstPage = filter("c1", null, null, null, null, null, 0);
+            itemFinds.clear();
+            StatusBoard.Page page = board().query(firstPage, SUPERVISOR);
+            List<String> expected = views.collection(SubmissionProjection.COLLECTION).find(new Document("consultationId", "c1"))
+                    .sort(new Document(ArrivalOrder.ALL, 1).append("receivedAt", 1).append("_id", 1)).limit(20)
+                    .map(d -> d.getString("_id")).into(new ArrayList<>());
+            assertThat(page.items()).extracting(BoardRow::id).containsExactlyElementsOf(expected);
+            assertThat(itemFinds).noneSatisfy(f -> assertThat(f.keySet()).containsAnyOf(ArrivalOrder.ALL, ArrivalOrder.IN_GROUP));
+        } finally {
+            views.collection(ArrivalOrder.COUNTERS).insertOne(counters);
+        }
+    }
+
+    private static StatusBoard board() {
+        return new StatusBoard(views, new Summaries(views), new Timelines(views, new Consultations(views, new Summaries(views))), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static String pick(Random random, String... values) {
+        return random.nextInt(values.length + 1) == 0 ? null : values[random.nextInt(values.length)];
+    }
+
+    private static BoardFilter filter(String consultation, String state, String bureau, String clause, String outcome,
+                                      Boolean overdue, int page) {
+        return new BoardFilter(consultation, state, bureau, clause, outcome, overdue, null, null, page, 20, null);
+    }
+
+    private static EventEnvelope event(String item, long sequence) {
+        int i = Math.abs(item.hashCode());
+        String consultation = "c" + (i % 3);
+        String lead = BUREAUS.get(i % BUREAUS.size());
+        String co = BUREAUS.get((i / 7) % BUREAUS.size());
+        String outcome = OUTCOMES.get((int) ((i / 3 + sequence) % OUTCOMES.size()));
+        String due = i % 2 == 0 ? "2024-09-13T15:59:59Z" : "2024-09-23T15:59:59Z";
+        String type;
+        String payload;
+        if (sequence == 0) {
+            type = "SubmissionReceived";
+            payload = """
+                    {"submissionId":"%s","consultationId":"%s","submitterKind":"PERSON","submitterPublicName":"陈*天",
+                     "opinion":"o","channel":"WEB","receivedAt":"2024-09-02T01:00:00Z",
+                     "citedClauses":["（%d）","（%d.1）"],"citedChapters":[]}""".formatted(item, consultation, i % 5, i % 4);
+        } else if (sequence == 1) {
+            type = "SubmissionAssigned";
+            payload = """
+                    {"submissionId":"%s","leadBureau":"%s","coBureaus":%s,"basis":[],"triage":false,"catalogueVersion":1,
+                     "assignedAt":"2024-09-02T0%d:00:00Z","handlingWorkingDays":15,"dueAt":"%s"}"""
+                    .formatted(item, lead, co.equals(lead) ? "[]" : "[\"" + co + "\"]", i % 10, due);
+        } else if (sequence == 2 && i % 5 == 0) {
+            type = "SubmissionWithdrawn";
+            payload = "{\"submissionId\":\"" + item + "\",\"reason\":\"r\",\"withdrawnAt\":\"2024-09-04T00:00:00Z\"}";
+        } else if (sequence == 2) {
+            type = "SubmissionDecided";
+            payload = """
+                    {"submissionId":"%s","outcome":"%s","reason":"。","decidedByBureau":"%s","decidedAt":"2024-09-0%dT01:00:00Z"}"""
+                    .formatted(item, outcome, lead, 3 + i % 6);
+        } else {
+            type = "SubmissionDecisionRevised";
+            payload = """
+                    {"submissionId":"%s","revision":%d,"outcome":"%s","reason":"改","decidedByBureau":"%s","revisedAt":"2024-09-1%dT01:00:00Z"}"""
+                    .formatted(item, sequence - 2, outcome, lead, sequence % 10);
+        }
+        try {
+            return new EventEnvelope(UUID.randomUUID().toString(), type, "1", "Submission", item, sequence,
+                    Instant.parse("2024-09-02T01:00:00Z").plusSeconds(sequence), "clerk", "", "corr", JSON.readTree(payload));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
