@@ -2,9 +2,6 @@ package io.consultdesk.command.publication;
 
 import io.consultdesk.command.consultation.Consultation;
 import io.consultdesk.command.consultation.ConsultationRefused;
-import io.consultdesk.command.consultation.OutcomeClass;
-import io.consultdesk.command.consultation.OutcomeLexicon;
-import io.consultdesk.command.consultation.OutcomeVocabulary;
 import io.consultdesk.command.consultation.TablePublished;
 import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.command.kernel.Roles;
@@ -19,7 +16,6 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,28 +71,17 @@ public class TablePublication {
         int version = consultation.invoke(Consultation::tableVersion) + 1;
         List<Integer> numbers = RowNumbers.assign(rows.stream().map(r -> r.invoke(Submission::id)).toList(),
                 rows.stream().map(r -> r.invoke(Submission::publishedRowNumber)).toList());
-        OutcomeVocabulary vocabulary = consultation.invoke(Consultation::vocabulary);
-        Map<String, Integer> used = new LinkedHashMap<>();
-        Map<String, OutcomeClass> classes = new LinkedHashMap<>();
+        PublishedTotals totals = new PublishedTotals(consultation.invoke(Consultation::vocabulary));
         for (int i = 0; i < rows.size(); i++) {
             Aggregate<Submission> item = rows.get(i);
             int rowNumber = numbers.get(i);
             item.execute(s -> s.handle(new PublishSubmission(s.id(), command.consultationId(), version, rowNumber,
                     command.at(), command.actor())));
-            String outcome = item.invoke(Submission::outcome);
-            used.merge(outcome, 1, Integer::sum);
-            OutcomeClass outcomeClass = item.invoke(Submission::outcomeClass);
-            classes.putIfAbsent(outcome, outcomeClass != null ? outcomeClass
-                    : vocabulary.classOf(outcome).orElse(OutcomeLexicon.classOrExplained(outcome)));
+            totals.count(item.invoke(Submission::outcome), item.invoke(Submission::outcomeClass));
         }
-        Map<String, Integer> totals = new LinkedHashMap<>();
-        vocabulary.words().stream().filter(used::containsKey).forEach(w -> totals.put(w, used.get(w)));
-        used.forEach(totals::putIfAbsent); // words since dropped from the vocabulary, after the others
         String heading = command.heading() == null || command.heading().isBlank() ? DEFAULT_HEADING : command.heading().strip();
-        Map<String, OutcomeClass> totalClasses = new LinkedHashMap<>();
-        totals.keySet().forEach(w -> totalClasses.put(w, classes.get(w)));
-        TablePublished published = new TablePublished(command.consultationId(), version, heading, rows.size(), totals,
-                leftOut, command.at(), totalClasses);
+        TablePublished published = new TablePublished(command.consultationId(), version, heading, rows.size(), totals.totals(),
+                leftOut, command.at(), totals.classes());
         consultation.execute(c -> c.recordPublication(published));
         return published;
     }
