@@ -63,6 +63,12 @@ public final class DocxTableReader implements TableReader {
                         header = columns == null ? null : normalised(cells);
                         continue;
                     }
+                    TableColumns twoRows = search.subHeader(cells);
+                    if (twoRows != null) {
+                        columns = twoRows;
+                        header = normalised(cells);
+                        continue;
+                    }
                     if (row.isRepeatHeader() || normalised(cells).equals(header) || cells.stream().allMatch(String::isBlank)) {
                         continue;
                     }

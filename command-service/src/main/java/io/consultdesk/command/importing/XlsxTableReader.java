@@ -64,8 +64,11 @@ public final class XlsxTableReader implements TableReader {
                     }
                     cells.add(text);
                 }
+                TableColumns twoRows = columns == null ? null : search.subHeader(cells);
                 if (columns == null) {
                     columns = search.offer(cells, "first sheet");
+                } else if (twoRows != null) {
+                    columns = twoRows;
                 } else if (!cells.stream().allMatch(String::isBlank)) {
                     sink.accept(columns.row(++position, cells));
                 }

@@ -6,6 +6,12 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTVMerge;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -13,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -215,5 +222,62 @@ class TableLayoutsTest {
     void aNarrativeTextWithoutLabelsIsRefusedSayingWhatItLookedFor() {
         assertThatThrownBy(() -> read("n.txt", "某某意见采纳情况\n我们收到了很多意见。\n".getBytes(StandardCharsets.UTF_8), ColumnMapping.NONE))
                 .isInstanceOf(MalformedTable.class).hasMessageContaining("意见建议：");
+    }
+
+    @Test
+    void aHeaderOfTwoRowsIsReadAsOne_unitAndPersonUnderASubmitterSpanningBoth() throws IOException {
+        byte[] csv = ("序号,反馈单位或个人,,反馈意见,采纳情况\n,单位,个人,,\n1,某某协会,,建议一。,采纳。\n2,,王*,建议二。,不采纳。\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Read table = read("two.csv", csv, ColumnMapping.NONE);
+        assertThat(table.roles()).containsExactly("serial", "unit", "person", "opinion", "outcome");
+        assertThat(table.rows()).extracting(TableRow::serial, TableRow::submitter, TableRow::submitterKind)
+                .containsExactly(tuple("1", "某某协会", SubmitterKind.ORGANISATION), tuple("2", "王*", SubmitterKind.PERSON));
+
+        Read docx = read("two.docx", twoRowHeaderDocx(), ColumnMapping.NONE);
+        assertThat(docx.roles()).containsExactly("serial", "unit", "person", "opinion", "outcome");
+        assertThat(docx.rows()).extracting(TableRow::serial, TableRow::submitter, TableRow::opinion, TableRow::outcome)
+                .containsExactly(tuple("1", "某某协会", "建议一。", "采纳。"), tuple("2", "王*", "建议二。", "不采纳。"));
+    }
+
+    @Test
+    void aFirstRowThatHoldsAComment_evenOneOfHeaderWords_isNoSecondHeaderRow() throws IOException {
+        byte[] csv = "序号,反馈单位或个人,反馈意见,采纳情况\n,,建议,采纳\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(read("t.csv", csv, ColumnMapping.NONE).rows()).extracting(TableRow::opinion, TableRow::outcome)
+                .containsExactly(tuple("建议", "采纳"));
+    }
+
+    /** 序号, 反馈意见 and 采纳情况 merged down over two header rows; 反馈单位或个人 spanning 单位 and 个人 under it. */
+    private static byte[] twoRowHeaderDocx() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            XWPFTable table = doc.createTable(4, 5);
+            String[][] texts = {{"序号", "反馈单位或个人", null, "反馈意见", "采纳情况"}, {"", "单位", "个人", "", ""},
+                    {"1", "某某协会", "", "建议一。", "采纳。"}, {"2", "", "王*", "建议二。", "不采纳。"}};
+            for (int r = 0; r < texts.length; r++) {
+                for (int c = 0; c < 5; c++) {
+                    if (texts[r][c] != null) {
+                        table.getRow(r).getCell(c).setText(texts[r][c]);
+                    }
+                }
+            }
+            // the spanning cell: its second grid column removed, its span set to two
+            table.getRow(0).getCell(1).getCTTc().addNewTcPr().addNewGridSpan().setVal(BigInteger.TWO);
+            table.getRow(0).removeCell(2);
+            for (int c : new int[] {0, 3, 4}) {
+                int inRow0 = c == 0 ? 0 : c - 1;
+                vMerge(table.getRow(0).getCell(inRow0), STMerge.RESTART);
+                vMerge(table.getRow(1).getCell(c), null);
+            }
+            doc.write(out);
+        }
+        return out.toByteArray();
+    }
+
+    private static void vMerge(XWPFTableCell cell, STMerge.Enum value) {
+        CTTcPr pr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+        CTVMerge merge = pr.addNewVMerge();
+        if (value != null) {
+            merge.setVal(value);
+        }
     }
 }
