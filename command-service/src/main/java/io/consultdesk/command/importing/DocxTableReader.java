@@ -13,14 +13,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * A Word document (.docx), as 采纳情况表 are mostly published. The first table that has a header row (see
- * {@link TableColumns}) is the table; the tables after it continue it (a table broken across pages by hand),
- * and a row that repeats the header (Word's "repeat as header row", or the header typed again on a new page)
+ * {@link TableColumns}) is the table; the tables after it with as many columns continue it (a table broken
+ * across pages by hand) — one with another number of columns is another table, reported and not read — and a
+ * row that repeats the header (Word's "repeat as header row", or the header typed again on a new page)
  * is skipped wherever it stands. A cell merged down (vMerge) holds its text for every row it covers; a cell
  * spanning columns (gridSpan) counts for each column it spans, its text in the first. Paragraphs of a cell
  * are joined by a blank line, line breaks within one kept as line ends — as ConsultDesk's own DOCX export
@@ -44,9 +47,11 @@ public final class DocxTableReader implements TableReader {
         try (XWPFDocument doc = new XWPFDocument(in)) {
             HeaderSearch search = new HeaderSearch(mapping);
             TableColumns columns = null;
-            List<String> header = null;
+            // the header's rows (one, or two): a row equal to one of them later is the header repeated
+            Set<List<String>> headerRows = new HashSet<>();
             List<String> paragraphs = new ArrayList<>();
             int position = 0;
+            int tables = 0;
             for (IBodyElement element : doc.getBodyElements()) {
                 if (element instanceof XWPFParagraph p) {
                     paragraphs.add(p.getText());
@@ -55,21 +60,32 @@ public final class DocxTableReader implements TableReader {
                 if (!(element instanceof XWPFTable table)) {
                     continue;
                 }
+                tables++;
                 Map<Integer, String> mergedAbove = new HashMap<>();
+                boolean first = columns != null; // the first row of a table after the header's: does it continue it?
                 for (XWPFTableRow row : table.getRows()) {
                     List<String> cells = cells(row, mergedAbove, columns == null ? 0 : columns.width());
                     if (columns == null) {
                         columns = search.offer(cells, "document's tables");
-                        header = columns == null ? null : normalised(cells);
+                        if (columns != null) {
+                            headerRows.add(normalised(cells));
+                        }
                         continue;
                     }
+                    if (first && !headerRows.contains(normalised(cells)) && widthOf(row) != columns.width()) {
+                        // another table of the document (a list of attachments, a signature block), not this one continued
+                        sink.accept(TableRow.broken(++position, "table " + tables + " of the document has " + widthOf(row)
+                                + " columns where the table has " + columns.width() + ": not read as a part of it"));
+                        break;
+                    }
+                    first = false;
                     TableColumns twoRows = search.subHeader(cells);
                     if (twoRows != null) {
                         columns = twoRows;
-                        header = normalised(cells);
+                        headerRows.add(normalised(cells));
                         continue;
                     }
-                    if (row.isRepeatHeader() || normalised(cells).equals(header) || cells.stream().allMatch(String::isBlank)) {
+                    if (row.isRepeatHeader() || headerRows.contains(normalised(cells)) || cells.stream().allMatch(String::isBlank)) {
                         continue;
                     }
                     sink.accept(columns.row(++position, cells));
@@ -117,6 +133,16 @@ public final class DocxTableReader implements TableReader {
             cells.add("");
         }
         return cells;
+    }
+
+    /** How many grid columns a row spans. */
+    private static int widthOf(XWPFTableRow row) {
+        int width = 0;
+        for (XWPFTableCell cell : row.getTableCells()) {
+            CTTcPr pr = cell.getCTTc().getTcPr();
+            width += pr != null && pr.getGridSpan() != null ? pr.getGridSpan().getVal().intValue() : 1;
+        }
+        return width;
     }
 
     private static String text(XWPFTableCell cell) {

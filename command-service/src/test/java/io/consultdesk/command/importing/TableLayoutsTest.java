@@ -246,6 +246,27 @@ class TableLayoutsTest {
                 .containsExactly(tuple("建议", "采纳"));
     }
 
+    @Test
+    void aLaterTableOfTheDocumentWithOtherColumnsIsReportedNotReadAsRows() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            XWPFTable table = doc.createTable(2, 4);
+            String[][] rows = {{"序号", "反馈单位或个人", "反馈意见", "采纳情况"}, {"1", "李*", "建议一。", "采纳。"}};
+            for (int r = 0; r < 2; r++) {
+                for (int c = 0; c < 4; c++) {
+                    table.getRow(r).getCell(c).setText(rows[r][c]);
+                }
+            }
+            XWPFTable signatures = doc.createTable(1, 2);
+            signatures.getRow(0).getCell(0).setText("经办人");
+            signatures.getRow(0).getCell(1).setText("审核人");
+            doc.write(out);
+        }
+        Read read = read("t.docx", out.toByteArray(), ColumnMapping.NONE);
+        assertThat(read.rows()).extracting(TableRow::opinion).containsExactly("建议一。", "");
+        assertThat(read.rows().get(1).problem()).isEqualTo("table 2 of the document has 2 columns where the table has 4: not read as a part of it");
+    }
+
     /** 序号, 反馈意见 and 采纳情况 merged down over two header rows; 反馈单位或个人 spanning 单位 and 个人 under it. */
     private static byte[] twoRowHeaderDocx() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
