@@ -128,7 +128,10 @@ final class Backlog {
 
     /**
      * The raw counterpart of the relay: the same number of stored event documents read from the same
-     * collection and produced to a scratch topic with the relay's producer settings; events a second.
+     * collection as the relay reads them — by position, a thousand {@code _id}s per {@code $in} — and produced to
+     * a scratch topic with the relay's producer settings, each thousand confirmed before the next is read (the
+     * relay confirms each batch before it moves its token); events a second. (Reading them with one cursor
+     * made the development store hold every document of the answer in memory at once.)
      */
     double rawReadAndProduce(long count) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
@@ -140,17 +143,31 @@ final class Backlog {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             long t0 = System.nanoTime();
-            List<Future<?>> sends = new ArrayList<>();
-            for (Document d : events.find().limit((int) count).batchSize(1_000)) {
-                sends.add(producer.send(new ProducerRecord<>(RAW_TOPIC, d.getString("aggregateIdentifier"), d.toJson())));
+            long sent = 0;
+            for (long first = 0; sent < count; first += 1_000) {
+                List<Long> positions = new ArrayList<>();
+                for (long p = first; p < first + 1_000; p++) {
+                    positions.add(p);
+                }
+                List<Future<?>> sends = new ArrayList<>();
+                for (Document d : events.find(new Document("_id", new Document("$in", positions))).batchSize(1_000)) {
+                    if (sent + sends.size() < count && d.getString("aggregateIdentifier") != null) {
+                        sends.add(producer.send(new ProducerRecord<>(RAW_TOPIC, d.getString("aggregateIdentifier"), d.toJson())));
+                    }
+                }
+                for (Future<?> f : sends) {
+                    f.get();
+                }
+                sent += sends.size();
+                if (sends.isEmpty() && first > count * 4) {
+                    throw new IllegalStateException("only " + sent + " of " + count + " events found by position");
+                }
             }
-            for (Future<?> f : sends) {
-                f.get();
-            }
-            return sends.size() / ((System.nanoTime() - t0) / 1e9);
+            return sent / ((System.nanoTime() - t0) / 1e9);
         }
     }
 }

@@ -18,6 +18,7 @@ import io.consultdesk.query.board.BoardFilter;
 import io.consultdesk.query.board.StatusBoard;
 import io.consultdesk.query.consultation.ConsultationProjection;
 import io.consultdesk.query.consultation.Consultations;
+import io.consultdesk.query.SampleItemEvents;
 import io.consultdesk.query.feed.BatchApplier;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.HeldEventsAlert;
@@ -64,8 +65,8 @@ class SummaryTest {
     private static final Projections REGISTERED = new Projections(List.of(new ConsultationProjection.Registration(),
             new SubmissionProjection.Registration(), new PublishedTableProjection.Registration(), new HistoryProjection.Registration(),
             new DashboardSummary.Registration()));
-    private static final List<String> BUREAUS = List.of("甲局", "乙局", "丙局", "丁.局");
-    private static final List<String> OUTCOMES = List.of("采纳", "部分采纳", "不采纳");
+    private static final List<String> BUREAUS = SampleItemEvents.BUREAUS;
+    private static final List<String> OUTCOMES = SampleItemEvents.OUTCOMES;
     private static final Instant NOW = Instant.parse("2024-09-20T00:00:00Z");
 
     private static MongoWireServer mongo;
@@ -124,48 +125,6 @@ class SummaryTest {
 
     // ---- events: items of three consultations, assigned to one or two bureaus, decided, revised, some withdrawn ----
 
-    private static EventEnvelope event(String item, long sequence) {
-        int i = Math.abs(item.hashCode());
-        String consultation = "c" + (i % 3);
-        String lead = BUREAUS.get(i % BUREAUS.size());
-        String co = BUREAUS.get((i / 7) % BUREAUS.size());
-        String outcome = OUTCOMES.get((int) ((i / 3 + sequence) % OUTCOMES.size()));
-        String due = i % 2 == 0 ? "2024-09-13T15:59:59Z" : "2024-09-23T15:59:59Z";
-        String type;
-        String payload;
-        if (sequence == 0) {
-            type = "SubmissionReceived";
-            payload = """
-                    {"submissionId":"%s","consultationId":"%s","submitterKind":"PERSON","submitterPublicName":"陈*天",
-                     "opinion":"o","channel":"WEB","receivedAt":"2024-09-02T01:00:00Z",
-                     "citedClauses":["（%d）","（%d.1）"],"citedChapters":[]}""".formatted(item, consultation, i % 5, i % 4);
-        } else if (sequence == 1) {
-            type = "SubmissionAssigned";
-            payload = """
-                    {"submissionId":"%s","leadBureau":"%s","coBureaus":%s,"basis":[],"triage":false,"catalogueVersion":1,
-                     "assignedAt":"2024-09-02T0%d:00:00Z","handlingWorkingDays":15,"dueAt":"%s"}"""
-                    .formatted(item, lead, co.equals(lead) ? "[]" : "[\"" + co + "\"]", i % 10, due);
-        } else if (sequence == 2 && i % 5 == 0) {
-            type = "SubmissionWithdrawn";
-            payload = "{\"submissionId\":\"" + item + "\",\"reason\":\"r\",\"withdrawnAt\":\"2024-09-04T00:00:00Z\"}";
-        } else if (sequence == 2) {
-            type = "SubmissionDecided";
-            payload = """
-                    {"submissionId":"%s","outcome":"%s","reason":"。","decidedByBureau":"%s","decidedAt":"2024-09-0%dT01:00:00Z"}"""
-                    .formatted(item, outcome, lead, 3 + i % 6);
-        } else {
-            type = "SubmissionDecisionRevised";
-            payload = """
-                    {"submissionId":"%s","revision":%d,"outcome":"%s","reason":"改","decidedByBureau":"%s","revisedAt":"2024-09-1%dT01:00:00Z"}"""
-                    .formatted(item, sequence - 2, outcome, lead, sequence % 10);
-        }
-        try {
-            return new EventEnvelope(UUID.randomUUID().toString(), type, "1", "Submission", item, sequence,
-                    Instant.parse("2024-09-02T01:00:00Z").plusSeconds(sequence), "clerk", "", "corr", JSON.readTree(payload));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Events {@code from}…{@code to-1} of items 0…{@code items-1}, interleaved. */
     private static List<EventEnvelope> events(int items, long from, long to) {
@@ -174,7 +133,7 @@ class SummaryTest {
             for (int i = 0; i < items; i++) {
                 // withdrawn items have no later event
                 if (sequence <= 2 || Math.abs(("item-" + i).hashCode()) % 5 != 0) {
-                    events.add(event("item-" + i, sequence));
+                    events.add(SampleItemEvents.event("item-" + i, sequence));
                 }
             }
         }
@@ -420,7 +379,8 @@ class SummaryTest {
         long recount = recountBoard(text, supervisor);
         commands.clear();
         assertThat(board.query(text, supervisor).total()).isEqualTo(recount);
-        assertThat(commands).as("a text: the items are counted").containsExactly("aggregate submissions", "find submissions");
+        assertThat(commands).as("a text: the page by key, the items counted by the store")
+                .containsExactly("find summaries", "find arrivals", "find submissions", "aggregate submissions");
     }
 
     private static BoardFilter filter(String consultation, String state, String bureau, String clause,
