@@ -2,8 +2,7 @@ package io.consultdesk.command.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import io.consultdesk.command.WireStore;
 import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation;
 import io.consultdesk.command.consultation.ConsultationRefused;
 import io.consultdesk.command.consultation.TablePublished;
@@ -16,11 +15,8 @@ import io.consultdesk.command.submission.Commands.ReceiveSubmission;
 import io.consultdesk.command.submission.SubmissionPublished;
 import io.consultdesk.command.submission.Submitter;
 import io.consultdesk.command.submission.SubmitterKind;
-import io.consultdesk.localstack.EmbeddedInfrastructure;
-import io.consultdesk.localstack.MongoWireServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -55,20 +51,8 @@ class TableCorpusTest {
     static final Instant T = Instant.parse("2024-10-01T00:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static MongoWireServer mongo;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void start() {
-        mongo = new MongoWireServer(EmbeddedInfrastructure.freePort(), null).start();
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        mongo.close();
-    }
+    @RegisterExtension
+    static final WireStore STORE = new WireStore();
 
     static Stream<JsonNode> corpus() {
         try (InputStream in = TableCorpusTest.class.getResourceAsStream("/tables/corpus.json")) {
@@ -81,7 +65,7 @@ class TableCorpusTest {
     }
 
     private static CommandSide opened(String consultation) {
-        CommandSide side = new CommandSide(client, Clock.fixed(T, ZoneOffset.UTC));
+        CommandSide side = new CommandSide(STORE.client(), Clock.fixed(T, ZoneOffset.UTC));
         side.sender.send(new OpenConsultation(consultation, "某办法（征求意见稿）", "起草处", null, List.of(), null, 15, null, T, ADMIN), ADMIN);
         return side;
     }
