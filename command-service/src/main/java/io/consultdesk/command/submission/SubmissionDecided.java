@@ -1,11 +1,16 @@
 package io.consultdesk.command.submission;
 
 import io.consultdesk.command.publishedlanguage.EventName;
+import io.consultdesk.command.consultation.OutcomeClass;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** The responsible bureau (or a supervisor) decided: outcome (采纳 / 部分采纳 / 不采纳 …) and reason. */
+/**
+ * The responsible bureau (or a supervisor) decided: outcome (采纳 / 部分采纳 / 不采纳 …, a word of the
+ * consultation's vocabulary) and reason. {@code outcomeClass} is the word's class (accepted, partly, not
+ * accepted, explained) when decided; absent from decisions recorded before classes existed.
+ */
 @EventName("SubmissionDecided")
 @Revision("1")
 public record SubmissionDecided(
@@ -13,5 +18,6 @@ public record SubmissionDecided(
         String outcome,
         String reason,
         String decidedByBureau,
-        Instant decidedAt) {
+        Instant decidedAt,
+        OutcomeClass outcomeClass) {
 }

@@ -11,6 +11,10 @@ import java.util.List;
  * A comment was received. The submitter's name and contact details are sealed (encrypted with a key of
  * their own, so that erasing the key erases them); only the masked public name is in the clear. The
  * citations were extracted on receipt, so a replay never re-parses the text.
+ * <p>
+ * A row imported from a table that was already published ({@code published=true}) carries its 序号 there,
+ * {@code publishedRowNumber}, which its consultation's table keeps, and {@code publicNameAsWritten} true: its
+ * public name is the name exactly as that table printed it, not a masked form. Both are absent otherwise.
  */
 @EventName("SubmissionReceived")
 @Revision("1")
@@ -25,5 +29,15 @@ public record SubmissionReceived(
         Instant receivedAt,
         LetterReference letter,
         List<String> citedClauses,
-        List<String> citedChapters) {
+        List<String> citedChapters,
+        Integer publishedRowNumber,
+        Boolean publicNameAsWritten) {
+
+    /** A comment received in the ordinary way: no published 序号, the public name masked. */
+    public SubmissionReceived(String submissionId, String consultationId, SubmitterKind submitterKind,
+                              String submitterPublicName, SealedPersonalData sealedSubmitter, String opinion, Channel channel,
+                              Instant receivedAt, LetterReference letter, List<String> citedClauses, List<String> citedChapters) {
+        this(submissionId, consultationId, submitterKind, submitterPublicName, sealedSubmitter, opinion, channel, receivedAt,
+                letter, citedClauses, citedChapters, null, null);
+    }
 }

@@ -314,6 +314,44 @@ class SummaryTest {
     }
 
     @Test
+    void acrossConsultationsOutcomesAreComparedByClassWhileEachConsultationKeepsItsWords() throws Exception {
+        List<EventEnvelope> events = new ArrayList<>();
+        String[][] decisions = {{"yes-no", "是", "ACCEPTED"}, {"yes-no", "否", "NOT_ACCEPTED"}, {"words", "采纳", "ACCEPTED"},
+                {"words", "已反馈", "EXPLAINED"}, {"old", "采纳", null}, {"old", "部分采纳", null}};
+        for (int i = 0; i < decisions.length; i++) {
+            String item = "cls-" + i;
+            events.add(envelope("SubmissionReceived", item, 0, """
+                    {"submissionId":"%s","consultationId":"%s","submitterKind":"PERSON","submitterPublicName":"李*",
+                     "opinion":"o","channel":"IMPORT","receivedAt":"2024-09-02T01:00:00Z","citedClauses":[],"citedChapters":[]}"""
+                    .formatted(item, decisions[i][0])));
+            events.add(envelope("SubmissionAssigned", item, 1, """
+                    {"submissionId":"%s","leadBureau":"甲局","coBureaus":[],"basis":[],"triage":true,"catalogueVersion":1,
+                     "assignedAt":"2024-09-02T01:00:00Z","handlingWorkingDays":15,"dueAt":"2024-09-23T15:59:59Z"}""".formatted(item)));
+            // a decision recorded before classes existed names none: it is classed by the default words
+            events.add(envelope("SubmissionDecided", item, 2, """
+                    {"submissionId":"%s","outcome":"%s","reason":"","decidedByBureau":"甲局","decidedAt":"2024-09-03T01:00:00Z"%s}"""
+                    .formatted(item, decisions[i][1], decisions[i][2] == null ? "" : ",\"outcomeClass\":\"" + decisions[i][2] + "\"")));
+        }
+        apply(applier, events);
+        assertExact(views);
+        Caller supervisor = new Caller("s", "", Set.of("SUPERVISOR"));
+        DashboardView all = dashboard().compute(null, supervisor);
+        assertThat(all.outcomes()).isEqualTo(Map.of("采纳", 3, "部分采纳", 1, "不采纳", 1, "解释说明及其他", 1));
+        assertThat(List.copyOf(all.outcomes().keySet())).containsExactly("采纳", "部分采纳", "不采纳", "解释说明及其他");
+        assertThat(all.outcomeClasses()).isEqualTo(Map.of("ACCEPTED", 3, "PARTLY", 1, "NOT_ACCEPTED", 1, "EXPLAINED", 1));
+        DashboardView yesNo = dashboard().compute("yes-no", supervisor);
+        assertThat(yesNo.outcomes()).isEqualTo(Map.of("是", 1, "否", 1));
+        assertThat(yesNo.outcomeClasses()).isEqualTo(Map.of("ACCEPTED", 1, "NOT_ACCEPTED", 1));
+        assertThat(all.bureaus().get("甲局").outcomes()).isEqualTo(Map.of("采纳", 3, "部分采纳", 1, "不采纳", 1, "解释说明及其他", 1));
+        assertThat(yesNo.bureaus().get("甲局").outcomes()).isEqualTo(Map.of("是", 1, "否", 1));
+    }
+
+    private static EventEnvelope envelope(String type, String item, long sequence, String payload) throws Exception {
+        return new EventEnvelope(UUID.randomUUID().toString(), type, "1", "Submission", item, sequence,
+                Instant.parse("2024-09-02T01:00:00Z").plusSeconds(sequence), "clerk", "", "corr", JSON.readTree(payload));
+    }
+
+    @Test
     void aBoardQueryTheSummaryCountsTakesItsTotalFromItAndCountsNoItems() {
         apply(applier, events(80, 0, 4));
         StatusBoard board = new StatusBoard(views, new Summaries(views), new Timelines(views, new Consultations(views, new Summaries(views))), Clock.fixed(NOW, ZoneOffset.UTC));
