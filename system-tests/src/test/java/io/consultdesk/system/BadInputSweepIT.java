@@ -301,7 +301,7 @@ class BadInputSweepIT {
                     Set.of(400), field));
             cases.add(new Case(endpoint, "x[$ne]=1", command(user, "POST", path + "?x%5B%24ne%5D=1", cmd[2] + "}"), Set.of(400), "x[$ne]"));
             cases.add(new Case(endpoint, "a stale expectedVersion", command(user, "POST", path,
-                    cmd[2] + ",\"expectedVersion\":0}"), Set.of(409), "version"));
+                    cmd[2] + ",\"expectedVersion\":0}"), Set.of(409), "expectedVersion"));
             cases.add(new Case(endpoint, "an item that does not exist", command(user, "POST",
                     "/api/submissions/" + none + "/" + cmd[0], cmd[2] + "}"), Set.of(404), none));
             for (String odd : ODD_IDS) {
