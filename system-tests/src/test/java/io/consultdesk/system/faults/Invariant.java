@@ -100,9 +100,9 @@ final class Invariant {
     /**
      * The live summary documents ({@code summaries_<g>}, counters under {@code n}) hold exactly what a recount of
      * the item documents gives, written here independently of query-service: per scope (consultation or all ×
-     * everyone or one bureau among the item's bureaus) total, by state, by outcome, open items by due instant, per
-     * lead bureau (states, outcomes, due instants, whole hours from assignment to decision), per cited clause
-     * (items, outcomes). Waits until the feed is idle: a batch folds its summaries after writing its items.
+     * everyone or one bureau among the item's bureaus) total, by state, by outcome and its class, open items by due
+     * instant, per lead bureau (states, outcomes and classes, due instants, whole hours from assignment to decision
+     * or "imported"), per cited clause (items, outcomes). Waits until the feed is idle: a batch folds its summaries after writing its items.
      */
     static void summariesEqualARecount(MongoDatabase views, String generation, long deadline) {
         Map<String, Map<String, Long>> recount = Map.of();
@@ -149,10 +149,14 @@ final class Invariant {
             String lead = item.getString("leadBureau");
             Date due = item.getDate("dueAt");
             boolean open = ("RECEIVED".equals(state) || "ASSIGNED".equals(state)) && due != null;
+            String outcomeClass = item.getString("outcomeClass");
             c.merge("total", 1L, Long::sum);
             c.merge("state." + seg(state), 1L, Long::sum);
             if (outcome != null) {
                 c.merge("outcome." + seg(outcome), 1L, Long::sum);
+            }
+            if (outcomeClass != null) {
+                c.merge("outcomeClass." + seg(outcomeClass), 1L, Long::sum);
             }
             if (open) {
                 c.merge("due." + due.getTime(), 1L, Long::sum);
@@ -163,10 +167,18 @@ final class Invariant {
                 if (outcome != null) {
                     c.merge(b + "outcome." + seg(outcome), 1L, Long::sum);
                 }
+                if (outcomeClass != null) {
+                    c.merge(b + "outcomeClass." + seg(outcomeClass), 1L, Long::sum);
+                }
                 if (open) {
                     c.merge(b + "due." + due.getTime(), 1L, Long::sum);
                 }
-                if (item.getDate("assignedAt") != null && item.getDate("decidedAt") != null) {
+                boolean decided = item.getDate("assignedAt") != null && item.getDate("decidedAt") != null;
+                // a decision that came in the same command as the comment (an imported table's) took no time here
+                Object received = item.get("receivedCorrelationId");
+                if (decided && received != null && received.equals(item.get("decisionCorrelationId"))) {
+                    c.merge(b + "imported", 1L, Long::sum);
+                } else if (decided) {
                     long hours = Math.max(0, (item.getDate("decidedAt").getTime() - item.getDate("assignedAt").getTime()) / 3_600_000);
                     c.merge(b + "hours." + hours, 1L, Long::sum);
                 }
