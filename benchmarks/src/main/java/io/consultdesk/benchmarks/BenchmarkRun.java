@@ -264,7 +264,7 @@ public final class BenchmarkRun {
     private void exports(Export export, long rows, int reps) throws Exception {
         String table = export.publishTable((int) rows);
         for (String format : List.of("csv", "xlsx")) {
-            Figure f = new Figure("Export: published table as " + format.toUpperCase(), "rows/s", rows, "raw find", 50_000, false, false);
+            Figure f = new Figure("Export: published table as " + format.toUpperCase(), "rows/s", rows, "raw key reads", 50_000, false, false);
             for (int rep = 1; rep <= reps; rep++) {
                 f.values.add(export.exportRate(table, (int) rows, format));
                 f.raw.add(export.rawReadRate(table, (int) rows));
