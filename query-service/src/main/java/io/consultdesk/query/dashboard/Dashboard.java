@@ -46,7 +46,8 @@ public class Dashboard {
             }
         });
         return new DashboardView(consultationId, now, total, states, counts.under("outcome"), counts.overdue(now), progress,
-                bureaus, clauses(counts), lag.snapshot(), held.snapshot());
+                bureaus, clauses(counts), lag.snapshot(), held.snapshot(), (int) counts.get("awaitingCoHandlers"),
+                counts.under("awaitedFrom"));
     }
 
     /** Items per cited clause and their outcomes, clauses in document order. */

@@ -38,6 +38,8 @@ final class Labels {
             Map.entry("nothingWaiting", new String[] {"没有待办意见", "Nothing waiting"}),
             Map.entry("triage", new String[] {"无可依据的责任单位，交起草单位分办", "no units to go on: the drafting unit triages"}),
             Map.entry("open", new String[] {"办理", "Open"}),
+            Map.entry("awaitingCoHandlers", new String[] {"待协办意见", "Waiting for co-handlers"}),
+            Map.entry("awaitedFrom", new String[] {"待以下单位提出协办意见", "Opinions awaited from"}),
             Map.entry("dashboard", new String[] {"工作看板", "Dashboard"}),
             Map.entry("board", new String[] {"办理状态一览", "Status board"}),
             Map.entry("item", new String[] {"意见办理记录", "Item history"}),

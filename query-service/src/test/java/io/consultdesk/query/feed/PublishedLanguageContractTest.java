@@ -162,7 +162,11 @@ class PublishedLanguageContractTest {
         assertThat(item.getInteger("tableVersion")).isEqualTo(1);
         assertThat(item.getInteger("rowNumber")).isEqualTo(1);
         assertThat(item.getBoolean("submitterErased")).isTrue();
-        assertThat(item.get(BatchApplier.LAST_SEQUENCE, Number.class).longValue()).isEqualTo(6);
+        assertThat(item.getList("chosenClauses", String.class)).containsExactly("（十一）");
+        assertThat(item.getList("coBureaus", String.class)).containsExactly("市工业和信息化局");
+        assertThat(item.getList(SubmissionProjection.AWAITING_CO_HANDLERS, String.class)).as("its co-handler gave its opinion").isEmpty();
+        assertThat(item.getList("consideredOpinions", String.class)).containsExactly("市工业和信息化局");
+        assertThat(item.get(BatchApplier.LAST_SEQUENCE, Number.class).longValue()).isEqualTo(7);
 
         assertThat(one(views, SubmissionProjection.COLLECTION, "golden-item-2").getString("state")).isEqualTo("WITHDRAWN");
         assertThat(one(views, SubmissionProjection.COLLECTION, "golden-item-3").getString("state")).isEqualTo("REJECTED");
@@ -177,7 +181,10 @@ class PublishedLanguageContractTest {
         assertThat(views.collection(PublishedTableProjection.TABLES).find().first().get("totals", Document.class))
                 .containsEntry("采纳", 1);
         assertThat(views.collection(HistoryProjection.COLLECTION).countDocuments(Filters.eq("aggregateId", "golden-item-1")))
-                .isEqualTo(7);
+                .isEqualTo(8);
+        Document opinion = views.collection(HistoryProjection.COLLECTION).find(Filters.eq("type", "CoHandlingOpinionGiven")).first();
+        assertThat(opinion.getString("summary")).isEqualTo("市工业和信息化局 提出协办意见：建议明确自研能力的认定标准。");
+        assertThat(opinion.getString("actorBureau")).isEqualTo("市工业和信息化局");
     }
 
     private static EventEnvelope receivedAs(EventEnvelope received, String id) {
