@@ -54,6 +54,27 @@ public class ConsultationPages {
         return Html.answer(HttpStatus.OK, l, l.get("consultations"), body.append("</table>").toString());
     }
 
+    /** Links to the work the caller may do on the consultation: register, import, publish; and its public page. */
+    private static String actions(String id, io.consultdesk.security.Caller who, Labels l) {
+        String base = "/consultations/" + url(id);
+        StringBuilder links = new StringBuilder("<p class=\"chips\" id=\"actions\">");
+        if (who.hasRole("CLERK")) {
+            links.append("<a id=\"action-register\" href=\"").append(base).append("/registration").append(Html.lang(l, true)).append("\">")
+                    .append(esc(l.get("register"))).append("</a>");
+        }
+        if (who.hasRole("CLERK") || who.hasRole("SUPERVISOR")) {
+            links.append("<a id=\"action-import\" href=\"").append(base).append("/import").append(Html.lang(l, true)).append("\">")
+                    .append(esc(l.get("import"))).append("</a>");
+        }
+        if (who.hasRole("SUPERVISOR")) {
+            links.append("<a id=\"action-publish\" href=\"").append(base).append("/publication").append(Html.lang(l, true)).append("\">")
+                    .append(esc(l.get("publish"))).append("</a>");
+        }
+        links.append("<a id=\"action-public\" href=\"/public").append(base).append(Html.lang(l, true)).append("\">")
+                .append(esc(l.get("publicPage"))).append("</a>");
+        return links.append("</p>").toString();
+    }
+
     @GetMapping("/consultations/{id}")
     public ResponseEntity<String> consultation(@PathVariable String id, @RequestParam(required = false) String lang) {
         Labels l = new Labels(lang);
@@ -64,7 +85,7 @@ public class ConsultationPages {
         ConsultationDetail d = found.get();
         ConsultationOverview c = d.overview();
         LocalTimes times = LocalTimes.in(LocalTimes.zone(c.timeZone()));
-        StringBuilder body = new StringBuilder("<dl class=\"summary\" id=\"overview\">");
+        StringBuilder body = new StringBuilder(actions(id, caller.get(), l)).append("<dl class=\"summary\" id=\"overview\">");
         Html.entry(body, "overview-drafting-unit", l.get("draftingUnit"), c.draftingUnit());
         Html.entry(body, "overview-period", l.get("period"), period(c, times));
         Html.entry(body, "overview-time-zone", l.get("timeZone"), c.timeZone());

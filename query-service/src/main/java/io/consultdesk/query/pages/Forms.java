@@ -71,14 +71,19 @@ final class Forms {
 
     /** A dropdown; {@code options} maps values to what is shown, an empty value first when {@code blank} is given. */
     static String select(String name, String label, Map<String, String> options, String chosen, String blank) {
-        StringBuilder s = new StringBuilder("<label for=\"f-" + name + "\">" + esc(label) + "</label><select id=\"f-" + name
-                + "\" name=\"" + name + "\">");
+        return "<label for=\"f-" + name + "\">" + esc(label) + "</label><select id=\"f-" + name + "\" name=\"" + name + "\">"
+                + options(options, chosen, blank) + "</select>";
+    }
+
+    /** The {@code <option>}s of a dropdown, {@code chosen} selected, an empty value first when {@code blank} is given. */
+    static String options(Map<String, String> options, String chosen, String blank) {
+        StringBuilder s = new StringBuilder();
         if (blank != null) {
             s.append("<option value=\"\">").append(esc(blank)).append("</option>");
         }
         options.forEach((value, shown) -> s.append("<option value=\"").append(esc(value)).append("\"")
                 .append(value.equals(chosen) ? " selected" : "").append(">").append(esc(shown)).append("</option>"));
-        return s.append("</select>").toString();
+        return s.toString();
     }
 
     /** One checkbox per value, in a group of its own. */

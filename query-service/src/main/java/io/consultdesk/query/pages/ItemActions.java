@@ -88,11 +88,7 @@ public class ItemActions {
                     Forms.hidden("expectedVersion", version) + Forms.textarea("opinion", l.get("coOpinion"), entered.getOrDefault("opinion", ""), true), l.get("save")));
         }
         if (open && who.hasRole("SUPERVISOR")) {
-            Set<String> bureaus = new LinkedHashSet<>();
-            consultation.ifPresent(c -> {
-                bureaus.add(c.overview().draftingUnit());
-                c.chapters().forEach(ch -> ch.clauses().forEach(cl -> bureaus.addAll(cl.responsibleUnits())));
-            });
+            Set<String> bureaus = new LinkedHashSet<>(consultation.map(FilterChoices::bureausOf).orElse(List.of()));
             bureaus.add(item.leadBureau());
             bureaus.addAll(item.coBureaus());
             bureaus.remove(null);
