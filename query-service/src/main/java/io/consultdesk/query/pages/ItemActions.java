@@ -40,7 +40,7 @@ import static io.consultdesk.query.pages.Html.url;
 @RestController
 public class ItemActions {
 
-    static final Set<String> DONE = Set.of("decision", "co-opinion", "assignment");
+    static final Set<String> DONE = Set.of("decision", "co-opinion", "assignment", "registered");
     private static final Set<String> OPEN = Set.of("ASSIGNED", "DECIDED");
 
     private final CommandService commands;
