@@ -22,6 +22,13 @@ final class Html {
         return ResponseEntity.status(status).contentType(HTML).body(page(l, title, body));
     }
 
+    /** A page for the public: without the staff's navigation, with a link to the other language. */
+    static ResponseEntity<String> answerPublic(HttpStatus status, Labels l, String title, String path, String body) {
+        String other = l.suffix().isEmpty() ? "<a lang=\"en\" href=\"" + esc(path) + "?lang=en\">English</a>"
+                : "<a lang=\"zh-CN\" href=\"" + esc(path) + "\">中文</a>";
+        return ResponseEntity.status(status).contentType(HTML).body(frame(l, title, other, body));
+    }
+
     static String card(String id, String label, Object value) {
         return "<div class=\"card\" id=\"card-" + id + "\">" + esc(label) + "<b>" + esc(value) + "</b></div>";
     }
@@ -68,6 +75,14 @@ final class Html {
 
     static String page(Labels l, String title, String body) {
         String lang = l.suffix().isEmpty() ? "" : "?" + l.suffix();
+        String nav = """
+                <a href="/consultations%s">%s</a><a href="/dashboard%s">%s</a><a href="/board%s">%s</a><a href="/inbox%s">%s</a>"""
+                .formatted(lang, esc(l.get("consultations")), lang, esc(l.get("dashboard")), lang, esc(l.get("board")), lang,
+                        esc(l.get("inbox")));
+        return frame(l, title, nav, body);
+    }
+
+    private static String frame(Labels l, String title, String nav, String body) {
         return """
                 <!DOCTYPE html>
                 <html lang="%s"><head><meta charset="utf-8"><title>%s · ConsultDesk</title>
@@ -96,11 +111,10 @@ final class Html {
                 a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #c77700;outline-offset:2px}
                 .clause-text{white-space:pre-wrap}
                 </style></head><body>
-                <nav><a href="/consultations%s">%s</a><a href="/dashboard%s">%s</a><a href="/board%s">%s</a><a href="/inbox%s">%s</a></nav>
+                <nav>%s</nav>
                 <main><h1>%s</h1>
                 %s
                 </main></body></html>
-                """.formatted(l.lang(), esc(title), lang, esc(l.get("consultations")), lang, esc(l.get("dashboard")), lang,
-                esc(l.get("board")), lang, esc(l.get("inbox")), esc(title), body);
+                """.formatted(l.lang(), esc(title), nav, esc(title), body);
     }
 }
