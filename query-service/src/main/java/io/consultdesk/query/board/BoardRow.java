@@ -41,9 +41,13 @@ public record BoardRow(String id, String consultationId, String state, String le
                 received == null ? null : Duration.between(received, now).toDays(),
                 due != null && BoardCriteria.OPEN_STATES.contains(state) && due.isBefore(now),
                 version == null ? null : version.longValue(),
-                d.getList("routingBasis", Document.class, List.of()).stream()
-                        .map(b -> new RoutingBasis(b.getString("clause"), list(b, "units"))).toList(),
-                d.getBoolean("triage"));
+                d.containsKey("routingBasis") ? basis(d) : null, d.getBoolean("triage"));
+    }
+
+    /** The routing basis an item document holds (board pages leave it out: see {@link StatusBoard#routingBases}). */
+    static List<RoutingBasis> basis(Document d) {
+        return d.getList("routingBasis", Document.class, List.of()).stream()
+                .map(b -> new RoutingBasis(b.getString("clause"), list(b, "units"))).toList();
     }
 
     private static List<String> list(Document d, String field) {

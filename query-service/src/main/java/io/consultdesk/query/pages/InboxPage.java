@@ -58,16 +58,18 @@ public class InboxPage {
         List<BoardRow> open = board.query(new BoardFilter(null, "ASSIGNED", mine, null, null, null, null, "dueAt", 0, SIZE, null), who).items();
         Map<String, ZoneId> zones = consultations.zones(open.stream().map(BoardRow::consultationId).filter(c -> c != null)
                 .collect(Collectors.toSet()));
+        Map<String, List<BoardRow.RoutingBasis>> bases = board.routingBases(open);
         List<BoardRow> lead = open.stream().filter(r -> mine.equals(r.leadBureau())).toList();
         List<BoardRow> co = open.stream().filter(r -> !mine.equals(r.leadBureau())).toList();
         body.append("<h2 id=\"to-decide\">").append(esc(l.get("toDecide"))).append("（").append(lead.size()).append("）</h2>")
-                .append(table("lead-items", lead, zones, l))
+                .append(table("lead-items", lead, bases, zones, l))
                 .append("<h2 id=\"to-advise\">").append(esc(l.get("toAdvise"))).append("（").append(co.size()).append("）</h2>")
-                .append(table("co-items", co, zones, l));
+                .append(table("co-items", co, bases, zones, l));
         return Html.answer(HttpStatus.OK, l, l.get("inbox") + " · " + mine, body.toString());
     }
 
-    private static String table(String id, List<BoardRow> rows, Map<String, ZoneId> zones, Labels l) {
+    private static String table(String id, List<BoardRow> rows, Map<String, List<BoardRow.RoutingBasis>> bases,
+                                Map<String, ZoneId> zones, Labels l) {
         if (rows.isEmpty()) {
             return "<p id=\"" + id + "\">" + esc(l.get("nothingWaiting")) + "</p>";
         }
@@ -75,7 +77,7 @@ public class InboxPage {
                 .append(Html.headers(l, "due", "opinion", "clause", "routing", "lead", "coBureaus"));
         for (BoardRow r : rows) {
             LocalTimes times = LocalTimes.in(zones.get(r.consultationId()));
-            String basis = r.routingBasis() == null ? "" : r.routingBasis().stream()
+            String basis = bases.getOrDefault(r.id(), List.of()).stream()
                     .map(b -> b.clause() + "→" + (b.units().isEmpty() ? "—" : String.join("、", b.units())))
                     .collect(Collectors.joining("；"));
             if (Boolean.TRUE.equals(r.triage())) {

@@ -91,7 +91,8 @@ public class RegistrationPage {
             return render(id, l, Forms.refusal(reply, l), entered, status == null ? HttpStatus.BAD_GATEWAY : status);
         }
         String created = reply.body().path("id").asText(itemId);
-        readSide.awaitBeyond(created, -1L, caller.get());
+        // received and routed: versions 0 and 1
+        readSide.awaitBeyond(created, 0L, caller.get());
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .location(URI.create("/items/" + url(created) + "?done=registered" + Html.lang(l, false))).build();
     }
