@@ -10,12 +10,10 @@ import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -96,9 +94,8 @@ public class CommandService {
                 json = MissingNode.getInstance();
             }
             return new Reply(response.statusCode(), json);
-        } catch (ConnectException | HttpTimeoutException e) {
-            return unavailable();
         } catch (IOException e) {
+            // refused, reset or timed out: the command may not have arrived, and the page says nothing was recorded
             return unavailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
