@@ -4,9 +4,7 @@ import io.consultdesk.system.Stack.Infrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -29,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * registers a letter and imports a table; a member of the public comments on a clause. A test that fails leaves
  * a screenshot of the page under {@code target/page-failures/}.
  */
-@ExtendWith(DeskPagesIT.ScreenshotOnFailure.class)
 class DeskPagesIT {
 
     private static final String GXJ = "市工业和信息化局";
@@ -39,6 +36,9 @@ class DeskPagesIT {
     private static String queryUrl;
     private static String consultation;
     private static HeadlessChromium browser;
+
+    @RegisterExtension
+    static final ScreenshotOnFailure SCREENSHOTS = new ScreenshotOnFailure(() -> browser, "desk-");
 
     @BeforeAll
     static void consultationAndBrowser() throws Exception {
@@ -53,20 +53,6 @@ class DeskPagesIT {
     static void closeBrowser() throws Exception {
         if (browser != null) {
             browser.close();
-        }
-    }
-
-    /** Saves what the browser shows when a test fails. */
-    static class ScreenshotOnFailure implements TestWatcher {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            try {
-                if (browser != null) {
-                    browser.screenshot(Path.of("target", "page-failures", "desk-" + context.getRequiredTestMethod().getName() + ".png"));
-                }
-            } catch (Exception e) {
-                cause.addSuppressed(e);
-            }
         }
     }
 

@@ -90,20 +90,8 @@ public class PublicationPage {
 
     /** Until the read side lists the version (briefly): the page then links a table that is there. */
     private void awaitPublished(String id, int version) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
         Caller who = caller.get();
-        while (System.nanoTime() < deadline) {
-            boolean there = consultations.find(id, who).map(c -> c.overview().publishedVersions().contains(version)).orElse(false);
-            if (there) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        ReadSide.await(() -> consultations.find(id, who).map(c -> c.overview().publishedVersions().contains(version)).orElse(false));
     }
 
     private ResponseEntity<String> render(String id, Labels l, Forms.Notice notice, List<String> leftOut, HttpStatus status,

@@ -3,6 +3,8 @@ package io.consultdesk.query.pages;
 import io.consultdesk.query.board.StatusBoard;
 import io.consultdesk.security.Caller;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Waits, briefly, until the read side has applied a command just accepted, so that the page shown after it
  * already shows the change (the feed usually takes well under a second). Past the wait the page is shown anyway.
@@ -22,10 +24,17 @@ final class ReadSide {
         if (seen == null) {
             return;
         }
+        await(() -> {
+            Long now = board.item(id, caller).map(r -> r.version()).orElse(null);
+            return now != null && now > seen;
+        });
+    }
+
+    /** Returns once {@code applied} says the read side has the change, or after the wait. */
+    static void await(BooleanSupplier applied) {
         long deadline = System.nanoTime() + WAIT_NANOS;
         while (System.nanoTime() < deadline) {
-            Long now = board.item(id, caller).map(r -> r.version()).orElse(null);
-            if (now != null && now > seen) {
+            if (applied.getAsBoolean()) {
                 return;
             }
             try {
