@@ -44,7 +44,8 @@ final class GoldenEvents {
     static final String ITEM = "golden-item-1";
     private static final Instant T = Instant.parse("2024-09-02T01:30:00Z");
     private static final List<Clause> CLAUSES = List.of(
-            new Clause("（十一）", "三、推动产业集聚发展", "支持企业自研人工智能能力", List.of("市工业和信息化局", "市科技创新局")),
+            new Clause("（十一）", "三、推动产业集聚发展", "支持企业自研人工智能能力", List.of("市工业和信息化局", "市科技创新局"),
+                    "支持具有自研人工智能能力的企业开展技术攻关。"),
             new Clause("（十五）", "四、拓展应用场景", "", List.of()));
 
     private GoldenEvents() {

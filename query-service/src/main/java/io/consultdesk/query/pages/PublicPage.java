@@ -102,6 +102,9 @@ public class PublicPage {
                 String anchor = "clause-" + Math.abs(clause.number().hashCode());
                 body.append("<article class=\"clause\" id=\"").append(anchor).append("\" data-clause=\"").append(esc(clause.number()))
                         .append("\"><h4>").append(esc(clause.number())).append(" ").append(esc(clause.title())).append("</h4>");
+                if (!clause.text().isEmpty()) {
+                    body.append("<p class=\"clause-text\">").append(esc(clause.text())).append("</p>");
+                }
                 if (open) {
                     boolean here = clause.number().equals(clauseEntered);
                     Map<String, String> kinds = new LinkedHashMap<>();

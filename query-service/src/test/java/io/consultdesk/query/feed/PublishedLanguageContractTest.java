@@ -146,6 +146,8 @@ class PublishedLanguageContractTest {
         assertThat(consultation.getList("clauses", Document.class)).extracting(c -> c.getString("number"))
                 .containsExactly("（十一）", "（十五）");
         assertThat(consultation.getInteger("catalogueVersion")).isEqualTo(2);
+        assertThat(consultation.getList("clauses", Document.class)).extracting(c -> c.getString("text"))
+                .containsExactly("支持具有自研人工智能能力的企业开展技术攻关。", "");
         assertThat(consultation.getInteger("publishedVersion")).isEqualTo(1);
         assertThat(consultation.getString("state")).isEqualTo("CLOSED");
 
