@@ -47,11 +47,16 @@ public class InboxPage {
         Labels l = new Labels(lang);
         Caller who = caller.get();
         String mine = who.hasRole("OFFICIAL") && !who.bureau().isEmpty() ? who.bureau() : bureau == null ? "" : bureau.strip();
-        StringBuilder body = new StringBuilder("<form class=\"filters\" method=\"get\" action=\"/inbox\"><label>")
-                .append(esc(l.get("bureau"))).append("<input name=\"bureau\" value=\"").append(esc(mine)).append("\"")
-                .append(who.hasRole("OFFICIAL") ? " readonly" : "").append("></label>")
-                .append(l.suffix().isEmpty() ? "" : Forms.hidden("lang", "en"))
-                .append("<button type=\"submit\">").append(esc(l.get("search"))).append("</button></form>");
+        StringBuilder body = new StringBuilder();
+        if (!who.hasRole("OFFICIAL")) {
+            // staff of no bureau look at a bureau's inbox: one of the catalogues'
+            List<String> bureaus = FilterChoices.of(consultations, null, who).bureaus();
+            body.append("<form class=\"filters\" method=\"get\" action=\"/inbox\"><label>").append(esc(l.get("bureau")))
+                    .append("<select name=\"bureau\">").append(Forms.options(FilterChoices.options(bureaus, mine.isEmpty() ? null : mine),
+                            mine, l.get("chooseBureau"))).append("</select></label>")
+                    .append(l.suffix().isEmpty() ? "" : Forms.hidden("lang", "en"))
+                    .append("<button type=\"submit\">").append(esc(l.get("search"))).append("</button></form>");
+        }
         if (mine.isEmpty()) {
             return Html.answer(HttpStatus.OK, l, l.get("inbox"), body.append("<p>").append(esc(l.get("chooseBureau"))).append("</p>").toString());
         }

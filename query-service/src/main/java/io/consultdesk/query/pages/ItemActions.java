@@ -99,10 +99,8 @@ public class ItemActions {
                     + Forms.select("leadBureau", l.get("lead"), options, entered.getOrDefault("leadBureau", item.leadBureau()), null)
                     + Forms.checkboxes("coBureaus", l.get("coBureaus"), List.copyOf(bureaus),
                     co == null ? item.coBureaus() : List.of(co.split("\n")))
-                    + Forms.textarea("reason", l.get("reassignReason"), entered.getOrDefault("assignmentReason", ""), true);
-            s.append(Forms.form("reassign", base + "/assignment", l, l.get("reassign"), fields.replace("name=\"reason\"",
-                    "name=\"assignmentReason\"").replace("id=\"f-reason\"", "id=\"f-assignmentReason\"")
-                    .replace("for=\"f-reason\"", "for=\"f-assignmentReason\""), l.get("save")));
+                    + Forms.textarea("assignmentReason", l.get("reassignReason"), entered.getOrDefault("assignmentReason", ""), true);
+            s.append(Forms.form("reassign", base + "/assignment", l, l.get("reassign"), fields, l.get("save")));
         }
         return s.toString();
     }
