@@ -104,6 +104,14 @@ class DeskPagesIT {
         assertThat(text("#notice")).isEqualTo("采纳情况已保存");
         assertThat(text("#summary-outcome")).isEqualTo("部分采纳");
         assertThat(text("#summary-reason")).isEqualTo("已在实施细则中明确。");
+        // decided, not yet published: still in the inbox, to be revised
+        browser.open(queryUrl + "/inbox");
+        browser.click("#decided-items tr.item[data-id=\"" + item + "\"] a");
+        assertThat(text("#decide legend")).isEqualTo("修改采纳情况");
+        browser.fill("#f-outcome", "采纳");
+        browser.click("#decide button[type=submit]");
+        assertThat(text("#summary-outcome")).isEqualTo("采纳");
+        assertThat(text("#timeline")).contains("第1次修改采纳情况：采纳");
 
         // the page holds the version it showed: a decision recorded meanwhile makes this one stale
         String other = comment(consultation, "第（十一）条建议增加对中小企业的支持。");

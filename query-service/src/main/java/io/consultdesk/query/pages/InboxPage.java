@@ -61,8 +61,7 @@ public class InboxPage {
             return Html.answer(HttpStatus.OK, l, l.get("inbox"), body.append("<p>").append(esc(l.get("chooseBureau"))).append("</p>").toString());
         }
         List<BoardRow> open = board.query(new BoardFilter(null, "ASSIGNED", mine, null, null, null, null, "dueAt", 0, SIZE, null), who).items();
-        Map<String, ZoneId> zones = consultations.zones(open.stream().map(BoardRow::consultationId).filter(c -> c != null)
-                .collect(Collectors.toSet()));
+        Map<String, ZoneId> zones = zones(open);
         Map<String, List<BoardRow.RoutingBasis>> bases = board.routingBases(open);
         List<BoardRow> lead = open.stream().filter(r -> mine.equals(r.leadBureau())).toList();
         List<BoardRow> co = open.stream().filter(r -> !mine.equals(r.leadBureau())).toList();
@@ -70,7 +69,16 @@ public class InboxPage {
                 .append(table("lead-items", lead, bases, zones, l))
                 .append("<h2 id=\"to-advise\">").append(esc(l.get("toAdvise"))).append("（").append(co.size()).append("）</h2>")
                 .append(table("co-items", co, bases, zones, l));
+        // decided but not yet published: the lead may still revise them
+        List<BoardRow> decided = board.query(new BoardFilter(null, "DECIDED", mine, null, null, null, null, "-decidedAt", 0, SIZE, null), who)
+                .items().stream().filter(r -> mine.equals(r.leadBureau())).toList();
+        body.append("<h2 id=\"to-revise\">").append(esc(l.get("toRevise"))).append("（").append(decided.size()).append("）</h2>")
+                .append(table("decided-items", decided, board.routingBases(decided), zones(decided), l));
         return Html.answer(HttpStatus.OK, l, l.get("inbox") + " · " + mine, body.toString());
+    }
+
+    private Map<String, ZoneId> zones(List<BoardRow> rows) {
+        return consultations.zones(rows.stream().map(BoardRow::consultationId).filter(c -> c != null).collect(Collectors.toSet()));
     }
 
     private static String table(String id, List<BoardRow> rows, Map<String, List<BoardRow.RoutingBasis>> bases,

@@ -35,6 +35,7 @@ final class Labels {
             Map.entry("chooseBureau", new String[] {"请选择责任单位", "Choose a bureau"}),
             Map.entry("toDecide", new String[] {"主办，待答复", "Led by us, to decide"}),
             Map.entry("toAdvise", new String[] {"协办，待提出意见", "Co-handled by us, for our opinion"}),
+            Map.entry("toRevise", new String[] {"已答复、尚未公开（可修改）", "Decided, not yet published (may be revised)"}),
             Map.entry("nothingWaiting", new String[] {"没有待办意见", "Nothing waiting"}),
             Map.entry("triage", new String[] {"无可依据的责任单位，交起草单位分办", "no units to go on: the drafting unit triages"}),
             Map.entry("open", new String[] {"办理", "Open"}),
