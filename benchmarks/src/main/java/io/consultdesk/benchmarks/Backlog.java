@@ -55,36 +55,36 @@ final class Backlog {
         List<Document> templateEvents = events.find(new Document("aggregateKey", new Document("$in",
                 List.of(key(template, 0), key(template, 1))))).into(new ArrayList<>());
         templateEvents.sort(Comparator.comparingLong(d -> d.get("sequenceNumber", Number.class).longValue()));
-        // positions reserved as the event store reserves them, so that the relay reads the backlog as it reads real commits
-        long position = counters.findOneAndUpdate(new Document("_id", "events"),
-                new Document("$inc", new Document("next", (long) items * templateEvents.size())),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE))
-                .get("next", Number.class).longValue();
         Instant start = Instant.now().plusSeconds(1);
-        List<Document> batch = new ArrayList<>();
         long written = 0;
-        for (int i = 0; i < items; i++) {
-            String id = "backlog-" + UUID.randomUUID();
-            for (Document e : templateEvents) {
-                Document copy = new Document(e);
-                copy.put("_id", position);
-                copy.put("aggregateKey", key(id, e.get("sequenceNumber", Number.class).longValue()));
-                copy.put("commitFirst", position);
-                copy.put("commitSize", 1);
-                position++;
-                copy.put("aggregateIdentifier", id);
-                copy.put("eventIdentifier", UUID.randomUUID().toString());
-                copy.put("timestamp", start.plusNanos(written * 1_000_000_000L / RATE).toString());
-                copy.put("serializedPayload", e.getString("serializedPayload").replace(template, id));
-                batch.add(copy);
-                written++;
+        // positions reserved as the event store reserves them — each batch's just before it is written, as a
+        // commit's — so that the relay reads the backlog as it reads real commits (a range reserved far ahead
+        // and written over minutes would pass the gap timeout, and the relay would fence it)
+        int perBatch = 1_000 / templateEvents.size();
+        for (int done = 0; done < items; done += perBatch) {
+            int batchItems = Math.min(perBatch, items - done);
+            long position = counters.findOneAndUpdate(new Document("_id", "events"),
+                    new Document("$inc", new Document("next", (long) batchItems * templateEvents.size())),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE))
+                    .get("next", Number.class).longValue();
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < batchItems; i++) {
+                String id = "backlog-" + UUID.randomUUID();
+                for (Document e : templateEvents) {
+                    Document copy = new Document(e);
+                    copy.put("_id", position);
+                    copy.put("aggregateKey", key(id, e.get("sequenceNumber", Number.class).longValue()));
+                    copy.put("commitFirst", position);
+                    copy.put("commitSize", 1);
+                    position++;
+                    copy.put("aggregateIdentifier", id);
+                    copy.put("eventIdentifier", UUID.randomUUID().toString());
+                    copy.put("timestamp", start.plusNanos(written * 1_000_000_000L / RATE).toString());
+                    copy.put("serializedPayload", e.getString("serializedPayload").replace(template, id));
+                    batch.add(copy);
+                    written++;
+                }
             }
-            if (batch.size() >= 1_000) {
-                events.insertMany(batch);
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
             events.insertMany(batch);
         }
         return written;
@@ -128,7 +128,10 @@ final class Backlog {
 
     /**
      * The raw counterpart of the relay: the same number of stored event documents read from the same
-     * collection and produced to a scratch topic with the relay's producer settings; events a second.
+     * collection as the relay reads them — by position, a thousand {@code _id}s per {@code $in} — and produced to
+     * a scratch topic with the relay's producer settings, each thousand confirmed before the next is read (the
+     * relay confirms each batch before it moves its token); events a second. (Reading them with one cursor
+     * made the development store hold every document of the answer in memory at once.)
      */
     double rawReadAndProduce(long count) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
@@ -140,17 +143,31 @@ final class Backlog {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             long t0 = System.nanoTime();
-            List<Future<?>> sends = new ArrayList<>();
-            for (Document d : events.find().limit((int) count).batchSize(1_000)) {
-                sends.add(producer.send(new ProducerRecord<>(RAW_TOPIC, d.getString("aggregateIdentifier"), d.toJson())));
+            long sent = 0;
+            for (long first = 0; sent < count; first += 1_000) {
+                List<Long> positions = new ArrayList<>();
+                for (long p = first; p < first + 1_000; p++) {
+                    positions.add(p);
+                }
+                List<Future<?>> sends = new ArrayList<>();
+                for (Document d : events.find(new Document("_id", new Document("$in", positions))).batchSize(1_000)) {
+                    if (sent + sends.size() < count && d.getString("aggregateIdentifier") != null) {
+                        sends.add(producer.send(new ProducerRecord<>(RAW_TOPIC, d.getString("aggregateIdentifier"), d.toJson())));
+                    }
+                }
+                for (Future<?> f : sends) {
+                    f.get();
+                }
+                sent += sends.size();
+                if (sends.isEmpty() && first > count * 4) {
+                    throw new IllegalStateException("only " + sent + " of " + count + " events found by position");
+                }
             }
-            for (Future<?> f : sends) {
-                f.get();
-            }
-            return sends.size() / ((System.nanoTime() - t0) / 1e9);
+            return sent / ((System.nanoTime() - t0) / 1e9);
         }
     }
 }

@@ -7,6 +7,9 @@ import io.consultdesk.command.consultation.ClauseCatalogueAmended;
 import io.consultdesk.command.consultation.ConsultationClosed;
 import io.consultdesk.command.consultation.ConsultationCommands;
 import io.consultdesk.command.consultation.ConsultationOpened;
+import io.consultdesk.command.consultation.OutcomeClass;
+import io.consultdesk.command.consultation.OutcomeVocabularyAmended;
+import io.consultdesk.command.consultation.OutcomeWord;
 import io.consultdesk.command.consultation.TablePublished;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.personaldata.SealedPersonalData;
@@ -57,16 +60,18 @@ class MessageSerializationTest {
                         Channel.LETTER, T, new LetterReference("L", 2), List.of("（三）"), List.of("二")),
                 new SubmissionAssigned("s", "甲", List.of("乙"), List.of(new RoutingBasis("（三）", List.of("甲", "乙"))), false, 2, T, 15, T),
                 new SubmissionReassigned("s", "乙", List.of(), "理由", T, T),
-                new SubmissionDecided("s", "采纳", "理由", "甲", T),
-                new SubmissionDecisionRevised("s", 1, "不采纳", "理由", "甲", T),
+                new SubmissionDecided("s", "采纳", "理由", "甲", T, OutcomeClass.ACCEPTED),
+                new SubmissionDecisionRevised("s", 1, "不采纳", "理由", "甲", T, OutcomeClass.NOT_ACCEPTED),
                 new SubmissionPublished("s", "c", 1, 3, "陈*天", "意见", "采纳", "采纳。", T),
                 new SubmissionWithdrawn("s", "撤回", T),
                 new SubmissionRejected("s", "广告", T),
                 new SubmissionMarkedDuplicate("s", "s0", "重复", T),
                 new SubmitterErased("s", "k", "本人要求", T),
                 new TablePublished("c", 1, "社会公众意见采纳情况表", 55,
-                        Map.of("采纳", 15), List.of("s9"), T),
+                        Map.of("采纳", 15), List.of("s9"), T, Map.of("采纳", OutcomeClass.ACCEPTED)),
                 new ConsultationOpened("c", "若干措施", "甲", LocalDate.parse("2024-09-16"), clauses, List.of("采纳"), 15, T, "Europe/Berlin"),
+                new ConsultationOpened("c", "若干措施", "甲", null, clauses, List.of("是", "否"), 15, T, "Asia/Shanghai", false),
+                new OutcomeVocabularyAmended("c", List.of(new OutcomeWord("是", OutcomeClass.ACCEPTED)), "t.csv", T),
                 new ClauseCatalogueAmended("c", 2, clauses, T),
                 new ConsultationClosed("c", T));
     }

@@ -1,5 +1,7 @@
 package io.consultdesk.localstack;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -8,8 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code import --consultation=ID --file=PATH [--dry-run] [--user=NAME] [--password=…] [--command-url=URL]}:
- * the same import as the API's, from the command line; prints the report and exits 0 when no row was refused.
+ * {@code import --consultation=ID --file=PATH [--dry-run] [--published] [--fill-down] [--columns=role:header,…]
+ * [--user=NAME] [--password=…] [--command-url=URL]}: the same import as the API's ({@code dryRun}, {@code published},
+ * {@code fillDown}, {@code columns}), from the command line; prints the report and exits 0 when no row was refused.
  */
 final class ImportCommand {
 
@@ -19,8 +22,8 @@ final class ImportCommand {
     static int run(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
-            if (arg.equals("--dry-run")) {
-                options.put("dry-run", "true");
+            if (FLAGS.containsKey(arg)) {
+                options.put(FLAGS.get(arg), "true");
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else {
@@ -34,8 +37,14 @@ final class ImportCommand {
         if (!Files.isRegularFile(file)) {
             return usage("no such file: " + file.toAbsolutePath());
         }
+        StringBuilder query = new StringBuilder();
+        FLAGS.values().stream().filter(options::containsKey).forEach(p -> query.append(query.isEmpty() ? "?" : "&").append(p).append("=true"));
+        if (options.containsKey("columns")) {
+            query.append(query.isEmpty() ? "?" : "&").append("columns=")
+                    .append(URLEncoder.encode(options.get("columns"), StandardCharsets.UTF_8));
+        }
         String url = options.getOrDefault("command-url", "http://localhost:8081") + "/api/consultations/"
-                + options.get("consultation") + "/imports" + (options.containsKey("dry-run") ? "?dryRun=true" : "");
+                + options.get("consultation") + "/imports" + query;
         ConsultDeskClient client = new ConsultDeskClient(options.getOrDefault("user", "clerk"),
                 options.getOrDefault("password", System.getenv().getOrDefault("CONSULTDESK_PASSWORD", "consultdesk")));
         try {
@@ -63,6 +72,15 @@ final class ImportCommand {
         }
     }
 
+    /** Command-line flags and the import parameters they set. */
+    private static final Map<String, String> FLAGS = new LinkedHashMap<>();
+
+    static {
+        FLAGS.put("--dry-run", "dryRun");
+        FLAGS.put("--published", "published");
+        FLAGS.put("--fill-down", "fillDown");
+    }
+
     private static final Pattern REFUSED_COUNT = Pattern.compile("\"refusedCount\"\\s*:\\s*(\\d+)");
     private static final Pattern DETAIL = Pattern.compile("\"detail\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -74,7 +92,7 @@ final class ImportCommand {
 
     private static int usage(String problem) {
         System.err.println(problem + "\nusage: java -jar local-stack/target/local-stack-exec.jar import --consultation=ID --file=PATH"
-                + " [--dry-run] [--user=clerk] [--password=…] [--command-url=http://localhost:8081]");
+                + " [--dry-run] [--published] [--fill-down] [--columns=role:header,…] [--user=clerk] [--password=…] [--command-url=http://localhost:8081]");
         return 2;
     }
 }

@@ -44,26 +44,7 @@ public final class LocalStackLauncher {
         }, "local-stack-stop"));
 
         try {
-            EmbeddedInfrastructure infrastructure = stop.register(new EmbeddedInfrastructure(
-                    settings.kafkaPort(), settings.kafkaControllerPort(), settings.mongoPort(),
-                    settings.dataDir().resolve("kafka"), settings.dataDir().resolve("mongo").resolve("consultdesk.mv"),
-                    settings.mongoFsync() ? MongoWireServer.Commit.ON_WRITE_WITH_FSYNC : MongoWireServer.Commit.ON_WRITE));
-            infrastructure.start();
-            System.out.printf("ConsultDesk: Kafka on %s, MongoDB on %s (%.1f s)%n",
-                    infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(), seconds(started));
-
-            if (settings.servicesEnabled()) {
-                RunningServices services = stop.register(RunningServices.start(settings.root(),
-                        settings.dataDir().resolve("logs"), settings.commandPort(), settings.queryPort(),
-                        infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri()));
-                services.awaitHealthy(Duration.ofSeconds(120));
-                System.out.printf("ConsultDesk: both services healthy %.1f s after start%n", seconds(started));
-                if (settings.seedEnabled()) {
-                    new SeedConsultation(services.commandUrl(), services.queryUrl(),
-                            settings.root().toAbsolutePath().normalize().resolve("seed")).loadIfAbsent();
-                }
-                System.out.println(services.describe());
-            }
+            start(settings, stop, started);
             System.out.println("ConsultDesk: running; press Ctrl-C to stop.");
         } catch (RuntimeException e) {
             stop.startOver();
@@ -76,6 +57,30 @@ public final class LocalStackLauncher {
         stop.startOver();
         // the JVM ends when a signal has run the shutdown hook; until then the launcher waits
         new CountDownLatch(1).await();
+    }
+
+    /** Kafka and the MongoDB wire server, then (unless turned off) both services and the seed; each registered to be stopped. */
+    private static void start(StackSettings settings, OrderlyStop stop, long started) {
+        EmbeddedInfrastructure infrastructure = stop.register(new EmbeddedInfrastructure(
+                settings.kafkaPort(), settings.kafkaControllerPort(), settings.mongoPort(),
+                settings.dataDir().resolve("kafka"), settings.dataDir().resolve("mongo").resolve("consultdesk.mv"),
+                settings.mongoFsync() ? MongoWireServer.Commit.ON_WRITE_WITH_FSYNC : MongoWireServer.Commit.ON_WRITE));
+        infrastructure.start();
+        System.out.printf("ConsultDesk: Kafka on %s, MongoDB on %s (%.1f s)%n",
+                infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(), seconds(started));
+        if (!settings.servicesEnabled()) {
+            return;
+        }
+        RunningServices services = stop.register(RunningServices.start(settings.root(),
+                settings.dataDir().resolve("logs"), settings.commandPort(), settings.queryPort(),
+                infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri()));
+        services.awaitHealthy(Duration.ofSeconds(120));
+        System.out.printf("ConsultDesk: both services healthy %.1f s after start%n", seconds(started));
+        if (settings.seedEnabled()) {
+            new SeedConsultation(services.commandUrl(), services.queryUrl(),
+                    settings.root().toAbsolutePath().normalize().resolve("seed")).loadIfAbsent();
+        }
+        System.out.println(services.describe());
     }
 
     private static double seconds(long since) {

@@ -98,6 +98,14 @@ class ImportCommandTest {
     }
 
     @Test
+    void aPublishedTableFilledDownWithAColumnMappingPassesEachAsItsParameter() {
+        answer = REPORT.formatted(false, 0);
+        assertThat(run("--consultation=c-1", "--file=" + table, "--fill-down", "--published", "--columns=opinion:意见描述", url())).isZero();
+        assertThat(requests).containsExactly("POST /api/consultations/c-1/imports?published=true&fillDown=true&columns=opinion%3A%E6%84%8F%E8%A7%81%E6%8F%8F%E8%BF%B0"
+                + " as clerk:consultdesk with t.txt");
+    }
+
+    @Test
     void aRealRunSignsInAsTheClerkByDefault() {
         answer = REPORT.formatted(false, 0);
         assertThat(run("--consultation=c-1", "--file=" + table, url())).isZero();

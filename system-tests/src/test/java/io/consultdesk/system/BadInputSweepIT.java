@@ -223,6 +223,21 @@ class BadInputSweepIT {
         cases.add(new Case(publication, "a consultation that does not exist", command("supervisor", "POST", publicationPath, "{}"),
                 Set.of(404), none));
 
+        // PUT /api/consultations/{id}/outcomes (supervisor, admin): the vocabulary, each word with its class
+        String outcomes = "PUT /api/consultations/{id}/outcomes";
+        String outcomesPath = "/api/consultations/" + c + "/outcomes";
+        String[][] outcomeBodies = {
+                {"outcomes", "[]"}, {"outcomes[0].word", "[{\"word\":\"\"}]"}, {"outcomes[0].word", "[{\"word\":" + json(HUGE) + "}]"},
+                {"outcomes[0].class", "[{\"word\":\"已办理\"}]"}, {"outcomes[0].class", "[{\"word\":\"是\",\"class\":\"yes\"}]"},
+                {"outcomes[1].word", "[{\"word\":\"是\"},{\"word\":\"是\"}]"}, {"outcomes", "[" + "{\"word\":\"是\"},".repeat(20) + "{\"word\":\"否\"}]"},
+        };
+        for (String[] f : outcomeBodies) {
+            cases.add(new Case(outcomes, f[0] + "=" + shorten(f[1]), command("supervisor", "PUT", outcomesPath, f[1]), Set.of(400), f[0]));
+        }
+        cases.add(new Case(outcomes, "malformed JSON", command("supervisor", "PUT", outcomesPath, "[{\"word\":"), Set.of(400), null));
+        cases.add(new Case(outcomes, "an object for the list", command("supervisor", "PUT", outcomesPath, "{\"word\":\"是\"}"),
+                Set.of(400), null));
+
         // POST /api/consultations/{id}/imports (clerk, supervisor): multipart field "file", ?dryRun
         String imports = "POST /api/consultations/{id}/imports";
         String importsPath = "/api/consultations/" + c + "/imports";
@@ -232,6 +247,12 @@ class BadInputSweepIT {
                 Set.of(400), "dryRun"));
         cases.add(new Case(imports, "dryRun[$ne]=1", multipart("clerk", importsPath + "?dryRun%5B%24ne%5D=1&dryRun=true", "file",
                 "a.exe", bytes("x")), Set.of(400), "dryRun[$ne]"));
+        cases.add(new Case(imports, "published=maybe", multipart("clerk", importsPath + "?dryRun=true&published=maybe", "file", "a.csv",
+                bytes("x")), Set.of(400), "published"));
+        cases.add(new Case(imports, "fillDown=2", multipart("clerk", importsPath + "?dryRun=true&fillDown=2", "file", "a.csv",
+                bytes("x")), Set.of(400), "fillDown"));
+        cases.add(new Case(imports, "a malformed docx", multipart("clerk", importsPath + "?dryRun=true", "file", "a.docx",
+                bytes("PK not really")), Set.of(400), "file"));
         cases.add(new Case(imports, "a file of an unknown kind", multipart("clerk", importsPath + "?dryRun=true", "file", "a.exe", bytes("MZ")),
                 Set.of(400), "file"));
         cases.add(new Case(imports, "a malformed xlsx", multipart("clerk", importsPath + "?dryRun=true", "file", "a.xlsx",
@@ -280,7 +301,7 @@ class BadInputSweepIT {
                     Set.of(400), field));
             cases.add(new Case(endpoint, "x[$ne]=1", command(user, "POST", path + "?x%5B%24ne%5D=1", cmd[2] + "}"), Set.of(400), "x[$ne]"));
             cases.add(new Case(endpoint, "a stale expectedVersion", command(user, "POST", path,
-                    cmd[2] + ",\"expectedVersion\":0}"), Set.of(409), "version"));
+                    cmd[2] + ",\"expectedVersion\":0}"), Set.of(409), "expectedVersion"));
             cases.add(new Case(endpoint, "an item that does not exist", command(user, "POST",
                     "/api/submissions/" + none + "/" + cmd[0], cmd[2] + "}"), Set.of(404), none));
             for (String odd : ODD_IDS) {

@@ -21,6 +21,16 @@ public final class Fixtures {
         return root.resolve("seed").resolve(file);
     }
 
+    /** The corpus of tables written for the tests, kept beside command-service's reader tests. */
+    static byte[] corpusFile(String file) {
+        Path root = Path.of(System.getProperty("consultdesk.root", "..")).toAbsolutePath().normalize();
+        try {
+            return Files.readAllBytes(root.resolve("command-service/src/test/resources/tables").resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String seedText(String file) {
         try {
             return Files.readString(seed(file));

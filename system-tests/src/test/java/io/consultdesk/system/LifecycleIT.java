@@ -83,7 +83,7 @@ class LifecycleIT {
         JsonNode table = api.awaitQuery(null, "/api/consultations/" + consultation + "/table", r -> r.status() == 200,
                 Duration.ofSeconds(10)).json();
         assertThat(table.path("rows").get(0).path("decision").asText()).isEqualTo("不采纳，不符合《公平竞争审查条例》相关要求。");
-        assertThat(table.path("totalsLine").asText()).isEqualTo("共1条：采纳0条，部分采纳0条，不采纳1条");
+        assertThat(table.path("totalsLine").asText()).isEqualTo("共1条：不采纳1条");
         assertThat(awaitVersion(id, 5).path("state").asText()).isEqualTo("PUBLISHED");
 
         Api.Reply late = decide("official-kcj", id, "采纳", "", null);

@@ -130,7 +130,7 @@ class SeedJourneyIT {
         return rows;
     }
 
-    private static List<List<String>> xlsxRows(byte[] xlsx) throws Exception {
+    static List<List<String>> xlsxRows(byte[] xlsx) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         DataFormatter formatter = new DataFormatter();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
@@ -146,7 +146,7 @@ class SeedJourneyIT {
         return rows;
     }
 
-    private static List<List<String>> docxRows(byte[] docx) throws Exception {
+    static List<List<String>> docxRows(byte[] docx) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("附件");

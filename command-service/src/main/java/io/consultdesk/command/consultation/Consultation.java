@@ -3,6 +3,7 @@ package io.consultdesk.command.consultation;
 import io.consultdesk.command.consultation.ConsultationCommands.AmendClauseCatalogue;
 import io.consultdesk.command.consultation.ConsultationCommands.CloseConsultation;
 import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation;
+import io.consultdesk.command.consultation.ConsultationCommands.SetOutcomeVocabulary;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.command.kernel.Roles;
@@ -29,9 +30,10 @@ public class Consultation {
     private String draftingUnit;
     private ClauseCatalogue catalogue;
     private int catalogueVersion;
-    private List<String> outcomes;
+    private OutcomeVocabulary outcomes;
     private int handlingWorkingDays;
     private boolean closed;
+    private boolean maskOrganisations = true;
     private int tableVersion;
 
     protected Consultation() {
@@ -52,7 +54,13 @@ public class Consultation {
         new ClauseCatalogue(command.clauses()); // refuses duplicates before anything is recorded
         apply(new ConsultationOpened(command.consultationId(), command.title().strip(), command.draftingUnit().strip(),
                 command.deadline(), command.clauses() == null ? List.of() : command.clauses(), outcomes,
-                command.handlingWorkingDays() > 0 ? command.handlingWorkingDays() : 15, command.at(), command.timeZone()));
+                command.handlingWorkingDays() > 0 ? command.handlingWorkingDays() : 15, command.at(), command.timeZone(),
+                command.maskOrganisations() ? null : Boolean.FALSE));
+        if (!outcomes.equals(DEFAULT_OUTCOMES)) {
+            // words of its own: their classes recorded as a fact, not left to a later release's reading of them
+            apply(new OutcomeVocabularyAmended(command.consultationId(), OutcomeVocabulary.classing(outcomes).entries(), null,
+                    command.at()));
+        }
     }
 
     @CommandHandler
@@ -60,6 +68,33 @@ public class Consultation {
         requireSupervisor(command.actor());
         new ClauseCatalogue(command.clauses());
         apply(new ClauseCatalogueAmended(consultationId, catalogueVersion + 1, command.clauses(), command.at()));
+    }
+
+    /** A supervisor or an administrator sets the words and their classes; the words already decided with stay on their items. */
+    @CommandHandler
+    public void handle(SetOutcomeVocabulary command) {
+        if (!command.actor().hasRole(Roles.ADMIN) && !command.actor().hasRole(Roles.SUPERVISOR)) {
+            throw new NotAllowed("only an administrator or a supervisor may set a consultation's outcome vocabulary");
+        }
+        OutcomeVocabulary vocabulary = OutcomeVocabulary.of(command.outcomes());
+        if (!vocabulary.equals(outcomes)) {
+            apply(new OutcomeVocabularyAmended(consultationId, vocabulary.entries(), null, command.at()));
+        }
+    }
+
+    /**
+     * Adopts a word an import met in its table ({@code file}), with its class; nothing when the vocabulary
+     * has it already (two imports meeting it at once record it once: this runs under the consultation's lock).
+     */
+    public void adopt(OutcomeWord word, String file, Instant at) {
+        if (!outcomes.contains(word.word())) {
+            apply(new OutcomeVocabularyAmended(consultationId, outcomes.with(word).entries(), file == null ? "" : file, at));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OutcomeVocabularyAmended event) {
+        outcomes = OutcomeVocabulary.of(event.outcomes());
     }
 
     @CommandHandler
@@ -80,8 +115,9 @@ public class Consultation {
         draftingUnit = event.draftingUnit();
         catalogue = new ClauseCatalogue(event.clauses());
         catalogueVersion = 1;
-        outcomes = event.outcomes();
+        outcomes = OutcomeVocabulary.classing(event.outcomes());
         handlingWorkingDays = event.handlingWorkingDays();
+        maskOrganisations = !Boolean.FALSE.equals(event.maskOrganisations());
     }
 
     @EventSourcingHandler
@@ -125,10 +161,14 @@ public class Consultation {
     /** An immutable copy of what its items' commands need. */
     public ConsultationRules rules() {
         return new ConsultationRules(consultationId, title, draftingUnit, catalogue, catalogueVersion, outcomes,
-                handlingWorkingDays, closed);
+                handlingWorkingDays, closed, maskOrganisations);
     }
 
     public List<String> outcomes() {
+        return outcomes.words();
+    }
+
+    public OutcomeVocabulary vocabulary() {
         return outcomes;
     }
 

@@ -16,10 +16,22 @@ public final class ConsultationCommands {
 
     public record OpenConsultation(String consultationId, String title, String draftingUnit, LocalDate deadline,
                                    List<Clause> clauses, List<String> outcomes, int handlingWorkingDays,
-                                   String timeZone, Instant at, Actor actor) {
+                                   String timeZone, Instant at, Actor actor, boolean maskOrganisations) {
+
+        /** Organisations' names masked, as persons' are. */
+        public OpenConsultation(String consultationId, String title, String draftingUnit, LocalDate deadline,
+                                List<Clause> clauses, List<String> outcomes, int handlingWorkingDays, String timeZone,
+                                Instant at, Actor actor) {
+            this(consultationId, title, draftingUnit, deadline, clauses, outcomes, handlingWorkingDays, timeZone, at, actor, true);
+        }
     }
 
     public record AmendClauseCatalogue(@TargetAggregateIdentifier String consultationId, List<Clause> clauses,
+                                       Instant at, Actor actor) {
+    }
+
+    /** Replace the outcome vocabulary: each word with its class. */
+    public record SetOutcomeVocabulary(@TargetAggregateIdentifier String consultationId, List<OutcomeWord> outcomes,
                                        Instant at, Actor actor) {
     }
 

@@ -1,8 +1,10 @@
 package io.consultdesk.command.consultation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.consultdesk.command.consultation.ConsultationCommands.AmendClauseCatalogue;
 import io.consultdesk.command.consultation.ConsultationCommands.CloseConsultation;
 import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation;
+import io.consultdesk.command.consultation.ConsultationCommands.SetOutcomeVocabulary;
 import io.consultdesk.command.eventstore.DuplicateEvent;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.InvalidField;
@@ -64,7 +66,8 @@ public class ConsultationController {
             @Size(max = 2_000) List<@Valid ClauseRequest> clauses,
             @Size(max = 20) List<@NotBlank @Size(max = 40) String> outcomes,
             @Min(1) @Max(365) Integer handlingWorkingDays,
-            @Size(max = 60) String timeZone) {
+            @Size(max = 60) String timeZone,
+            Boolean maskOrganisations) {
     }
 
     @PostMapping
@@ -76,7 +79,8 @@ public class ConsultationController {
         try {
             commands.send(new OpenConsultation(id, request.title(), request.draftingUnit(), request.deadline(),
                     clauses(request.clauses()), request.outcomes(),
-                    request.handlingWorkingDays() == null ? 15 : request.handlingWorkingDays(), timeZone, clock.instant(), actor), actor);
+                    request.handlingWorkingDays() == null ? 15 : request.handlingWorkingDays(), timeZone, clock.instant(), actor,
+                    !Boolean.FALSE.equals(request.maskOrganisations())), actor);
         } catch (RuntimeException e) {
             if (DuplicateEvent.isCauseOf(e)) {
                 throw new ConsultationRefused("a consultation with id '" + id + "' exists already");
@@ -99,6 +103,48 @@ public class ConsultationController {
                     "body: a catalogue larger than 1 MB is refused");
         }
         return amend(id, ClauseCatalogueTsv.parse(tsv));
+    }
+
+    /** One word of a vocabulary as sent: {@code class} may be left out for a word {@link OutcomeLexicon} knows. */
+    public record OutcomeRequest(String word, @JsonProperty("class") String outcomeClass) {
+    }
+
+    /** Sets the consultation's outcome vocabulary: [{"word":"是","class":"accepted"}, …]. */
+    @PutMapping(path = "/{id}/outcomes", consumes = "application/json")
+    public Map<String, Object> setOutcomes(@PathVariable String id, @RequestBody List<OutcomeRequest> outcomes) {
+        List<OutcomeWord> words = outcomeWords(outcomes);
+        Actor actor = currentActor.get();
+        commands.send(new SetOutcomeVocabulary(id, words, clock.instant(), actor), actor);
+        return Map.of("id", id, "outcomes", words.stream().map(w -> Map.of("word", w.word(), "class", w.outcomeClass().key())).toList());
+    }
+
+    /** Checks each word and class, naming the first bad field. */
+    static List<OutcomeWord> outcomeWords(List<OutcomeRequest> outcomes) {
+        if (outcomes == null || outcomes.isEmpty()) {
+            throw new InvalidField("outcomes", "give at least one word: [{\"word\":\"采纳\",\"class\":\"accepted\"}, …]");
+        }
+        if (outcomes.size() > 20) {
+            throw new InvalidField("outcomes", "at most 20 words");
+        }
+        List<OutcomeWord> words = new ArrayList<>();
+        for (int n = 0; n < outcomes.size(); n++) {
+            int i = n;
+            OutcomeRequest r = outcomes.get(i);
+            if (r == null || r.word() == null || r.word().isBlank() || r.word().strip().length() > 40) {
+                throw new InvalidField("outcomes[" + i + "].word", "a word of 1 to 40 characters");
+            }
+            String word = r.word().strip();
+            if (words.stream().anyMatch(w -> w.word().equals(word))) {
+                throw new InvalidField("outcomes[" + i + "].word", "'" + word + "' is given twice");
+            }
+            OutcomeClass outcomeClass = r.outcomeClass() == null || r.outcomeClass().isBlank()
+                    ? OutcomeLexicon.classOf(word).orElseThrow(() -> new InvalidField("outcomes[" + i + "].class",
+                    "'" + word + "' is not a word ConsultDesk knows: give its class (accepted, partly, not-accepted or explained)"))
+                    : OutcomeClass.byKey(r.outcomeClass()).orElseThrow(() -> new InvalidField("outcomes[" + i + "].class",
+                    "'" + r.outcomeClass() + "' is not a class: use accepted, partly, not-accepted or explained"));
+            words.add(new OutcomeWord(word, outcomeClass));
+        }
+        return words;
     }
 
     @PostMapping("/{id}/closure")

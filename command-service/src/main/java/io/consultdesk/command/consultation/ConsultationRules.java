@@ -11,10 +11,12 @@ import java.util.List;
  * consultation wait for the one before it).
  */
 public record ConsultationRules(String consultationId, String title, String draftingUnit, ClauseCatalogue catalogue,
-                                int catalogueVersion, List<String> outcomes, int handlingWorkingDays, boolean closed) {
+                                int catalogueVersion, OutcomeVocabulary vocabulary, int handlingWorkingDays, boolean closed,
+                                boolean maskOrganisations) {
 
-    public ConsultationRules {
-        outcomes = List.copyOf(outcomes);
+    /** The outcome words, in order. */
+    public List<String> outcomes() {
+        return vocabulary.words();
     }
 
     public void ensureAcceptingComments() {

@@ -36,6 +36,9 @@ final class TrackedEventReader {
 
     private static final Logger log = LoggerFactory.getLogger(TrackedEventReader.class);
 
+    /** Empty positions one read looks past, at most, when it has found nothing to hand out. */
+    static final int MAX_EMPTY_PER_READ = 4_096;
+
     private final MongoCollection<Document> events;
     private final EventPositions positions;
     private final Duration gapTimeout;
@@ -77,10 +80,13 @@ final class TrackedEventReader {
                 progress.visit(p, found.get(p), found);
             }
             first = false;
-            if (!progress.out.isEmpty() || windowEnd >= head) {
+            if (!progress.out.isEmpty() || windowEnd >= head || progress.emptySeen > MAX_EMPTY_PER_READ) {
                 break;
             }
-            windowStart = windowEnd + 1; // nothing to hand out here: look further in the same call
+            // nothing to hand out here: look further in the same call (runs of settled positions are passed in one
+            // call, so they never stall the reader) — but not past a bounded number of empty positions: reserved
+            // positions not yet written can run far ahead, and each empty one looked at is remembered for its fence
+            windowStart = windowEnd + 1;
         }
         return progress.out;
     }
@@ -120,6 +126,8 @@ final class TrackedEventReader {
         final TreeSet<Long> gaps;
         /** Empty positions above the index: gaps once an event above them is handed out. */
         final TreeSet<Long> emptyAbove = new TreeSet<>();
+        /** Empty positions looked at in this read. */
+        int emptySeen;
 
         Progress(GapAwareTrackingToken token) {
             this.index = token.getIndex();
@@ -167,6 +175,7 @@ final class TrackedEventReader {
         }
 
         private void empty(long p) {
+            emptySeen++;
             Instant now = clock.instant();
             Instant since = emptySince.putIfAbsent(p, now);
             if (since != null && Duration.between(since, now).compareTo(gapTimeout) >= 0 && fence(p)) {

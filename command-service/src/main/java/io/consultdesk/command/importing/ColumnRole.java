@@ -57,6 +57,12 @@ public enum ColumnRole {
         return Arrays.stream(values()).filter(r -> r.key.equals(k) || (k.equals("ignored") && r == IGNORE)).findFirst();
     }
 
+    /** The role whose synonyms hold this header exactly (no guessing from what it contains). */
+    static Optional<ColumnRole> named(String header) {
+        String h = normalise(header);
+        return Arrays.stream(values()).filter(r -> r.synonyms.contains(h)).findFirst();
+    }
+
     /** The role a header names: a synonym, else what it contains; empty for a header it cannot place. */
     static Optional<ColumnRole> recognise(String header) {
         String h = normalise(header);

@@ -41,6 +41,11 @@ public final class CsvTableReader implements TableReader {
                 columns = search.offer(record.stream().map(f -> f.replace("\uFEFF", "")).toList(), "CSV");
                 continue;
             }
+            TableColumns twoRows = search.subHeader(record);
+            if (twoRows != null) {
+                columns = twoRows;
+                continue;
+            }
             if (record.stream().allMatch(String::isBlank)) {
                 continue;
             }

@@ -14,8 +14,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Imports a table of comments (multipart field {@code file}: .txt, .csv or .xlsx); {@code ?dryRun=true} records
- * nothing; {@code columns=opinion:意见描述,outcome:处理结果} names the roles of headers it does not recognise.
+ * Imports a table of comments (multipart field {@code file}: .txt, .csv, .xlsx or .docx); {@code ?dryRun=true}
+ * records nothing; {@code columns=opinion:意见描述,outcome:处理结果} names the roles of headers it does not
+ * recognise; {@code published=true} takes the table as already published (names and 序号 kept as written);
+ * {@code fillDown=true} gives a blank 采纳情况 the one of the decided row above.
  */
 @RestController
 @RequestMapping("/api/consultations/{consultationId}/imports")
@@ -33,16 +35,19 @@ public class ImportController {
     public ImportReport importTable(@PathVariable String consultationId,
                                     @RequestPart(name = "file", required = false) MultipartFile file,
                                     @RequestParam(defaultValue = "false") boolean dryRun,
-                                    @RequestParam(required = false) String columns) throws IOException {
+                                    @RequestParam(required = false) String columns,
+                                    @RequestParam(defaultValue = "false") boolean published,
+                                    @RequestParam(defaultValue = "false") boolean fillDown) throws IOException {
         if (file == null) {
-            throw new InvalidField("file", "attach the table as the multipart field 'file' (.txt, .csv or .xlsx)");
+            throw new InvalidField("file", "attach the table as the multipart field 'file' (.txt, .csv, .xlsx or .docx)");
         }
         if (file.isEmpty()) {
             throw new InvalidField("file", "the file '" + file.getOriginalFilename() + "' is empty (0 bytes): there is no table in it");
         }
         ColumnMapping mapping = ColumnMapping.parse(columns);
         try (InputStream in = file.getInputStream()) {
-            return tableImport.run(consultationId, file.getOriginalFilename(), in, mapping, dryRun, currentActor.get());
+            return tableImport.run(consultationId, file.getOriginalFilename(), in,
+                    new ImportOptions(mapping, dryRun, published, fillDown), currentActor.get());
         } catch (TableReader.UnsupportedTableFormat | MalformedTable e) {
             throw new InvalidField("file", e.getMessage());
         }

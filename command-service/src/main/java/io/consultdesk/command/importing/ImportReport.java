@@ -5,8 +5,11 @@ import java.util.List;
 /**
  * What an import did (or, for a dry run, would do): the columns it used and how it read each of them,
  * the columns it ignored, rows read, items received, decided, already present, every refused row with its
- * position and reason, every warning (a blank opinion kept in place, a 序号 used twice …) and, for a dry
- * run, a short preview of each row. Lists hold the first 1,000; the counts count all.
+ * position and reason, every warning (a blank opinion kept in place, a 序号 used twice, a blank 采纳情况
+ * under a decided row …) and, for a dry run, a short preview of each row; the outcome words found with their
+ * classes; whether the table was taken as published, whether its names look published (the dry run's
+ * proposal) and a note on them; rows whose 采纳情况 was filled down. Lists hold the first 1,000; the counts
+ * count all.
  */
 public record ImportReport(
         String file,
@@ -23,7 +26,20 @@ public record ImportReport(
         List<Warning> warnings,
         List<String> duplicateSerials,
         List<RowPreview> preview,
-        long millis) {
+        long millis,
+        List<OutcomeUse> vocabulary,
+        boolean published,
+        boolean namesLookPublished,
+        String names,
+        int filledDown) {
+
+    /**
+     * An outcome word the rows start their 采纳情况 with, its class (accepted, partly, not-accepted, explained),
+     * how many rows use it, and whether it was new to the consultation's vocabulary (adopted by this import,
+     * or for a dry run, to be).
+     */
+    public record OutcomeUse(String word, String outcomeClass, int rows, boolean adopted) {
+    }
 
     /** A column of the file (counted from 1), its header, the role it was read as (null when ignored) and how it was chosen. */
     public record ColumnUse(int column, String header, String role, String how) {

@@ -3,7 +3,7 @@ package io.consultdesk.command.importing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +27,14 @@ public final class PlainTextTableReader implements TableReader {
         this.mapping = mapping;
     }
 
+    /** The tab-led layout, or, when no line starts with a tab, comments written as labelled paragraphs ({@link NarrativeReader}). */
     @Override
     public TableColumns read(InputStream in, Consumer<TableRow> sink) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        if (!text.replace("\uFEFF", "").isBlank() && text.lines().noneMatch(l -> l.replace("\uFEFF", "").startsWith("\t"))) {
+            return new NarrativeReader().read(text, sink);
+        }
+        BufferedReader lines = new BufferedReader(new StringReader(text));
         TableColumns columns = null;
         List<String> header = new ArrayList<>();
         List<StringBuilder> fields = new ArrayList<>();

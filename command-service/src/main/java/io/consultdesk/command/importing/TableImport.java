@@ -26,26 +26,21 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs an import row by row through the ordinary commands. An item's id is derived from the consultation,
- * the row's 序号, submitter and opinion, so the same table imported again (as text, CSV or XLSX) finds its
- * items present and changes nothing. Consecutive rows from one submitter are parts of one letter; an
+ * the row's 序号, submitter and opinion, so the same table imported again (as text, CSV, XLSX or DOCX) finds
+ * its items present and changes nothing. Consecutive rows from one submitter are parts of one letter; an
  * anonymous row (no submitter) is a letter of its own. A row with a blank opinion is kept in its place
- * (never renumbered) with a warning.
+ * (never renumbered) with a warning. The outcome words the rows start with are listed with their classes;
+ * words new to the consultation are adopted into its vocabulary by the rows that use them.
  */
 @Component
 public class TableImport {
 
     private static final Logger log = LoggerFactory.getLogger(TableImport.class);
-    private static final int MAX_LISTED = 1_000;
-    private static final int PREVIEW_CHARS = 40;
 
     private final CommandSender commands;
     private final Clock clock;
@@ -57,18 +52,23 @@ public class TableImport {
     }
 
     public ImportReport run(String consultationId, String fileName, InputStream in, boolean dryRun, Actor actor) throws IOException {
-        return run(consultationId, fileName, in, ColumnMapping.NONE, dryRun, actor);
+        return run(consultationId, fileName, in, ImportOptions.of(ColumnMapping.NONE, dryRun), actor);
     }
 
     public ImportReport run(String consultationId, String fileName, InputStream in, ColumnMapping mapping, boolean dryRun,
                             Actor actor) throws IOException {
+        return run(consultationId, fileName, in, ImportOptions.of(mapping, dryRun), actor);
+    }
+
+    public ImportReport run(String consultationId, String fileName, InputStream in, ImportOptions options, Actor actor)
+            throws IOException {
         long started = System.nanoTime();
         Instant importedAt = clock.instant();
-        Tally tally = new Tally(dryRun);
-        TableColumns columns = TableReader.forFile(fileName, mapping).read(in, row -> {
+        ImportTally tally = new ImportTally(options, masker);
+        TableColumns columns = TableReader.forFile(fileName, options.mapping()).read(in, read -> {
             tally.rows++;
-            tally.look(row);
-            importRow(consultationId, row, importedAt, dryRun, actor, tally);
+            TableRow row = tally.look(read);
+            importRow(consultationId, fileName, row, importedAt, options, actor, tally);
             if (tally.rows % 1_000 == 0) {
                 log.info("import of {} into {}: {} rows, {} received, {} refused ({} rows/s)", fileName, consultationId,
                         tally.rows, tally.received, tally.refusedCount, (long) (tally.rows / ((System.nanoTime() - started) / 1e9)));
@@ -83,12 +83,15 @@ public class TableImport {
             (c.role() == null ? ignored : used).add(new ImportReport.ColumnUse(c.column(), c.header(),
                     c.role() == null ? null : c.role().key(), c.how()));
         }
-        return new ImportReport(fileName, dryRun, used, ignored, tally.rows, tally.received, tally.decided,
+        return new ImportReport(fileName, options.dryRun(), used, ignored, tally.rows, tally.received, tally.decided,
                 tally.alreadyPresent, tally.refusedCount, tally.refused, tally.warningCount, tally.warnings,
-                tally.duplicateSerials(), dryRun ? tally.preview : List.of(), (System.nanoTime() - started) / 1_000_000);
+                tally.duplicateSerials(), options.dryRun() ? tally.preview : List.of(), (System.nanoTime() - started) / 1_000_000,
+                tally.vocabulary(), options.published(), tally.names.lookPublished(), tally.names.note(options.published()),
+                tally.filledDown);
     }
 
-    private void importRow(String consultationId, TableRow row, Instant importedAt, boolean dryRun, Actor actor, Tally tally) {
+    private void importRow(String consultationId, String fileName, TableRow row, Instant importedAt, ImportOptions options,
+                           Actor actor, ImportTally tally) {
         String problem = row.problem() != null ? row.problem() : check(row);
         if (problem != null) {
             tally.refuse(row, problem);
@@ -102,12 +105,14 @@ public class TableImport {
         ReceiveSubmission receive = new ReceiveSubmission(id, consultationId, new Submitter(row.submitter(), kind, null),
                 row.opinion(), Channel.IMPORT, importedAt.plusMillis(row.position()), letter, actor);
         try {
-            ImportedAs result = commands.send(new ImportSubmission(receive, row.outcome(), row.reason(), dryRun), actor);
-            switch (result) {
+            ImportedAs result = commands.send(new ImportSubmission(receive, row.outcome(), row.reason(), options.dryRun(),
+                    fileName, options.published(), options.published() ? ImportTally.publishedNumber(row) : null), actor);
+            switch (result.as()) {
                 case ALREADY_PRESENT -> tally.alreadyPresent++;
                 case DECIDED -> {
                     tally.received++;
                     tally.decided++;
+                    tally.used(result.outcome(), result.newWord());
                 }
                 case RECEIVED -> tally.received++;
             }
@@ -146,87 +151,6 @@ public class TableImport {
             return HexFormat.of().formatHex(sha.digest(), 0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static String abbreviate(String text) {
-        if (text == null) {
-            return null;
-        }
-        String flat = text.replace('\n', ' ');
-        return flat.codePointCount(0, flat.length()) <= PREVIEW_CHARS ? flat
-                : flat.substring(0, flat.offsetByCodePoints(0, PREVIEW_CHARS)) + "…";
-    }
-
-    /** Running counts of one import. */
-    private static final class Tally {
-        final boolean dryRun;
-        int rows;
-        int received;
-        int decided;
-        int alreadyPresent;
-        int refusedCount;
-        int warningCount;
-        final List<ImportReport.RefusedRow> refused = new ArrayList<>();
-        final List<ImportReport.Warning> warnings = new ArrayList<>();
-        final List<ImportReport.RowPreview> preview = new ArrayList<>();
-        private final Map<String, Integer> firstRowOfSerial = new HashMap<>();
-        private final Set<String> duplicates = new LinkedHashSet<>();
-        private String letterSubmitter;
-        private String letterId;
-        private int part;
-
-        Tally(boolean dryRun) {
-            this.dryRun = dryRun;
-        }
-
-        /** Everything worth a warning in a row as read, and its preview. */
-        void look(TableRow row) {
-            if (dryRun && preview.size() < MAX_LISTED) {
-                preview.add(new ImportReport.RowPreview(row.position(), row.serial(), row.submitter(),
-                        abbreviate(row.opinion()), abbreviate(row.outcome()), abbreviate(row.reason())));
-            }
-            if (row.problem() != null) {
-                return;
-            }
-            Integer first = firstRowOfSerial.putIfAbsent(row.serial(), row.position());
-            if (first != null) {
-                duplicates.add(row.serial());
-                warn(row.position(), row.serial(), "序号 " + row.serial() + " is also the 序号 of row " + first);
-            }
-            if (row.opinion().isBlank()) {
-                warn(row.position(), row.serial(), "反馈意见 is empty: the row is kept in its place with an empty opinion");
-            }
-            if (row.submitter().isBlank()) {
-                warn(row.position(), row.serial(), "no submitter: imported as an anonymous comment");
-            }
-        }
-
-        void warn(int position, String serial, String warning) {
-            warningCount++;
-            if (warnings.size() < MAX_LISTED) {
-                warnings.add(new ImportReport.Warning(position, serial, warning));
-            }
-        }
-
-        void refuse(TableRow row, String reason) {
-            refusedCount++;
-            if (refused.size() < MAX_LISTED) {
-                refused.add(new ImportReport.RefusedRow(row.position(), row.serial(), reason));
-            }
-        }
-
-        List<String> duplicateSerials() {
-            return duplicates.stream().limit(MAX_LISTED).toList();
-        }
-
-        LetterReference letterFor(String consultationId, TableRow row) {
-            if (row.submitter().isBlank() || !row.submitter().equals(letterSubmitter)) {
-                letterSubmitter = row.submitter();
-                letterId = consultationId + "-letter-" + digest(consultationId, row.serial(), row.submitter());
-                part = 0;
-            }
-            return new LetterReference(letterId, ++part);
         }
     }
 }

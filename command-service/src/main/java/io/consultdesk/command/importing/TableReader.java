@@ -11,7 +11,7 @@ public interface TableReader {
     /** Reads every row into {@code sink}; returns the header it found, column by column with its role. */
     TableColumns read(InputStream in, Consumer<TableRow> sink) throws IOException;
 
-    /** The reader for a file name: .txt (the published plain-text layout), .csv, .xlsx. */
+    /** The reader for a file name: .txt (the published plain-text layout or a narrative), .csv, .xlsx, .docx. */
     static TableReader forFile(String fileName) {
         return forFile(fileName, ColumnMapping.NONE);
     }
@@ -25,6 +25,9 @@ public interface TableReader {
         if (name.endsWith(".xlsx")) {
             return new XlsxTableReader(mapping);
         }
+        if (name.endsWith(".docx")) {
+            return new DocxTableReader(mapping);
+        }
         if (name.endsWith(".txt") || name.endsWith(".text")) {
             return new PlainTextTableReader(mapping);
         }
@@ -34,7 +37,7 @@ public interface TableReader {
     /** A file whose format ConsultDesk cannot read. */
     class UnsupportedTableFormat extends RuntimeException {
         public UnsupportedTableFormat(String fileName) {
-            super("'" + fileName + "' is not a table ConsultDesk reads: use .txt (the published layout), .csv or .xlsx");
+            super("'" + fileName + "' is not a table ConsultDesk reads: use .txt (the published layout, or labelled paragraphs), .csv, .xlsx or .docx (a .doc must be saved as .docx first)");
         }
     }
 }

@@ -25,6 +25,11 @@ import java.util.function.Consumer;
 public final class XlsxTableReader implements TableReader {
 
     static {
+        guardZipBombs();
+    }
+
+    /** POI's zip guards, set strictly for every OOXML file an import opens (XLSX, DOCX). */
+    static void guardZipBombs() {
         ZipSecureFile.setMinInflateRatio(0.01);
         ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
     }
@@ -59,8 +64,11 @@ public final class XlsxTableReader implements TableReader {
                     }
                     cells.add(text);
                 }
+                TableColumns twoRows = columns == null ? null : search.subHeader(cells);
                 if (columns == null) {
                     columns = search.offer(cells, "first sheet");
+                } else if (twoRows != null) {
+                    columns = twoRows;
                 } else if (!cells.stream().allMatch(String::isBlank)) {
                     sink.accept(columns.row(++position, cells));
                 }

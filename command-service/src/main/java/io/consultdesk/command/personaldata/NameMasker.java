@@ -8,8 +8,9 @@ import java.util.List;
  * 王五 → 王*); organisations keep their region prefix and organisational form, and any job title after it,
  * with the distinctive name replaced by a fixed run of asterisks (深圳市星河产业协会 → 深圳市****产业协会).
  * Left as they are: a name that already holds an asterisk (taken as masked), an honorific form that
- * names no one (黄先生, 陈女士), a bracketed note in place of a name (（未署名）, （匿名）) and a one-character
- * name — masking never reduces a name to nothing.
+ * names no one (黄先生, 陈女士) and a bracketed note in place of a name (（未署名）, （匿名）). A one-character
+ * person's name becomes that character and one asterisk (李 → 李*), the same public form a two-character name
+ * gets: it reveals no more than the surname and is never reduced to nothing (a bare "*" would drop the name).
  */
 public final class NameMasker {
 
@@ -58,10 +59,7 @@ public final class NameMasker {
 
     private static String maskPerson(String name) {
         int[] cps = name.codePoints().toArray();
-        if (cps.length == 1) {
-            return name;
-        }
-        if (cps.length == 2) {
+        if (cps.length <= 2) {
             return new String(cps, 0, 1) + "*";
         }
         return new String(cps, 0, 1) + "*".repeat(cps.length - 2) + new String(cps, cps.length - 1, 1);

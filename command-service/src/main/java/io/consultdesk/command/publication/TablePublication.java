@@ -16,15 +16,16 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Publishes a consultation's table: every decided item, in the order received, becomes row 1…N of a new
- * version; withdrawn, rejected and duplicate items are not published; undecided items refuse the whole
- * publication unless the supervisor leaves them out by name.
+ * Publishes a consultation's table: every decided item becomes a row of a new version; withdrawn, rejected
+ * and duplicate items are not published; undecided items refuse the whole publication unless the supervisor
+ * leaves them out by name. Rows are numbered as {@link RowNumbers} says: an item imported from a table that
+ * was already published keeps its 序号 there, the others follow in the order received. Totals count the
+ * words the rows use, in the vocabulary's order, each with its class.
  */
 @Component
 public class TablePublication {
@@ -68,18 +69,19 @@ public class TablePublication {
             throw new ConsultationRefused("consultation " + command.consultationId() + " has no decided item to publish");
         }
         int version = consultation.invoke(Consultation::tableVersion) + 1;
-        Map<String, Integer> totals = new LinkedHashMap<>();
-        consultation.invoke(Consultation::outcomes).forEach(o -> totals.put(o, 0));
+        List<Integer> numbers = RowNumbers.assign(rows.stream().map(r -> r.invoke(Submission::id)).toList(),
+                rows.stream().map(r -> r.invoke(Submission::publishedRowNumber)).toList());
+        PublishedTotals totals = new PublishedTotals(consultation.invoke(Consultation::vocabulary));
         for (int i = 0; i < rows.size(); i++) {
             Aggregate<Submission> item = rows.get(i);
-            int rowNumber = i + 1;
+            int rowNumber = numbers.get(i);
             item.execute(s -> s.handle(new PublishSubmission(s.id(), command.consultationId(), version, rowNumber,
                     command.at(), command.actor())));
-            totals.merge(item.invoke(Submission::outcome), 1, Integer::sum);
+            totals.count(item.invoke(Submission::outcome), item.invoke(Submission::outcomeClass));
         }
         String heading = command.heading() == null || command.heading().isBlank() ? DEFAULT_HEADING : command.heading().strip();
-        TablePublished published = new TablePublished(command.consultationId(), version, heading, rows.size(), totals,
-                leftOut, command.at());
+        TablePublished published = new TablePublished(command.consultationId(), version, heading, rows.size(), totals.totals(),
+                leftOut, command.at(), totals.classes());
         consultation.execute(c -> c.recordPublication(published));
         return published;
     }

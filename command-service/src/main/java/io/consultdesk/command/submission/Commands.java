@@ -77,9 +77,17 @@ public final class Commands {
     /**
      * One imported row: received and routed, and decided when {@code decisionText} (采纳情况) is given. A
      * table with a reason column of its own gives it as {@code reasonText} (null when it has none). A dry
-     * run checks everything and records nothing.
+     * run checks everything and records nothing. {@code published} is set for a row of a table that was
+     * already published: its name is kept as written and its 序号 ({@code publishedRowNumber}) kept in the
+     * consultation's table. {@code file} names the table, for the words its import adds to the vocabulary.
      */
-    public record ImportSubmission(ReceiveSubmission receive, String decisionText, String reasonText, boolean dryRun) {
+    public record ImportSubmission(ReceiveSubmission receive, String decisionText, String reasonText, boolean dryRun,
+                                   String file, boolean published, Integer publishedRowNumber) {
+
+        /** A row of a table not published before. */
+        public ImportSubmission(ReceiveSubmission receive, String decisionText, String reasonText, boolean dryRun) {
+            this(receive, decisionText, reasonText, dryRun, null, false, null);
+        }
     }
 
     /** Erase the submitter's personal data (name, contact) by deleting its key; history stays. */

@@ -2,6 +2,7 @@ package io.consultdesk.command.submission;
 
 import io.consultdesk.command.consultation.Consultation;
 import io.consultdesk.command.consultation.ConsultationRules;
+import io.consultdesk.command.consultation.OutcomeWord;
 import io.consultdesk.command.eventstore.StoredAggregates;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
@@ -9,6 +10,7 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -46,6 +48,14 @@ public final class CurrentConsultations {
         this.consultations = consultations;
         this.cachedConsultations = cachedConsultations;
         this.stored = stored;
+    }
+
+    /**
+     * Adds a word an import met to the consultation's vocabulary, under the consultation's lock (this one
+     * command appends to it); the rules are read again at the next use, since the store then has a newer event.
+     */
+    public void adopt(String consultationId, OutcomeWord word, String file, Instant at) {
+        consultations.load(consultationId).execute(c -> c.adopt(word, file, at));
     }
 
     public ConsultationRules rules(String consultationId) {

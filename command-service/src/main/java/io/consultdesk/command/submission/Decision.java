@@ -1,30 +1,35 @@
 package io.consultdesk.command.submission;
 
-import java.util.Comparator;
+import io.consultdesk.command.consultation.OutcomeClass;
+import io.consultdesk.command.consultation.OutcomeVocabulary;
+import io.consultdesk.command.consultation.OutcomeWord;
+
 import java.util.List;
 
 /**
- * A 采纳情况 read back into outcome and reason: the longest outcome of the vocabulary that starts the
- * text, the rest verbatim as the reason ("不采纳，平台运营补贴…" → 不采纳 + "，平台运营补贴…"). {@code text} is
- * the 采纳情况 exactly as the table has it, which publication reproduces character for character.
+ * A 采纳情况 read back into outcome and reason: the longest outcome word that starts the text (of the
+ * consultation's vocabulary, or one {@link io.consultdesk.command.consultation.OutcomeLexicon} knows), the
+ * rest verbatim as the reason ("不采纳，平台运营补贴…" → 不采纳 + "，平台运营补贴…"). {@code text} is the
+ * 采纳情况 exactly as the table has it, which publication reproduces character for character.
+ * {@code outcomeClass} is the word's class in the vocabulary it was read with.
  */
-public record Decision(String outcome, String reason, String text) {
+public record Decision(String outcome, OutcomeClass outcomeClass, String reason, String text) {
 
     private static final String PUNCTUATION = "，。；：、,.;:！!？?\n）)";
 
-    /** Null for an empty text; refused when the text does not start with an outcome of the vocabulary. */
-    public static Decision parse(String text, List<String> vocabulary) {
+    /** Null for an empty text; refused when the text starts with no outcome word. */
+    public static Decision parse(String text, OutcomeVocabulary vocabulary) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String cell = text.strip();
-        return vocabulary.stream()
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .filter(cell::startsWith)
-                .findFirst()
-                .map(outcome -> new Decision(outcome, cell.substring(outcome.length()), cell))
-                .orElseThrow(() -> new SubmissionRefused("采纳情况 '" + abbreviate(cell) + "' does not start with one of "
-                        + vocabulary, null));
+        OutcomeWord word = vocabulary.startOf(cell).orElseThrow(() -> new UnknownOutcome(abbreviate(cell), vocabulary.words()));
+        return new Decision(word.word(), word.outcomeClass(), cell.substring(word.word().length()), cell);
+    }
+
+    /** As {@link #parse(String, OutcomeVocabulary)}, for words given without classes. */
+    public static Decision parse(String text, List<String> vocabulary) {
+        return parse(text, OutcomeVocabulary.classing(vocabulary));
     }
 
     /**
@@ -33,7 +38,7 @@ public record Decision(String outcome, String reason, String text) {
      * is ({@link DecisionText}: a full-width comma unless either side already has punctuation there).
      * {@code reasonCell} null means the table has no reason column: the outcome cell is read as one 采纳情况.
      */
-    public static Decision ofColumns(String outcomeCell, String reasonCell, List<String> vocabulary) {
+    public static Decision ofColumns(String outcomeCell, String reasonCell, OutcomeVocabulary vocabulary) {
         if (reasonCell == null || reasonCell.isBlank()) {
             return parse(outcomeCell, vocabulary);
         }
@@ -45,7 +50,7 @@ public record Decision(String outcome, String reason, String text) {
         String reasonText = reasonCell.strip();
         String separator = joins(outcome.text(), reasonText) ? "" : "，";
         String reason = outcome.reason().isEmpty() ? reasonText : outcome.reason() + separator + reasonText;
-        return new Decision(outcome.outcome(), reason, outcome.text() + separator + reasonText);
+        return new Decision(outcome.outcome(), outcome.outcomeClass(), reason, outcome.text() + separator + reasonText);
     }
 
     /** The text to publish when the ordinary join of outcome and reason would not give {@link #text}; else null. */
@@ -59,5 +64,15 @@ public record Decision(String outcome, String reason, String text) {
 
     private static String abbreviate(String text) {
         return text.length() > 30 ? text.substring(0, 30) + "…" : text;
+    }
+
+    /** A 采纳情况 that starts with no word the consultation or ConsultDesk knows; the message names the fix. */
+    public static class UnknownOutcome extends SubmissionRefused {
+        public UnknownOutcome(String cell, List<String> vocabulary) {
+            super("采纳情况 '" + cell + "' does not start with an outcome word: not one of the consultation's " + vocabulary
+                    + " nor one ConsultDesk recognises (已采纳, 是, 否, 已反馈, 解释说明 …). Add the word with its class to the"
+                    + " consultation's vocabulary (PUT /api/consultations/{id}/outcomes [{\"word\":\"…\",\"class\":\"accepted|partly|not-accepted|explained\"}])"
+                    + " and import again", null);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.consultdesk.command.submission;
 
+import io.consultdesk.command.consultation.OutcomeClass;
+import io.consultdesk.command.consultation.OutcomeVocabulary;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.InvalidField;
 import io.consultdesk.command.kernel.NotAllowed;
@@ -49,9 +51,12 @@ public class Submission {
     private String opinion;
     private SubmitterKind submitterKind;
     private String outcome;
+    private OutcomeClass outcomeClass;
     private String reason;
     /** The 采纳情况 exactly as an imported table wrote it, when outcome and reason joined would not give it; else null. */
     private String decisionText;
+    /** The 序号 it had in a published table it was imported from; null for any other item. */
+    private Integer publishedRowNumber;
 
     /** The metadata key of an imported decision's verbatim 采纳情况. */
     public static final String VERBATIM_DECISION_TEXT = "decisionText";
@@ -63,10 +68,10 @@ public class Submission {
     /** Receipt and routing in one unit of work: a received item is never left without its bureaus. */
     Submission(String submissionId, String consultationId, Commands.ReceiveSubmission command, String publicName,
                SealedPersonalData sealed, Citations citations, List<String> chosenClauses, Routing routing,
-               int catalogueVersion, int handlingWorkingDays) {
+               int catalogueVersion, int handlingWorkingDays, Integer publishedRowNumber, Boolean publicNameAsWritten) {
         apply(new SubmissionReceived(submissionId, consultationId, command.submitter().kind(), publicName, sealed,
                 command.opinion(), command.channel(), command.receivedAt(), command.letter(),
-                citations.clauseLabels(), citations.chapters(), chosenClauses));
+                citations.clauseLabels(), citations.chapters(), publishedRowNumber, publicNameAsWritten, chosenClauses));
         apply(new SubmissionAssigned(submissionId, routing.leadBureau(), routing.coBureaus(), routing.basis(),
                 routing.triage(), catalogueVersion, command.receivedAt(), handlingWorkingDays,
                 HandlingDeadline.after(command.receivedAt(), handlingWorkingDays)));
@@ -105,8 +110,8 @@ public class Submission {
         return co.stream().filter(b -> !given.contains(b)).toList();
     }
 
-    /** Decides, or revises an unpublished decision. {@code vocabulary} is the consultation's list of outcomes. */
-    void decide(Commands.DecideSubmission command, List<String> vocabulary) {
+    /** Decides, or revises an unpublished decision. {@code vocabulary} is the consultation's outcome words. */
+    void decide(Commands.DecideSubmission command, OutcomeVocabulary vocabulary) {
         decide(command, vocabulary, null);
     }
 
@@ -115,7 +120,7 @@ public class Submission {
      * would not give it back ("已反馈给建设单位…" is not "已反馈，给建设单位…"). That text travels in the event's
      * metadata ({@value #VERBATIM_DECISION_TEXT}) and is what publication shows.
      */
-    void decide(Commands.DecideSubmission command, List<String> vocabulary, String verbatimText) {
+    void decide(Commands.DecideSubmission command, OutcomeVocabulary vocabulary, String verbatimText) {
         Actor actor = command.actor();
         boolean supervisor = actor.hasRole(Roles.SUPERVISOR);
         if (!supervisor) {
@@ -126,7 +131,8 @@ public class Submission {
             }
         }
         requireState(EnumSet.of(SubmissionState.ASSIGNED, SubmissionState.DECIDED), "decided");
-        if (!vocabulary.contains(command.outcome())) {
+        OutcomeClass outcomeClass = vocabulary.classOf(command.outcome()).orElse(null);
+        if (outcomeClass == null) {
             throw new SubmissionRefused("outcome '" + command.outcome() + "' is not one of " + vocabulary, state);
         }
         for (String bureau : command.consideredOpinions()) {
@@ -141,11 +147,11 @@ public class Submission {
         String reason = command.reason() == null ? "" : command.reason().strip();
         MetaData verbatim = verbatimText == null ? MetaData.emptyInstance() : MetaData.with(VERBATIM_DECISION_TEXT, verbatimText);
         if (state == SubmissionState.ASSIGNED) {
-            apply(new SubmissionDecided(submissionId, command.outcome(), reason, bureau, command.at(),
+            apply(new SubmissionDecided(submissionId, command.outcome(), reason, bureau, command.at(), outcomeClass,
                     command.consideredOpinions()), verbatim);
         } else {
             apply(new SubmissionDecisionRevised(submissionId, revisions + 1, command.outcome(), reason, bureau, command.at(),
-                    command.consideredOpinions()), verbatim);
+                    outcomeClass, command.consideredOpinions()), verbatim);
         }
     }
 
@@ -197,6 +203,7 @@ public class Submission {
         sealedSubmitter = event.sealedSubmitter();
         opinion = event.opinion();
         submitterKind = event.submitterKind();
+        publishedRowNumber = event.publishedRowNumber();
         state = SubmissionState.RECEIVED;
     }
 
@@ -224,6 +231,7 @@ public class Submission {
     void on(SubmissionDecided event, MetaData metaData) {
         state = SubmissionState.DECIDED;
         outcome = event.outcome();
+        outcomeClass = event.outcomeClass();
         reason = event.reason();
         decisionText = verbatim(metaData);
     }
@@ -232,6 +240,7 @@ public class Submission {
     void on(SubmissionDecisionRevised event, MetaData metaData) {
         revisions = event.revision();
         outcome = event.outcome();
+        outcomeClass = event.outcomeClass();
         reason = event.reason();
         decisionText = verbatim(metaData);
     }
@@ -304,6 +313,16 @@ public class Submission {
 
     public String outcome() {
         return outcome;
+    }
+
+    /** The class of its outcome word as its decision recorded it; null for a decision recorded before classes existed. */
+    public OutcomeClass outcomeClass() {
+        return outcomeClass;
+    }
+
+    /** The 序号 it had in a published table it was imported from; null for any other item. */
+    public Integer publishedRowNumber() {
+        return publishedRowNumber;
     }
 
     String consultationId() {

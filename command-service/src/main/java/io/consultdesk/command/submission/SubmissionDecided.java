@@ -1,15 +1,18 @@
 package io.consultdesk.command.submission;
 
 import io.consultdesk.command.publishedlanguage.EventName;
+import io.consultdesk.command.consultation.OutcomeClass;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The responsible bureau (or a supervisor) decided: outcome (采纳 / 部分采纳 / 不采纳 …) and reason, and the
- * co-handling bureaus whose opinions it took into account ({@code consideredOpinions}; none recorded — every
- * decision before co-handling opinions existed — means none).
+ * The responsible bureau (or a supervisor) decided: outcome (采纳 / 部分采纳 / 不采纳 …, a word of the
+ * consultation's vocabulary) and reason. {@code outcomeClass} is the word's class (accepted, partly, not
+ * accepted, explained) when decided; absent from decisions recorded before classes existed.
+ * {@code consideredOpinions}: the co-handling bureaus whose opinions it took into account; none recorded —
+ * every decision before co-handling opinions existed — means none.
  */
 @EventName("SubmissionDecided")
 @Revision("1")
@@ -19,6 +22,7 @@ public record SubmissionDecided(
         String reason,
         String decidedByBureau,
         Instant decidedAt,
+        OutcomeClass outcomeClass,
         List<String> consideredOpinions) {
 
     public SubmissionDecided {
@@ -26,7 +30,8 @@ public record SubmissionDecided(
     }
 
     /** A decision that took no co-handling opinion into account. */
-    public SubmissionDecided(String submissionId, String outcome, String reason, String decidedByBureau, Instant decidedAt) {
-        this(submissionId, outcome, reason, decidedByBureau, decidedAt, List.of());
+    public SubmissionDecided(String submissionId, String outcome, String reason, String decidedByBureau, Instant decidedAt,
+                             OutcomeClass outcomeClass) {
+        this(submissionId, outcome, reason, decidedByBureau, decidedAt, outcomeClass, List.of());
     }
 }

@@ -1,15 +1,15 @@
 package io.consultdesk.command.submission;
 
 import io.consultdesk.command.publishedlanguage.EventName;
+import io.consultdesk.command.consultation.OutcomeClass;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A decision was revised before publication; {@code revision} counts from 1 for the first revision. As with
- * {@link SubmissionDecided}, {@code consideredOpinions} names the co-handling bureaus whose opinions it took into
- * account (none recorded means none).
+ * A decision was revised before publication; {@code revision} counts from 1 for the first revision.
+ * {@code outcomeClass} and {@code consideredOpinions} as in {@link SubmissionDecided}.
  */
 @EventName("SubmissionDecisionRevised")
 @Revision("1")
@@ -20,6 +20,7 @@ public record SubmissionDecisionRevised(
         String reason,
         String decidedByBureau,
         Instant revisedAt,
+        OutcomeClass outcomeClass,
         List<String> consideredOpinions) {
 
     public SubmissionDecisionRevised {
@@ -28,7 +29,7 @@ public record SubmissionDecisionRevised(
 
     /** A revision that took no co-handling opinion into account. */
     public SubmissionDecisionRevised(String submissionId, int revision, String outcome, String reason, String decidedByBureau,
-                                     Instant revisedAt) {
-        this(submissionId, revision, outcome, reason, decidedByBureau, revisedAt, List.of());
+                                     Instant revisedAt, OutcomeClass outcomeClass) {
+        this(submissionId, revision, outcome, reason, decidedByBureau, revisedAt, outcomeClass, List.of());
     }
 }

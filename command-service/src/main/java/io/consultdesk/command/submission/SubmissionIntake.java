@@ -2,6 +2,8 @@ package io.consultdesk.command.submission;
 
 import io.consultdesk.command.consultation.Consultation;
 import io.consultdesk.command.consultation.ConsultationRules;
+import io.consultdesk.command.consultation.OutcomeVocabulary;
+import io.consultdesk.command.consultation.OutcomeWord;
 import io.consultdesk.command.eventstore.StoredAggregates;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.InvalidField;
@@ -81,7 +83,9 @@ public class SubmissionIntake {
 
     /**
      * Receives one imported row and, when it carries a 采纳情况, decides it in the same unit of work: an
-     * imported item is never left half made. Returns what happened; an id already known changes nothing.
+     * imported item is never left half made. An outcome word the consultation's vocabulary lacks but
+     * ConsultDesk recognises (是, 已采纳, 已反馈 …) is adopted into the vocabulary with its class, once. Returns
+     * what happened; an id already known changes nothing.
      */
     @CommandHandler
     public ImportedAs handle(Commands.ImportSubmission command) {
@@ -94,24 +98,45 @@ public class SubmissionIntake {
             return ImportedAs.ALREADY_PRESENT;
         }
         ConsultationRules consultation = load(receive.consultationId());
-        List<String> vocabulary = consultation.outcomes();
-        Decision decision = Decision.ofColumns(command.decisionText(), command.reasonText(), vocabulary);
+        OutcomeVocabulary vocabulary = consultation.vocabulary();
+        Decision decision;
+        try {
+            decision = Decision.ofColumns(command.decisionText(), command.reasonText(), vocabulary);
+        } catch (Decision.UnknownOutcome e) {
+            throw new SubmissionRefused(e.getMessage().replace("{id}", receive.consultationId()), null);
+        }
         if (decision != null && !actor.hasRole(Roles.SUPERVISOR)) {
             throw new NotAllowed("rows that carry a decision (采纳情况) are imported by a supervisor");
         }
+        OutcomeWord word = decision == null ? null : new OutcomeWord(decision.outcome(), decision.outcomeClass());
+        boolean newWord = word != null && !vocabulary.contains(word.word());
+        ImportedAs result = decision == null ? ImportedAs.RECEIVED : new ImportedAs(ImportedAs.As.DECIDED, word, newWord);
         if (command.dryRun()) {
-            return decision == null ? ImportedAs.RECEIVED : ImportedAs.DECIDED;
+            return result;
         }
-        Aggregate<Submission> item = create(receive, consultation);
+        Aggregate<Submission> item = create(receive, consultation, command.published(), command.publishedRowNumber());
         if (decision == null) {
-            return ImportedAs.RECEIVED;
+            return result;
         }
+        if (newWord) {
+            consultations.adopt(receive.consultationId(), word, command.file(), receive.receivedAt());
+        }
+        OutcomeVocabulary deciding = vocabulary.with(word);
         item.execute(s -> s.decide(new DecideSubmission(receive.submissionId(), decision.outcome(), decision.reason(),
-                null, receive.receivedAt(), actor), vocabulary, decision.verbatimText()));
-        return ImportedAs.DECIDED;
+                null, receive.receivedAt(), actor), deciding, decision.verbatimText()));
+        return result;
     }
 
     private Aggregate<Submission> create(ReceiveSubmission command, ConsultationRules consultation) {
+        return create(command, consultation, false, null);
+    }
+
+    /**
+     * {@code published}: the name is public already (a row of a published table) and kept exactly as written,
+     * with the row's 序号; otherwise it is masked under the consultation's policy.
+     */
+    private Aggregate<Submission> create(ReceiveSubmission command, ConsultationRules consultation, boolean published,
+                                         Integer publishedRowNumber) {
         Citations citations = consultation.citationExtractor().extract(command.opinion());
         List<ClauseNumber> chosen = chosen(command.chosenClause(), consultation);
         // the clause chosen is the submitter's own word on what the comment is about: it leads the routing
@@ -120,12 +145,13 @@ public class SubmissionIntake {
         Routing routing = Router.route(cited, consultation.catalogue(), consultation.draftingUnit());
         List<String> chosenLabels = chosen.stream().map(ClauseNumber::toString).toList();
         Submitter submitter = command.submitter();
-        String publicName = masker.mask(submitter.name(), submitter.kind() == SubmitterKind.ORGANISATION);
+        String publicName = published ? submitter.name() : publicName(submitter, consultation.maskOrganisations());
         var sealed = vault.seal(Map.of("name", submitter.name(), "contact", submitter.contact() == null ? "" : submitter.contact()));
         int version = consultation.catalogueVersion();
         try {
             return submissions.newInstance(() -> new Submission(command.submissionId(), command.consultationId(), command,
-                    publicName, sealed, citations, chosenLabels, routing, version, consultation.handlingWorkingDays()));
+                    publicName, sealed, citations, chosenLabels, routing, version, consultation.handlingWorkingDays(),
+                    published ? publishedRowNumber : null, published ? Boolean.TRUE : null));
         } catch (Exception e) {
             throw new IllegalStateException("could not create item " + command.submissionId() + ": " + e.getMessage(), e);
         }
@@ -146,6 +172,15 @@ public class SubmissionIntake {
             throw new InvalidField("clause", "the draft has no clause " + number);
         }
         return List.of(number);
+    }
+
+    /** Persons always masked; organisations unless the consultation publishes them as given. */
+    private String publicName(Submitter submitter, boolean maskOrganisations) {
+        boolean organisation = submitter.kind() == SubmitterKind.ORGANISATION;
+        if (organisation && !maskOrganisations) {
+            return submitter.name() == null ? "" : submitter.name().strip();
+        }
+        return masker.mask(submitter.name(), organisation);
     }
 
     /**
@@ -176,7 +211,8 @@ public class SubmissionIntake {
                 if (!Objects.equals(personal.get("contact"), contact)) {
                     differs.add("submitter.contact");
                 }
-            } else if (!Objects.equals(s.publicName(), masker.mask(submitter.name(), submitter.kind() == SubmitterKind.ORGANISATION))) {
+            } else if (!Objects.equals(s.publicName(), masker.mask(submitter.name(), submitter.kind() == SubmitterKind.ORGANISATION))
+                    && !Objects.equals(s.publicName(), submitter.name())) {
                 differs.add("submitter.name");
             }
         });
@@ -189,7 +225,7 @@ public class SubmissionIntake {
     public void handle(DecideSubmission command) {
         Aggregate<Submission> submission = submissions.load(command.submissionId(), command.expectedVersion());
         String consultationId = submission.invoke(Submission::consultationId);
-        List<String> vocabulary = load(consultationId).outcomes();
+        OutcomeVocabulary vocabulary = load(consultationId).vocabulary();
         submission.execute(s -> s.decide(command, vocabulary));
     }
 

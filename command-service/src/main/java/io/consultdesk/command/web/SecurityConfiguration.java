@@ -28,6 +28,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/submissions").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/consultations").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/consultations/*/clauses").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/consultations/*/outcomes").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/consultations/*/closure").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/consultations/*/publication").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/consultations/*/imports").hasAnyRole("CLERK", "SUPERVISOR")

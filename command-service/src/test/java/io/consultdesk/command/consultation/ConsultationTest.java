@@ -4,6 +4,7 @@ import io.consultdesk.command.SeedFiles;
 import io.consultdesk.command.consultation.ConsultationCommands.AmendClauseCatalogue;
 import io.consultdesk.command.consultation.ConsultationCommands.CloseConsultation;
 import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation;
+import io.consultdesk.command.consultation.ConsultationCommands.SetOutcomeVocabulary;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.command.kernel.Roles;
@@ -25,6 +26,7 @@ class ConsultationTest {
     static final Instant T0 = Instant.parse("2024-08-14T00:00:00Z");
     static final Actor ADMIN = new Actor("admin", "", Set.of(Roles.ADMIN));
     static final Actor CLERK = new Actor("clerk", "", Set.of(Roles.CLERK));
+    static final Actor SUPERVISOR = new Actor("supervisor", "", Set.of(Roles.SUPERVISOR));
     static final List<Clause> CLAUSES = List.of(new Clause("（一）", "一、加速模型研发迭代", "支持企业研发行业大模型", List.of("市工业和信息化局")));
 
     private AggregateTestFixture<Consultation> fixture;
@@ -51,7 +53,33 @@ class ConsultationTest {
         fixture.givenNoPriorActivity()
                 .when(new OpenConsultation("c", "若干措施", "起草处", null, List.of(), List.of("已采纳", "未采纳", "予以说明"), 10, null, T0, ADMIN))
                 .expectEvents(new ConsultationOpened("c", "若干措施", "起草处", null, List.of(),
-                        List.of("已采纳", "未采纳", "予以说明"), 10, T0, "Asia/Shanghai"));
+                        List.of("已采纳", "未采纳", "予以说明"), 10, T0, "Asia/Shanghai"),
+                        new OutcomeVocabularyAmended("c", List.of(new OutcomeWord("已采纳", OutcomeClass.ACCEPTED),
+                                new OutcomeWord("未采纳", OutcomeClass.NOT_ACCEPTED), new OutcomeWord("予以说明", OutcomeClass.EXPLAINED)),
+                                null, T0));
+    }
+
+    @Test
+    void aSupervisorSetsTheVocabularyWithClassesAndSettingItAgainRecordsNothing() {
+        List<OutcomeWord> yesNo = List.of(new OutcomeWord("是", OutcomeClass.ACCEPTED), new OutcomeWord("否", OutcomeClass.NOT_ACCEPTED),
+                new OutcomeWord("已办理", OutcomeClass.ACCEPTED));
+        fixture.given(opened())
+                .when(new SetOutcomeVocabulary("c", yesNo, T0, SUPERVISOR))
+                .expectEvents(new OutcomeVocabularyAmended("c", yesNo, null, T0));
+        fixture.given(opened(), new OutcomeVocabularyAmended("c", yesNo, null, T0))
+                .when(new SetOutcomeVocabulary("c", yesNo, T0, SUPERVISOR))
+                .expectNoEvents();
+        fixture.given(opened())
+                .when(new SetOutcomeVocabulary("c", yesNo, T0, CLERK))
+                .expectException(NotAllowed.class);
+    }
+
+    @Test
+    void aMaskingPolicyThatPublishesOrganisationsIsRecorded() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenConsultation("c", "若干措施", "起草处", null, List.of(), null, 0, null, T0, ADMIN, false))
+                .expectEvents(new ConsultationOpened("c", "若干措施", "起草处", null, List.of(), Consultation.DEFAULT_OUTCOMES, 15, T0,
+                        "Asia/Shanghai", false));
     }
 
     @Test

@@ -207,6 +207,25 @@ class PositionedEventStorageEngineTest {
     }
 
     @Test
+    void aLongRangeReservedAheadIsLookedAtABoundedStretchAtATimeAndReadAsItIsWritten() {
+        EventPositions positions = new EventPositions(database.getCollection("positions"), database.getCollection("events"));
+        long first = positions.reserve(50_000); // a bulk writer reserves its whole range, then writes it in order
+        int before = commands.get();
+        assertThat(read(null)).isEmpty();
+        assertThat(commands.get() - before).as("the counter and the positions of at most ~4,096 empty ones, 250 a lookup")
+                .isLessThanOrEqualTo(1 + TrackedEventReader.MAX_EMPTY_PER_READ / 250 + 2);
+
+        List<Document> written = new ArrayList<>();
+        for (long p = first; p < first + 300; p++) {
+            written.add(EventDocuments.placed(EventDocuments.event(event("bulk-" + p, 0), JSON), p, p, 1));
+        }
+        database.getCollection("events").insertMany(written);
+        List<TrackedEventData<?>> read = read(null);
+        assertThat(read).hasSize(250);
+        assertThat(ids(read(read.get(249).trackingToken()))).hasSize(50);
+    }
+
+    @Test
     void positionsAreNeverHandedOutTwiceEvenWhenTheCounterIsLost() {
         engine.appendEvents(List.of(event("a", 0), event("a", 1), event("a", 2)));
         database.getCollection("positions").deleteMany(new Document());

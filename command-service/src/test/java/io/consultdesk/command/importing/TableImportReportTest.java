@@ -4,6 +4,10 @@ import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.Roles;
 import io.consultdesk.command.submission.Commands.ImportSubmission;
 import io.consultdesk.command.submission.ImportedAs;
+import io.consultdesk.command.submission.Decision;
+import io.consultdesk.command.consultation.OutcomeVocabulary;
+import io.consultdesk.command.consultation.OutcomeWord;
+import io.consultdesk.command.consultation.Consultation;
 import io.consultdesk.command.web.CommandSender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class TableImportReportTest {
 
     static final Actor SUPERVISOR = new Actor("supervisor", "", Set.of(Roles.SUPERVISOR));
+    static final OutcomeVocabulary DEFAULTS = OutcomeVocabulary.classing(Consultation.DEFAULT_OUTCOMES);
 
     private final List<ImportSubmission> sent = new ArrayList<>();
     private final TableImport tableImport = new TableImport(new CommandSender(null, new SimpleMeterRegistry()) {
@@ -33,7 +38,12 @@ class TableImportReportTest {
         public <R> R send(Object command, Actor actor) {
             ImportSubmission imported = (ImportSubmission) command;
             sent.add(imported);
-            return (R) (imported.decisionText().isBlank() ? ImportedAs.RECEIVED : ImportedAs.DECIDED);
+            if (imported.decisionText().isBlank()) {
+                return (R) ImportedAs.RECEIVED;
+            }
+            Decision decision = Decision.ofColumns(imported.decisionText(), imported.reasonText(), DEFAULTS);
+            return (R) new ImportedAs(ImportedAs.As.DECIDED, new OutcomeWord(decision.outcome(), decision.outcomeClass()),
+                    !DEFAULTS.contains(decision.outcome()));
         }
     }, Clock.fixed(Instant.parse("2024-10-01T00:00:00Z"), ZoneOffset.UTC));
 
@@ -86,5 +96,35 @@ class TableImportReportTest {
                 StandardCharsets.UTF_8)), ColumnMapping.NONE, true, SUPERVISOR);
         assertThat(empty.rows()).isZero();
         assertThat(empty.warnings()).extracting(ImportReport.Warning::warning).containsExactly("the table has a header but no rows under it");
+    }
+
+    @Test
+    void theDryRunProposesPublishedWhenTheNamesArePublicAlreadyAndNamesWhatItFound() throws IOException {
+        ImportReport township = dryRun("township-serial-submitter-opinion-outcome.csv", ColumnMapping.NONE);
+        assertThat(township.namesLookPublished()).isTrue();
+        assertThat(township.names()).contains("published=true").contains("2 masked with *, 2 honorific or noted").contains("1 blank");
+        assertThat(township.vocabulary()).extracting(ImportReport.OutcomeUse::word, ImportReport.OutcomeUse::outcomeClass,
+                        ImportReport.OutcomeUse::rows, ImportReport.OutcomeUse::adopted)
+                .containsExactly(tuple("采纳", "accepted", 3, false), tuple("已反馈", "explained", 1, true),
+                        tuple("不采纳", "not-accepted", 1, false), tuple("部分采纳", "partly", 1, false));
+
+        byte[] fullNames = "序号,反馈人,意见,采纳情况\n1,张三丰,建议一。,采纳\n2,李*,建议二。,采纳\n".getBytes(StandardCharsets.UTF_8);
+        ImportReport plain = tableImport.run("c", "t.csv", new ByteArrayInputStream(fullNames), ColumnMapping.NONE, true, SUPERVISOR);
+        assertThat(plain.namesLookPublished()).isFalse();
+        assertThat(plain.names()).contains("masked").contains("'张三丰' is written in full");
+    }
+
+    @Test
+    void aPublishedTableKeepsItsSerialsSoATwiceUsedOrNonNumericSerialRefusesItsRow() throws IOException {
+        byte[] csv = "序号,反馈单位或个人,反馈意见,采纳情况\n1,李*,建议一。,采纳。\n1,王*,建议二。,不采纳。\n二,陈*,建议三。,采纳。\n3,赵*,建议四。,采纳。\n"
+                .getBytes(StandardCharsets.UTF_8);
+        ImportReport report = tableImport.run("c", "t.csv", new ByteArrayInputStream(csv),
+                new ImportOptions(ColumnMapping.NONE, false, true, false), SUPERVISOR);
+        assertThat(report.published()).isTrue();
+        assertThat(report.refused()).extracting(ImportReport.RefusedRow::row, ImportReport.RefusedRow::reason)
+                .containsExactly(tuple(2, "序号 1 is also the 序号 of row 1: a published table's 序号 are kept, so each must be unique"),
+                        tuple(3, "序号 '二' is not a whole number: a published table keeps its 序号"));
+        assertThat(sent).extracting(ImportSubmission::published, ImportSubmission::publishedRowNumber)
+                .containsExactly(tuple(true, 1), tuple(true, 3));
     }
 }

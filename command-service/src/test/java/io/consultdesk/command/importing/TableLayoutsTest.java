@@ -6,6 +6,12 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTVMerge;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -13,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,6 +205,100 @@ class TableLayoutsTest {
         for (String name : List.of("e.csv", "e.txt")) {
             assertThatThrownBy(() -> read(name, "\uFEFF\n\n".getBytes(StandardCharsets.UTF_8), ColumnMapping.NONE))
                     .isInstanceOf(MalformedTable.class).hasMessageContaining("empty");
+        }
+    }
+
+    @Test
+    void aDocxTableIsReadByItsHeaderSkippingTheHeaderRepeatedOnTheNextPage() throws IOException {
+        Read table = read("city-bureau-vmerge-repeated-header.docx");
+        assertThat(table.roles()).containsExactly("serial", "submitter", "opinion", "outcome", "reason");
+        assertThat(table.rows()).extracting(TableRow::serial).containsExactly("1", "2", "3", "4", "5");
+        assertThat(table.rows().get(1)).extracting(TableRow::outcome, TableRow::reason).containsExactly("已采纳", "已在第十条中增加。");
+        assertThatThrownBy(() -> read("x.docx", "not a document".getBytes(StandardCharsets.UTF_8), ColumnMapping.NONE))
+                .isInstanceOf(MalformedTable.class).hasMessageContaining("not a readable DOCX");
+    }
+
+    @Test
+    void aNarrativeTextWithoutLabelsIsRefusedSayingWhatItLookedFor() {
+        assertThatThrownBy(() -> read("n.txt", "某某意见采纳情况\n我们收到了很多意见。\n".getBytes(StandardCharsets.UTF_8), ColumnMapping.NONE))
+                .isInstanceOf(MalformedTable.class).hasMessageContaining("意见建议：");
+    }
+
+    @Test
+    void aHeaderOfTwoRowsIsReadAsOne_unitAndPersonUnderASubmitterSpanningBoth() throws IOException {
+        byte[] csv = ("序号,反馈单位或个人,,反馈意见,采纳情况\n,单位,个人,,\n1,某某协会,,建议一。,采纳。\n2,,王*,建议二。,不采纳。\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Read table = read("two.csv", csv, ColumnMapping.NONE);
+        assertThat(table.roles()).containsExactly("serial", "unit", "person", "opinion", "outcome");
+        assertThat(table.rows()).extracting(TableRow::serial, TableRow::submitter, TableRow::submitterKind)
+                .containsExactly(tuple("1", "某某协会", SubmitterKind.ORGANISATION), tuple("2", "王*", SubmitterKind.PERSON));
+
+        Read docx = read("two.docx", twoRowHeaderDocx(), ColumnMapping.NONE);
+        assertThat(docx.roles()).containsExactly("serial", "unit", "person", "opinion", "outcome");
+        assertThat(docx.rows()).extracting(TableRow::serial, TableRow::submitter, TableRow::opinion, TableRow::outcome)
+                .containsExactly(tuple("1", "某某协会", "建议一。", "采纳。"), tuple("2", "王*", "建议二。", "不采纳。"));
+    }
+
+    @Test
+    void aFirstRowThatHoldsAComment_evenOneOfHeaderWords_isNoSecondHeaderRow() throws IOException {
+        byte[] csv = "序号,反馈单位或个人,反馈意见,采纳情况\n,,建议,采纳\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(read("t.csv", csv, ColumnMapping.NONE).rows()).extracting(TableRow::opinion, TableRow::outcome)
+                .containsExactly(tuple("建议", "采纳"));
+    }
+
+    @Test
+    void aLaterTableOfTheDocumentWithOtherColumnsIsReportedNotReadAsRows() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            XWPFTable table = doc.createTable(2, 4);
+            String[][] rows = {{"序号", "反馈单位或个人", "反馈意见", "采纳情况"}, {"1", "李*", "建议一。", "采纳。"}};
+            for (int r = 0; r < 2; r++) {
+                for (int c = 0; c < 4; c++) {
+                    table.getRow(r).getCell(c).setText(rows[r][c]);
+                }
+            }
+            XWPFTable signatures = doc.createTable(1, 2);
+            signatures.getRow(0).getCell(0).setText("经办人");
+            signatures.getRow(0).getCell(1).setText("审核人");
+            doc.write(out);
+        }
+        Read read = read("t.docx", out.toByteArray(), ColumnMapping.NONE);
+        assertThat(read.rows()).extracting(TableRow::opinion).containsExactly("建议一。", "");
+        assertThat(read.rows().get(1).problem()).isEqualTo("table 2 of the document has 2 columns where the table has 4: not read as a part of it");
+    }
+
+    /** 序号, 反馈意见 and 采纳情况 merged down over two header rows; 反馈单位或个人 spanning 单位 and 个人 under it. */
+    private static byte[] twoRowHeaderDocx() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            XWPFTable table = doc.createTable(4, 5);
+            String[][] texts = {{"序号", "反馈单位或个人", null, "反馈意见", "采纳情况"}, {"", "单位", "个人", "", ""},
+                    {"1", "某某协会", "", "建议一。", "采纳。"}, {"2", "", "王*", "建议二。", "不采纳。"}};
+            for (int r = 0; r < texts.length; r++) {
+                for (int c = 0; c < 5; c++) {
+                    if (texts[r][c] != null) {
+                        table.getRow(r).getCell(c).setText(texts[r][c]);
+                    }
+                }
+            }
+            // the spanning cell: its second grid column removed, its span set to two
+            table.getRow(0).getCell(1).getCTTc().addNewTcPr().addNewGridSpan().setVal(BigInteger.TWO);
+            table.getRow(0).removeCell(2);
+            for (int c : new int[] {0, 3, 4}) {
+                int inRow0 = c == 0 ? 0 : c - 1;
+                vMerge(table.getRow(0).getCell(inRow0), STMerge.RESTART);
+                vMerge(table.getRow(1).getCell(c), null);
+            }
+            doc.write(out);
+        }
+        return out.toByteArray();
+    }
+
+    private static void vMerge(XWPFTableCell cell, STMerge.Enum value) {
+        CTTcPr pr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+        CTVMerge merge = pr.addNewVMerge();
+        if (value != null) {
+            merge.setVal(value);
         }
     }
 }

@@ -14,7 +14,7 @@ class NameMaskerTest {
     private final NameMasker masker = NameMasker.defaults();
 
     @ParameterizedTest
-    @CsvSource({"陈大天,陈*天", "王五,王*", "欧阳小明,欧**明", "李,李", "黄先生,黄先生", "陈女士,陈女士", "（未署名）,（未署名）", "匿名,匿名"})
+    @CsvSource({"陈大天,陈*天", "王五,王*", "欧阳小明,欧**明", "李,李*", "黄先生,黄先生", "陈女士,陈女士", "（未署名）,（未署名）", "匿名,匿名"})
     void personsKeepFirstAndLastCharacter(String name, String masked) {
         assertThat(masker.mask(name, false)).isEqualTo(masked);
     }

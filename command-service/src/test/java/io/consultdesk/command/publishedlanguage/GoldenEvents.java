@@ -3,6 +3,9 @@ package io.consultdesk.command.publishedlanguage;
 import io.consultdesk.command.consultation.ClauseCatalogueAmended;
 import io.consultdesk.command.consultation.ConsultationClosed;
 import io.consultdesk.command.consultation.ConsultationOpened;
+import io.consultdesk.command.consultation.OutcomeClass;
+import io.consultdesk.command.consultation.OutcomeVocabularyAmended;
+import io.consultdesk.command.consultation.OutcomeWord;
 import io.consultdesk.command.consultation.TablePublished;
 import io.consultdesk.command.personaldata.SealedPersonalData;
 import io.consultdesk.command.routing.Clause;
@@ -60,7 +63,7 @@ final class GoldenEvents {
                 item(ITEM, 0, new SubmissionReceived(ITEM, CONSULTATION, SubmitterKind.PERSON, "陈*天",
                         new SealedPersonalData("key-1", "c2VhbGVk"), "第（十一）条建议增加对具有自研人工智能能力企业的支持。",
                         Channel.LETTER, T.plusSeconds(120), new LetterReference("letter-7", 2), List.of("（十一）"), List.of(),
-                        List.of("（十一）"))),
+                        null, null, List.of("（十一）"))),
                 item(ITEM, 1, new SubmissionAssigned(ITEM, "市工业和信息化局", List.of("市科技创新局"),
                         List.of(new RoutingBasis("（十一）", List.of("市工业和信息化局", "市科技创新局"))), false, 2,
                         T.plusSeconds(120), 15, Instant.parse("2024-09-23T15:59:59Z"))),
@@ -69,15 +72,19 @@ final class GoldenEvents {
                 message("Submission", ITEM, 3, new CoHandlingOpinionGiven(ITEM, "市工业和信息化局", "建议明确自研能力的认定标准。",
                         T.plusSeconds(7200), List.of()), "official-gxj", "市工业和信息化局"),
                 item(ITEM, 4, new SubmissionDecided(ITEM, "部分采纳", "已在操作规程中明确。", "市科技创新局", T.plusSeconds(86_400),
-                        List.of("市工业和信息化局"))),
+                        OutcomeClass.PARTLY, List.of("市工业和信息化局"))),
                 item(ITEM, 5, new SubmissionDecisionRevised(ITEM, 1, "采纳", "已在第（十一）条中增加。", "市科技创新局", T.plusSeconds(90_000),
-                        List.of("市工业和信息化局"))),
+                        OutcomeClass.ACCEPTED, List.of("市工业和信息化局"))),
                 consultation(2, new TablePublished(CONSULTATION, 1, "社会公众意见采纳情况表", 1,
-                        new TreeMap<>(Map.of("采纳", 1, "部分采纳", 0, "不采纳", 0)), List.of("golden-item-5"), T.plusSeconds(172_800))),
+                        new TreeMap<>(Map.of("采纳", 1)), List.of("golden-item-5"), T.plusSeconds(172_800),
+                        Map.of("采纳", OutcomeClass.ACCEPTED))),
                 item(ITEM, 6, new SubmissionPublished(ITEM, CONSULTATION, 1, 1, "陈*天", "第（十一）条建议增加对具有自研人工智能能力企业的支持。",
                         "采纳", "采纳。已在第（十一）条中增加。", T.plusSeconds(172_800))),
                 item(ITEM, 7, new SubmitterErased(ITEM, "key-1", "本人要求删除个人信息", T.plusSeconds(200_000))),
                 consultation(3, new ConsultationClosed(CONSULTATION, T.plusSeconds(259_200))),
+                consultation(4, new OutcomeVocabularyAmended(CONSULTATION, List.of(new OutcomeWord("采纳", OutcomeClass.ACCEPTED),
+                        new OutcomeWord("部分采纳", OutcomeClass.PARTLY), new OutcomeWord("不采纳", OutcomeClass.NOT_ACCEPTED),
+                        new OutcomeWord("已反馈", OutcomeClass.EXPLAINED)), "采纳情况表.docx", T.plusSeconds(300_000))),
                 item("golden-item-2", 1, new SubmissionWithdrawn("golden-item-2", "提交人撤回", T.plusSeconds(7200))),
                 item("golden-item-3", 1, new SubmissionRejected("golden-item-3", "与征求意见稿无关的广告", T.plusSeconds(7200))),
                 item("golden-item-4", 1, new SubmissionMarkedDuplicate("golden-item-4", ITEM, "与第1条意见相同", T.plusSeconds(7200))));

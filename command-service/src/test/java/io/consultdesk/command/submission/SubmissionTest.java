@@ -7,6 +7,9 @@ import io.consultdesk.command.consultation.Consultation;
 import io.consultdesk.command.consultation.ConsultationClosed;
 import io.consultdesk.command.consultation.ConsultationOpened;
 import io.consultdesk.command.consultation.ConsultationRefused;
+import io.consultdesk.command.consultation.OutcomeClass;
+import io.consultdesk.command.consultation.OutcomeWord;
+import io.consultdesk.command.consultation.OutcomeVocabularyAmended;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.command.kernel.Roles;
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -165,7 +169,7 @@ class SubmissionTest {
     }
 
     static SubmissionDecided decided() {
-        return new SubmissionDecided(ID, "采纳", "已吸收", GXJ, T1);
+        return new SubmissionDecided(ID, "采纳", "已吸收", GXJ, T1, OutcomeClass.ACCEPTED);
     }
 
     @Nested
@@ -350,7 +354,7 @@ class SubmissionTest {
         void theDecisionRecordsTheOpinionsItTookIntoAccount() {
             fixture.given(received(), assignedWithCo(), new CoHandlingOpinionGiven(ID, KCJ, "建议明确认定标准。", T0, List.of()))
                     .when(new DecideSubmission(ID, "采纳", "已吸收", null, T1, GXJ_OFFICIAL, List.of(KCJ)))
-                    .expectEvents(new SubmissionDecided(ID, "采纳", "已吸收", GXJ, T1, List.of(KCJ)));
+                    .expectEvents(new SubmissionDecided(ID, "采纳", "已吸收", GXJ, T1, OutcomeClass.ACCEPTED, List.of(KCJ)));
         }
 
         @Test
@@ -391,7 +395,7 @@ class SubmissionTest {
         void theLeadBureauDecides() {
             fixture.given(received(), assignedTo(GXJ))
                     .when(new DecideSubmission(ID, "采纳", "已吸收", null, T1, GXJ_OFFICIAL))
-                    .expectEvents(new SubmissionDecided(ID, "采纳", "已吸收", GXJ, T1));
+                    .expectEvents(new SubmissionDecided(ID, "采纳", "已吸收", GXJ, T1, OutcomeClass.ACCEPTED));
         }
 
         @Test
@@ -405,7 +409,7 @@ class SubmissionTest {
         void aSupervisorMayDecideForTheLeadBureau() {
             fixture.given(received(), assignedTo(GXJ))
                     .when(new DecideSubmission(ID, "不采纳", "不符合要求", null, T1, SUPERVISOR))
-                    .expectEvents(new SubmissionDecided(ID, "不采纳", "不符合要求", GXJ, T1));
+                    .expectEvents(new SubmissionDecided(ID, "不采纳", "不符合要求", GXJ, T1, OutcomeClass.NOT_ACCEPTED));
         }
 
         @Test
@@ -419,15 +423,15 @@ class SubmissionTest {
         void decidingAgainBeforePublicationIsARevision() {
             fixture.given(received(), assignedTo(GXJ), decided())
                     .when(new DecideSubmission(ID, "部分采纳", "部分吸收", null, T1, GXJ_OFFICIAL))
-                    .expectEvents(new SubmissionDecisionRevised(ID, 1, "部分采纳", "部分吸收", GXJ, T1));
+                    .expectEvents(new SubmissionDecisionRevised(ID, 1, "部分采纳", "部分吸收", GXJ, T1, OutcomeClass.PARTLY));
         }
 
         @Test
         void revisionsAreCounted() {
             fixture.given(received(), assignedTo(GXJ), decided(),
-                            new SubmissionDecisionRevised(ID, 1, "部分采纳", "部分吸收", GXJ, T1))
+                            new SubmissionDecisionRevised(ID, 1, "部分采纳", "部分吸收", GXJ, T1, OutcomeClass.PARTLY))
                     .when(new DecideSubmission(ID, "不采纳", "再议", null, T1, GXJ_OFFICIAL))
-                    .expectEvents(new SubmissionDecisionRevised(ID, 2, "不采纳", "再议", GXJ, T1));
+                    .expectEvents(new SubmissionDecisionRevised(ID, 2, "不采纳", "再议", GXJ, T1, OutcomeClass.NOT_ACCEPTED));
         }
 
         @Test
@@ -579,7 +583,7 @@ class SubmissionTest {
         void anOutcomeAndAReasonColumnAreCarriedExactlyAndPublishedTogether() {
             fixture.givenNoPriorActivity()
                     .when(new Commands.ImportSubmission(row("张**", "建议明确古树名木认定的具体程序。"), "是", "已在第八条中补充认定程序。", false))
-                    .expectResultMessagePayload(ImportedAs.DECIDED)
+                    .expectResultMessagePayload(new ImportedAs(ImportedAs.As.DECIDED, new OutcomeWord("是", OutcomeClass.ACCEPTED), false))
                     .expectEventsMatching(payloadsMatching(exactSequenceOf(
                             predicate((Object e) -> e instanceof SubmissionReceived r && r.submitterPublicName().equals("张**")),
                             predicate((Object e) -> e instanceof SubmissionAssigned),
@@ -610,6 +614,78 @@ class SubmissionTest {
             fixture.givenNoPriorActivity()
                     .when(new Commands.ImportSubmission(row("刘*", "建议"), "", "已补充。", false))
                     .expectException(SubmissionRefused.class).expectNoEvents();
+        }
+    }
+
+    /** The vocabulary of a table adopted by its import, and the names and 序号 of a table already published. */
+    @Nested
+    class ImportingWordsAndPublishedTables {
+
+        private ReceiveSubmission row(String submitter) {
+            return new ReceiveSubmission(ID, CONSULTATION, new Submitter(submitter, SubmitterKind.PERSON, null), "建议",
+                    Channel.IMPORT, T0, null, SUPERVISOR);
+        }
+
+        @Test
+        void aWordTheConsultationLacksButConsultDeskKnowsIsAdoptedWithItsClassAndDecidesTheRow() {
+            fixture.givenNoPriorActivity()
+                    .when(new Commands.ImportSubmission(row("李**"), "已采纳。", null, false, "forestry.docx", false, null))
+                    .expectResultMessagePayload(new ImportedAs(ImportedAs.As.DECIDED, new OutcomeWord("已采纳", OutcomeClass.ACCEPTED), true))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            predicate((Object e) -> e instanceof SubmissionReceived),
+                            predicate((Object e) -> e instanceof SubmissionAssigned),
+                            predicate((Object e) -> e instanceof SubmissionDecided d && d.outcome().equals("已采纳")
+                                    && d.reason().equals("。") && d.outcomeClass() == OutcomeClass.ACCEPTED),
+                            andNoMore())));
+            List<Object> consultation = new ArrayList<>();
+            consultationEvents.readEvents(CONSULTATION).asStream().forEach(m -> consultation.add(m.getPayload()));
+            assertThat(consultation).last().isEqualTo(new OutcomeVocabularyAmended(CONSULTATION, List.of(
+                    new OutcomeWord("采纳", OutcomeClass.ACCEPTED), new OutcomeWord("部分采纳", OutcomeClass.PARTLY),
+                    new OutcomeWord("不采纳", OutcomeClass.NOT_ACCEPTED), new OutcomeWord("已采纳", OutcomeClass.ACCEPTED)),
+                    "forestry.docx", T0));
+        }
+
+        @Test
+        void aDryRunNamesTheWordItWouldAdoptAndRecordsNothing() {
+            fixture.givenNoPriorActivity()
+                    .when(new Commands.ImportSubmission(row("李**"), "是", "已补充。", true, "t.csv", false, null))
+                    .expectResultMessagePayload(new ImportedAs(ImportedAs.As.DECIDED, new OutcomeWord("是", OutcomeClass.ACCEPTED), true))
+                    .expectNoEvents();
+            assertThat(consultationEvents.readEvents(CONSULTATION).asStream().count()).isEqualTo(1);
+        }
+
+        @Test
+        void aCellThatStartsWithNoKnownWordIsRefusedNamingTheFix() {
+            fixture.givenNoPriorActivity()
+                    .when(new Commands.ImportSubmission(row("李**"), "同意，已修改。", null, false))
+                    .expectNoEvents()
+                    .expectException(predicate((Object e) -> e instanceof SubmissionRefused r
+                            && r.getMessage().contains("'同意，已修改。' does not start with an outcome word")
+                            && r.getMessage().contains("PUT /api/consultations/" + CONSULTATION + "/outcomes")));
+        }
+
+        @Test
+        void aRowOfAPublishedTableKeepsItsNameAsWrittenAndItsSerial() {
+            fixture.givenNoPriorActivity()
+                    .when(new Commands.ImportSubmission(row("王五"), "采纳。", null, false, "t.csv", true, 7))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            predicate((Object e) -> e instanceof SubmissionReceived r && r.submitterPublicName().equals("王五")
+                                    && r.publishedRowNumber() == 7 && r.publicNameAsWritten()),
+                            predicate((Object e) -> e instanceof SubmissionAssigned),
+                            predicate((Object e) -> e instanceof SubmissionDecided),
+                            andNoMore())));
+        }
+
+        @Test
+        void otherwiseAPersonsNameIsMaskedAndAOneCharacterNameKeepsItsCharacter() {
+            fixture.givenNoPriorActivity()
+                    .when(new Commands.ImportSubmission(row("李"), "采纳。", null, false))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            predicate((Object e) -> e instanceof SubmissionReceived r && r.submitterPublicName().equals("李*")
+                                    && r.publishedRowNumber() == null && r.publicNameAsWritten() == null),
+                            predicate((Object e) -> e instanceof SubmissionAssigned),
+                            predicate((Object e) -> e instanceof SubmissionDecided),
+                            andNoMore())));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.consultdesk.query.audit;
 
+import io.consultdesk.query.submission.OutcomeClasses;
+
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.presentation.ClauseOrder;
 import io.consultdesk.query.presentation.LocalTimes;
@@ -38,6 +40,8 @@ final class TimelineText {
             case "ConsultationOpened" -> "发布征求意见稿：" + e.text("title") + "，起草单位 " + e.text("draftingUnit");
             case "ClauseCatalogueAmended" -> "条款目录更新为第" + e.payload().path("version").asInt() + "版";
             case "ConsultationClosed" -> "停止接收意见";
+            case "OutcomeVocabularyAmended" -> "采纳情况用语更新为：" + OutcomeClasses.words(e.payload().get("outcomes"))
+                    + (e.text("adoptedFrom") == null || e.text("adoptedFrom").isEmpty() ? "" : "（导入 " + e.text("adoptedFrom") + " 时采用）");
             case "TablePublished" -> "公开第" + e.payload().path("version").asInt() + "版采纳情况表，共"
                     + e.payload().path("rowCount").asInt() + "条";
             default -> e.type();

@@ -19,15 +19,17 @@ import java.util.Optional;
  * ({@link BoardCriteria#matches}), until the page is full.
  * <p>
  * Costs: a filter most items pass (a consultation, a common state, a bureau, a clause, an outcome) fills the
- * first page from the first keys it reads — one or two round trips. A rare one reads more keys per item it
- * shows; past {@value #MAX_EXAMINED} numbers examined this gives up and the board asks the store its query
- * (a scan and a sort on the development store, an index on MongoDB). Deep pages cost in proportion to their
- * depth, as skipping does on any store.
+ * first page from the first keys it reads — one or two round trips. A rarer one reads more keys per item it
+ * shows. Where the summary's count says a page would take more than {@value #MAX_EXAMINED} numbers examined,
+ * or a walk without a count (a text) has examined that many, the board asks the store its query instead (a
+ * scan and a sort of the matches on the development store, an index on MongoDB): by then the matches are few,
+ * and the development store sorts every match in memory — the walk is what keeps a page of a common filter
+ * over a million items from sorting them all. Deep pages cost in proportion to their depth, as skipping does.
  */
 final class FirstPageByArrival {
 
-    /** Keys read per round trip. */
-    static final int CHUNK = 500;
+    /** Keys read per round trip, at most. */
+    static final int CHUNK = 1_000;
     /** Numbers examined before the store's own query is the better choice. */
     static final int MAX_EXAMINED = 20_000;
 
@@ -42,18 +44,22 @@ final class FirstPageByArrival {
      * number yet (numbered before numbering existed: a replay numbers them), or too many numbers had to be
      * examined.
      *
-     * @param matching how many items match, from the summary
+     * @param matching how many items match, from the summary; null when no summary counts them (a text): then the
+     *                 walk tries within its budget, and a page it cannot fill there has few matches to sort
      * @param itemsInScope how many items the consultation (or all consultations) has, from its summary
      */
-    Optional<List<Document>> page(BoardFilter filter, BoardCriteria criteria, long matching, long itemsInScope) {
+    Optional<List<Document>> page(BoardFilter filter, BoardCriteria criteria, Long matching, long itemsInScope) {
         long skip = (long) filter.page() * filter.size();
-        if (skip >= matching) {
-            return Optional.of(List.of()); // the summary counts fewer: nothing to read
-        }
-        // items spread evenly, a page needs about this many numbers examined: too many, and the store's query is better
-        long expected = (skip + filter.size()) * Math.max(1, itemsInScope) / matching;
-        if (expected > MAX_EXAMINED + skip) {
-            return Optional.empty();
+        if (matching != null) {
+            if (skip >= matching) {
+                return Optional.of(List.of()); // the summary counts fewer: nothing to read
+            }
+            // items spread evenly, a page needs about this many numbers examined: too many, and the store's query
+            // is better — it then holds few matches (the development store sorts every match in memory)
+            long expected = (skip + filter.size()) * Math.max(1, itemsInScope) / matching;
+            if (expected > MAX_EXAMINED + skip) {
+                return Optional.empty();
+            }
         }
         String group = filter.consultation();
         long issued = ArrivalOrder.issued(views, SubmissionProjection.COLLECTION, group);
@@ -63,14 +69,16 @@ final class FirstPageByArrival {
         List<Document> page = new ArrayList<>();
         MongoCollection<Document> items = views.collection(SubmissionProjection.COLLECTION);
         long examined = 0;
-        for (long first = 1; first <= issued && page.size() < filter.size(); first += CHUNK) {
+        // the first read asks for about what the page needs if most items match; each further one for twice as many
+        long chunk = Math.min(CHUNK, Math.max(50, 2 * (skip + filter.size())));
+        for (long first = 1; first <= issued && page.size() < filter.size(); first += chunk, chunk = Math.min(CHUNK, 2 * chunk)) {
             if (examined >= MAX_EXAMINED + skip) {
                 return Optional.empty();
             }
-            long last = Math.min(issued, first + CHUNK - 1);
-            List<Document> chunk = read(items, group, first, last);
+            long last = Math.min(issued, first + chunk - 1);
+            List<Document> numbered = read(items, group, first, last);
             examined += last - first + 1;
-            for (Document item : chunk) {
+            for (Document item : numbered) {
                 if (criteria.matches(item)) {
                     if (skip > 0) {
                         skip--;

@@ -85,13 +85,15 @@ public class StatusBoard {
         MongoCollection<Document> items = views.collection(SubmissionProjection.COLLECTION);
         BoardCriteria criteria = new BoardCriteria(filter, caller, now);
         Long counted = countedTotal(filter, caller, now);
-        if (counted != null && (filter.sort() == null || filter.sort().isBlank())) {
+        Bson query = criteria.filter();
+        if (filter.sort() == null || filter.sort().isBlank()) {
             Optional<List<Document>> byKey = new FirstPageByArrival(views).page(filter, criteria, counted, itemsInScope(filter));
             if (byKey.isPresent()) {
-                return new Page(counted, filter.page(), filter.size(), null, byKey.get().stream().map(d -> BoardRow.of(d, now)).toList());
+                // a total no summary counts (a text) is counted by the store: a scan there, but a streaming one
+                long total = counted != null ? counted : items.countDocuments(query);
+                return new Page(total, filter.page(), filter.size(), null, byKey.get().stream().map(d -> BoardRow.of(d, now)).toList());
             }
         }
-        Bson query = criteria.filter();
         long total = counted != null ? counted : items.countDocuments(query);
         FindIterable<Document> found = items.find(query)
                 .projection(Projections.exclude("routingBasis"))

@@ -5,10 +5,11 @@ import java.util.Map;
 
 /**
  * A consultation's page: its overview, rules and clause catalogue by chapter in document order, each clause
- * with its responsible units (the first leads) and how many items cite it.
+ * with its responsible units (the first leads) and how many items cite it. {@code outcomeClasses}: the class of
+ * each outcome word (ACCEPTED, PARTLY, NOT_ACCEPTED, EXPLAINED).
  */
 public record ConsultationDetail(ConsultationOverview overview, int catalogueVersion, List<String> outcomes,
-                                 int handlingWorkingDays, List<Chapter> chapters) {
+                                 Map<String, String> outcomeClasses, int handlingWorkingDays, List<Chapter> chapters) {
 
     /** A chapter of the draft ({@code name} empty where the catalogue names none) and its clauses. */
     public record Chapter(String name, List<CatalogueClause> clauses) {

@@ -3,6 +3,7 @@ package io.consultdesk.query.consultation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
 import io.consultdesk.query.feed.Changes;
+import io.consultdesk.query.submission.OutcomeClasses;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.Projection;
 import io.consultdesk.query.feed.Projections;
@@ -51,11 +52,14 @@ public class ConsultationProjection implements Projection {
                     .append("deadline", e.text("deadline"))
                     .append(TIME_ZONE, LocalTimes.zone(e.text(TIME_ZONE)).getId())
                     .append("outcomes", texts(e.payload().get("outcomes")))
+                    .append("outcomeClasses", OutcomeClasses.defaults(texts(e.payload().get("outcomes"))))
                     .append("handlingWorkingDays", e.payload().path("handlingWorkingDays").asInt())
                     .append("clauses", clauses(e.payload().get("clauses")))
                     .append("catalogueVersion", 1)
                     .append("state", "OPEN")
                     .append("openedAt", Date.from(Instant.parse(e.text("openedAt"))));
+            case "OutcomeVocabularyAmended" -> new Document("outcomes", OutcomeClasses.words(e.payload().get("outcomes")))
+                    .append("outcomeClasses", OutcomeClasses.classes(e.payload().get("outcomes")));
             case "ClauseCatalogueAmended" -> new Document("clauses", clauses(e.payload().get("clauses")))
                     .append("catalogueVersion", e.payload().path("version").asInt());
             case "ConsultationClosed" -> new Document("state", "CLOSED");

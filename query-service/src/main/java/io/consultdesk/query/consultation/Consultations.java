@@ -10,6 +10,7 @@ import io.consultdesk.query.feed.Summary;
 import io.consultdesk.query.presentation.ClauseOrder;
 import io.consultdesk.query.presentation.LocalTimes;
 import io.consultdesk.security.Caller;
+import io.consultdesk.query.submission.OutcomeClasses;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,9 +61,19 @@ public class Consultations {
             return Optional.empty();
         }
         Counters counts = summaries.of(id, caller);
-        return Optional.of(new ConsultationDetail(overview(d, counts), d.getInteger("catalogueVersion", 1),
-                d.getList("outcomes", String.class, List.of()), d.getInteger("handlingWorkingDays", 0),
+        List<String> outcomes = d.getList("outcomes", String.class, List.of());
+        return Optional.of(new ConsultationDetail(overview(d, counts), d.getInteger("catalogueVersion", 1), outcomes,
+                outcomeClasses(d, outcomes), d.getInteger("handlingWorkingDays", 0),
                 chapters(d.getList("clauses", Document.class, List.of()), counts)));
+    }
+
+    /** Each word's class as the consultation's document has it (a document projected before classes: the default words'). */
+    private static Map<String, String> outcomeClasses(Document d, List<String> outcomes) {
+        Document recorded = d.get("outcomeClasses", Document.class);
+        Document classes = recorded != null ? recorded : OutcomeClasses.defaults(outcomes);
+        Map<String, String> byWord = new LinkedHashMap<>();
+        outcomes.forEach(w -> byWord.put(w, classes.get(w) instanceof String c ? c : OutcomeClasses.of(w, null)));
+        return byWord;
     }
 
     /** The time zone of each consultation named (the default for one not known). */

@@ -2,6 +2,7 @@ package io.consultdesk.query.dashboard;
 
 import io.consultdesk.query.feed.HeldEventsAlert;
 import io.consultdesk.query.presentation.ClauseOrder;
+import io.consultdesk.query.submission.OutcomeClasses;
 import io.consultdesk.security.Caller;
 import org.springframework.stereotype.Component;
 
@@ -42,12 +43,12 @@ public class Dashboard {
         counts.each("bureau").forEach((name, figures) -> {
             Map<String, Integer> byState = figures.under("state");
             if (!byState.isEmpty()) {
-                bureaus.put(name, bureau(figures, byState, now));
+                bureaus.put(name, bureau(figures, byState, now, consultationId == null));
             }
         });
-        return new DashboardView(consultationId, now, total, states, counts.under("outcome"), counts.overdue(now), progress,
-                bureaus, clauses(counts), lag.snapshot(), held.snapshot(), (int) counts.get("awaitingCoHandlers"),
-                counts.under("awaitedFrom"));
+        return new DashboardView(consultationId, now, total, states, outcomes(counts, consultationId == null),
+                counts.under("outcomeClass"), counts.overdue(now), progress, bureaus, clauses(counts), lag.snapshot(), held.snapshot(),
+                (int) counts.get("awaitingCoHandlers"), counts.under("awaitedFrom"));
     }
 
     /** Items per cited clause and their outcomes, clauses in document order. */
@@ -62,11 +63,30 @@ public class Dashboard {
         return new LinkedHashMap<>(clauses);
     }
 
-    private static DashboardView.Bureau bureau(Counters f, Map<String, Integer> byState, Instant now) {
+    /**
+     * A consultation's outcomes by its words; across consultations by class, under the default words' labels,
+     * in class order, since one table's words are not another's (是 beside 采纳).
+     */
+    private static Map<String, Integer> outcomes(Counters counts, boolean acrossConsultations) {
+        if (!acrossConsultations) {
+            return counts.under("outcome");
+        }
+        Map<String, Integer> byClass = counts.under("outcomeClass");
+        Map<String, Integer> labelled = new LinkedHashMap<>();
+        for (String c : OutcomeClasses.ORDER) {
+            if (byClass.containsKey(c)) {
+                labelled.put(OutcomeClasses.LABELS.get(c), byClass.get(c));
+            }
+        }
+        return labelled;
+    }
+
+    private static DashboardView.Bureau bureau(Counters f, Map<String, Integer> byState, Instant now, boolean acrossConsultations) {
         TreeMap<Long, Long> hours = new TreeMap<>();
         f.under("hours").forEach((k, v) -> hours.put(Long.parseLong(k), (long) v));
         long decided = hours.values().stream().mapToLong(Long::longValue).sum();
-        return new DashboardView.Bureau(byState, f.overdue(now), f.under("outcome"), new DashboardView.HoursToDecision(
+        return new DashboardView.Bureau(byState, f.overdue(now), outcomes(f, acrossConsultations), f.under("outcomeClass"),
+                new DashboardView.HoursToDecision(
                 (int) decided, percentile(hours, decided, 50), percentile(hours, decided, 90), (int) f.get("imported")));
     }
 

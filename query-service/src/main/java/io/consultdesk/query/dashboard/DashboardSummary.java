@@ -26,11 +26,11 @@ import java.util.Set;
  * {@code <consultation>|<bureau>} (its items that bureau leads or co-handles: what an official of it sees), and
  * the same over all consultations ({@code *|*}, {@code *|<bureau>}). Its counters, under {@code n}:
  * <ul>
- * <li>{@code total}; {@code state.<state>}; {@code outcome.<outcome>};</li>
+ * <li>{@code total}; {@code state.<state>}; {@code outcome.<outcome>}; {@code outcomeClass.<class>};</li>
  * <li>{@code due.<epoch ms>}: open items (received or assigned) by their due instant, so that the overdue
  *     count at any moment is the sum of the instants before it (due dates are ends of working days, so there
  *     are as many keys as due days);</li>
- * <li>per lead bureau {@code bureau.<b>.state.<s>}, {@code .outcome.<o>}, {@code .due.<epoch ms>} and
+ * <li>per lead bureau {@code bureau.<b>.state.<s>}, {@code .outcome.<o>}, {@code .outcomeClass.<c>}, {@code .due.<epoch ms>} and
  *     {@code .hours.<h>}: decided items by whole hours from assignment to decision, so medians and 90th
  *     percentiles are exact; {@code .imported}: items whose decision came with an imported table (no hours);</li>
  * <li>per cited clause {@code clause.<c>.items} and {@code clause.<c>.outcome.<o>}.</li>
@@ -44,7 +44,7 @@ public final class DashboardSummary implements Summary, Projection {
     public static final String ALL = "*";
     static final Set<String> OPEN_STATES = Set.of("RECEIVED", "ASSIGNED");
     private static final List<String> FIELDS = List.of("consultationId", "state", "leadBureau", "bureaus", "outcome",
-            "citedClauses", "dueAt", "assignedAt", "decidedAt", SubmissionProjection.RECEIVED_CORRELATION,
+            "citedClauses", "dueAt", "assignedAt", "decidedAt", "outcomeClass", SubmissionProjection.RECEIVED_CORRELATION,
             SubmissionProjection.DECISION_CORRELATION, SubmissionProjection.AWAITING_CO_HANDLERS);
 
     /** The id of the summary document of a consultation ({@code null}: all of them) as seen by a bureau ({@code null}: everyone). */
@@ -95,8 +95,13 @@ public final class DashboardSummary implements Summary, Projection {
         boolean open = OPEN_STATES.contains(state) && due != null;
         c.put("total", 1L);
         c.put("state." + seg(state), 1L);
+        String outcomeClass = item.getString("outcomeClass");
         if (outcome != null) {
             c.put("outcome." + seg(outcome), 1L);
+        }
+        // counted only where the item document names its class (items projected before classes existed: after a replay)
+        if (outcomeClass != null) {
+            c.put("outcomeClass." + seg(outcomeClass), 1L);
         }
         if (open) {
             c.put("due." + due.getTime(), 1L);
@@ -106,6 +111,9 @@ public final class DashboardSummary implements Summary, Projection {
             c.put(b + "state." + seg(state), 1L);
             if (outcome != null) {
                 c.put(b + "outcome." + seg(outcome), 1L);
+            }
+            if (outcomeClass != null) {
+                c.put(b + "outcomeClass." + seg(outcomeClass), 1L);
             }
             if (open) {
                 c.put(b + "due." + due.getTime(), 1L);

@@ -5,12 +5,14 @@ import java.util.Map;
 
 /**
  * The dashboards of a consultation (or of all), as the caller may see them. Clauses are in document order,
- * bureaus and outcomes in text order.
+ * bureaus and outcomes in text order. {@code outcomes} counts a consultation's items by its own words, and items
+ * of all consultations by class under the default words' labels (是 and 已采纳 count as 采纳: one table's words are
+ * not another's); {@code outcomeClasses} counts them by class key (ACCEPTED, PARTLY, NOT_ACCEPTED, EXPLAINED).
  */
 public record DashboardView(String consultationId, Instant computedAt, int total, Map<String, Integer> byState,
-                            Map<String, Integer> outcomes, int overdue, Progress progress, Map<String, Bureau> bureaus,
-                            Map<String, ClauseFigures> clauses, FeedLag.Snapshot feedLag, Map<String, Object> feedHeld,
-                            int awaitingCoHandlers, Map<String, Integer> awaitedFrom) {
+                            Map<String, Integer> outcomes, Map<String, Integer> outcomeClasses, int overdue, Progress progress,
+                            Map<String, Bureau> bureaus, Map<String, ClauseFigures> clauses, FeedLag.Snapshot feedLag,
+                            Map<String, Object> feedHeld, int awaitingCoHandlers, Map<String, Integer> awaitedFrom) {
 
     /** How far the consultation has come: items decided or closed, published, and the share handled. */
     public record Progress(int decidedOrClosed, int published, long percentHandled) {
@@ -25,7 +27,8 @@ public record DashboardView(String consultationId, Instant computedAt, int total
     }
 
     /** One lead bureau's figures. */
-    public record Bureau(Map<String, Integer> byState, int overdue, Map<String, Integer> outcomes, HoursToDecision hoursToDecision) {
+    public record Bureau(Map<String, Integer> byState, int overdue, Map<String, Integer> outcomes,
+                         Map<String, Integer> outcomeClasses, HoursToDecision hoursToDecision) {
     }
 
     /**

@@ -266,23 +266,7 @@ public final class BatchApplier {
                 }
             }
         }
-        int folded = 0;
-        for (; folded < run.size(); folded++) {
-            Delivered d = run.get(folded);
-            Changes changes = new Changes(d.event());
-            try {
-                for (Projection projection : projections) {
-                    if (projection.accepts(d.event())) {
-                        projection.apply(d.event(), changes);
-                    }
-                }
-                requireOwnDocument(aggregate, changes);
-            } catch (RuntimeException refusedEvent) {
-                plan.refused.add(new Refusal(d, refusedEvent));
-                break;
-            }
-            plan.folded.add(changes);
-        }
+        int folded = foldRun(plan, run);
         List<Delivered> notApplied = new ArrayList<>(run.subList(folded, run.size()));
         if (!plan.refused.isEmpty()) {
             // the aggregate stops at the refused event: what follows it goes to the dead-letter topic behind it
@@ -299,6 +283,28 @@ public final class BatchApplier {
         }
         run.subList(0, folded).stream().filter(wasHeld::contains).forEach(d -> plan.forget.add(d.event()));
         return plan;
+    }
+
+    /** Folds the run's events through the projections into the plan, up to the first refused; how many were folded. */
+    private int foldRun(Plan plan, List<Delivered> run) {
+        int folded = 0;
+        for (; folded < run.size(); folded++) {
+            Delivered d = run.get(folded);
+            Changes changes = new Changes(d.event());
+            try {
+                for (Projection projection : projections) {
+                    if (projection.accepts(d.event())) {
+                        projection.apply(d.event(), changes);
+                    }
+                }
+                requireOwnDocument(plan.aggregate, changes);
+            } catch (RuntimeException refusedEvent) {
+                plan.refused.add(new Refusal(d, refusedEvent));
+                break;
+            }
+            plan.folded.add(changes);
+        }
+        return folded;
     }
 
     /** Fields may be set only on the aggregate's own document, the one carrying its sequence. */

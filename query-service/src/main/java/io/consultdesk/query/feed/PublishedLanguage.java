@@ -17,6 +17,7 @@ public final class PublishedLanguage {
             Map.entry("ClauseCatalogueAmended", Set.of("1")),
             Map.entry("ConsultationClosed", Set.of("1")),
             Map.entry("TablePublished", Set.of("1")),
+            Map.entry("OutcomeVocabularyAmended", Set.of("1")),
             Map.entry("SubmissionReceived", Set.of("1")),
             Map.entry("SubmissionAssigned", Set.of("1")),
             Map.entry("SubmissionReassigned", Set.of("1")),

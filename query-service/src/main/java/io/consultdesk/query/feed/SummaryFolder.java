@@ -146,91 +146,118 @@ public final class SummaryFolder {
     private boolean foldOnce(Set<String> ids, Collection<String> items) {
         // one generation throughout: a replay's switch-over in between makes this attempt start again
         MongoCollection<Document> summaryDocuments = summaries();
-        MongoCollection<Document> itemDocuments = items();
         String generation = suffix(summaryDocuments);
-        if (!generation.equals(suffix(itemDocuments))) {
+        if (!generation.equals(suffix(items()))) {
             return false;
         }
         // the summary documents first, the items after: see the class comment
-        Map<String, Document> summaries = new HashMap<>();
-        summaryDocuments.find(new Document("_id", new Document("$in", new ArrayList<>(ids))))
-                .projection(new Document(VERSION, 1).append(FOLDED, 1)).batchSize(ids.size())
-                .forEach(d -> summaries.put(d.getString("_id"), d));
+        Map<String, Document> summaries = byId(summaryDocuments, ids, new Document(VERSION, 1).append(FOLDED, 1));
         Map<String, Set<String>> marked = marksOf(summaries);
         Map<String, Document> owed = new LinkedHashMap<>();
-        itemDocuments.find(new Document("_id", new Document("$in", new ArrayList<>(items))))
-                .projection(new Document(OWED, 1)).batchSize(items.size())
-                .forEach(d -> {
-                    Document o = d.get(OWED, Document.class);
-                    if (o != null && !o.isEmpty()) {
-                        owed.put(d.getString("_id"), o);
-                    }
-                });
+        byId(items(), items, new Document(OWED, 1)).forEach((item, d) -> {
+            Document o = d.get(OWED, Document.class);
+            if (o != null && !o.isEmpty()) {
+                owed.put(item, o);
+            }
+        });
         if (owed.isEmpty()) {
             return true;
         }
-        Map<String, Map<String, Long>> incs = new LinkedHashMap<>();
-        Map<String, Set<String>> marks = new LinkedHashMap<>();
-        owed.forEach((item, deltas) -> deltas.forEach((key, entries) -> {
-            String mark = mark(item, key);
-            for (Document entry : entriesOf(entries)) {
-                String id = entry.getString("s");
-                if (!ids.contains(id) || marked.getOrDefault(id, Set.of()).contains(mark)) {
-                    continue;
-                }
-                marks.computeIfAbsent(id, k -> new HashSet<>()).add(mark);
-                Map<String, Long> inc = incs.computeIfAbsent(id, k -> new TreeMap<>());
-                for (Document p : entry.getList("inc", Document.class)) {
-                    inc.merge(COUNTS + "." + p.getString("p"), ((Number) p.get("n")).longValue(), Long::sum);
-                }
-            }
-        }));
+        Folds folds = Folds.of(owed, ids, marked);
         Map<String, Set<String>> unmarking = new HashMap<>();
         List<WriteModel<Document>> updates = new ArrayList<>();
-        for (String id : marks.keySet()) {
-            Document current = summaries.get(id);
-            long version = current == null ? NO_DOCUMENT : current.get(VERSION, Number.class).longValue();
-            Document set = new Document(VERSION, version + 1);
-            // this fold's marks as one list: one field to write, however many items the batch folded
-            set.append(FOLDED + "." + UUID.randomUUID().toString().replace("-", ""), new ArrayList<>(marks.get(id)));
-            Document update = new Document("$set", set);
-            Document inc = new Document();
-            incs.get(id).forEach((path, n) -> {
-                if (n != 0) {
-                    inc.append(path, n);
-                }
-            });
-            if (!inc.isEmpty()) {
-                update.append("$inc", inc);
-            }
-            Set<String> drop = current == null ? null : toUnmark.remove(generation + "/" + id);
+        for (String id : folds.marks().keySet()) {
+            Set<String> drop = summaries.containsKey(id) ? toUnmark.remove(generation + "/" + id) : null;
             if (drop != null) {
-                drop.removeAll(marks.get(id));
-                Document unset = new Document();
-                markLists(current).forEach((field, listed) -> {
-                    List<String> remaining = listed.stream().filter(m -> !drop.contains(m)).toList();
-                    if (remaining.isEmpty()) {
-                        unset.append(FOLDED + "." + field, "");
-                    } else if (remaining.size() < listed.size()) {
-                        set.append(FOLDED + "." + field, remaining);
-                    }
-                });
-                if (!unset.isEmpty()) {
-                    update.append("$unset", unset);
-                }
+                drop.removeAll(folds.marks().get(id));
                 unmarking.put(id, drop);
             }
-            // compared as stored, so that the unique index (_id, version) serves it
-            Object expected = current == null ? NO_DOCUMENT : current.get(VERSION);
-            updates.add(new UpdateOneModel<>(new Document("_id", id).append(VERSION, expected), update,
-                    new UpdateOptions().upsert(current == null)));
+            updates.add(summaryUpdate(id, summaries.get(id), folds, drop == null ? Set.of() : drop));
         }
         if (!updates.isEmpty() && !CompareAndSet.allMatched(summaryDocuments, updates)) {
             // another writer moved one of them on: keep the marks to drop, read again (what did land is marked)
             unmarking.forEach((id, drop) -> toUnmark.computeIfAbsent(generation + "/" + id, k -> ConcurrentHashMap.newKeySet()).addAll(drop));
             return false;
         }
-        // each delta folded (by now, or before) into every document it names may leave its item
+        removeFolded(owed, ids, marked, folds, generation);
+        return true;
+    }
+
+    private static Map<String, Document> byId(MongoCollection<Document> collection, Collection<String> ids, Document fields) {
+        Map<String, Document> found = new HashMap<>();
+        collection.find(new Document("_id", new Document("$in", new ArrayList<>(ids)))).projection(fields).batchSize(ids.size())
+                .forEach(d -> found.put(d.getString("_id"), d));
+        return found;
+    }
+
+    /** What one attempt folds into each summary document: its counters' increments and the marks of the deltas. */
+    private record Folds(Map<String, Map<String, Long>> incs, Map<String, Set<String>> marks) {
+
+        /** The deltas the items owe that each summary document (of {@code ids}) has not marked yet. */
+        static Folds of(Map<String, Document> owed, Set<String> ids, Map<String, Set<String>> marked) {
+            Map<String, Map<String, Long>> incs = new LinkedHashMap<>();
+            Map<String, Set<String>> marks = new LinkedHashMap<>();
+            owed.forEach((item, deltas) -> deltas.forEach((key, entries) -> {
+                String mark = mark(item, key);
+                for (Document entry : entriesOf(entries)) {
+                    String id = entry.getString("s");
+                    if (!ids.contains(id) || marked.getOrDefault(id, Set.of()).contains(mark)) {
+                        continue;
+                    }
+                    marks.computeIfAbsent(id, k -> new HashSet<>()).add(mark);
+                    Map<String, Long> inc = incs.computeIfAbsent(id, k -> new TreeMap<>());
+                    for (Document p : entry.getList("inc", Document.class)) {
+                        inc.merge(COUNTS + "." + p.getString("p"), ((Number) p.get("n")).longValue(), Long::sum);
+                    }
+                }
+            }));
+            return new Folds(incs, marks);
+        }
+
+        boolean folds(String id, String mark) {
+            return marks.getOrDefault(id, Set.of()).contains(mark);
+        }
+    }
+
+    /**
+     * One summary document's compare-and-set: the counters' increments, this fold's marks as one list (one field
+     * to write, however many items the batch folded), and the marks to drop taken out of the lists holding them.
+     */
+    private static UpdateOneModel<Document> summaryUpdate(String id, Document current, Folds folds, Set<String> drop) {
+        long version = current == null ? NO_DOCUMENT : current.get(VERSION, Number.class).longValue();
+        Document set = new Document(VERSION, version + 1);
+        set.append(FOLDED + "." + UUID.randomUUID().toString().replace("-", ""), new ArrayList<>(folds.marks().get(id)));
+        Document update = new Document("$set", set);
+        Document inc = new Document();
+        folds.incs().get(id).forEach((path, n) -> {
+            if (n != 0) {
+                inc.append(path, n);
+            }
+        });
+        if (!inc.isEmpty()) {
+            update.append("$inc", inc);
+        }
+        Document unset = new Document();
+        markLists(current).forEach((field, listed) -> {
+            List<String> remaining = listed.stream().filter(m -> !drop.contains(m)).toList();
+            if (remaining.isEmpty()) {
+                unset.append(FOLDED + "." + field, "");
+            } else if (remaining.size() < listed.size()) {
+                set.append(FOLDED + "." + field, remaining);
+            }
+        });
+        if (!unset.isEmpty()) {
+            update.append("$unset", unset);
+        }
+        // compared as stored, so that the unique index (_id, version) serves it
+        Object expected = current == null ? NO_DOCUMENT : current.get(VERSION);
+        return new UpdateOneModel<>(new Document("_id", id).append(VERSION, expected), update,
+                new UpdateOptions().upsert(current == null));
+    }
+
+    /** Each delta folded (by now, or before) into every document it names leaves its item; its marks may then go. */
+    private void removeFolded(Map<String, Document> owed, Set<String> ids, Map<String, Set<String>> marked, Folds folds,
+                              String generation) {
         List<WriteModel<Document>> removals = new ArrayList<>();
         Map<String, Set<String>> removedMarks = new HashMap<>();
         owed.forEach((item, deltas) -> {
@@ -240,8 +267,7 @@ public final class SummaryFolder {
                 boolean everywhere = true;
                 for (Document entry : entriesOf(entries)) {
                     String id = entry.getString("s");
-                    everywhere &= ids.contains(id) && (marked.getOrDefault(id, Set.of()).contains(mark)
-                            || marks.getOrDefault(id, Set.of()).contains(mark));
+                    everywhere &= ids.contains(id) && (marked.getOrDefault(id, Set.of()).contains(mark) || folds.folds(id, mark));
                 }
                 if (everywhere) {
                     unset.append(OWED + "." + key, "");
@@ -258,7 +284,6 @@ public final class SummaryFolder {
             clearing.bulkWrite(removals, CompareAndSet.UNORDERED);
             removedMarks.forEach((id, ms) -> toUnmark.computeIfAbsent(generation + "/" + id, k -> ConcurrentHashMap.newKeySet()).addAll(ms));
         }
-        return true;
     }
 
     /** The generation a collection belongs to: its name's suffix. */

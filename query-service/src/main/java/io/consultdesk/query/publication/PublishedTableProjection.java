@@ -8,6 +8,7 @@ import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.Projection;
 import io.consultdesk.query.feed.Projections;
 import io.consultdesk.query.feed.Views;
+import io.consultdesk.query.submission.OutcomeClasses;
 import org.bson.Document;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -80,9 +81,17 @@ public class PublishedTableProjection implements Projection {
                     .append("rowCount", p.path("rowCount").asInt())
                     .append("totals", new Document(totals))
                     .append("leftOut", leftOut)
+                    .append("outcomeClasses", outcomeClasses(p.path("outcomeClasses"), totals))
                     .append("publishedAt", publishedAt)
                     .append("publishedBy", e.actor()));
         }
+    }
+
+    /** Each total's class as the event records it, else as the default words have it (tables published before classes). */
+    private static Document outcomeClasses(JsonNode recorded, Map<String, Object> totals) {
+        Document classes = new Document();
+        totals.keySet().forEach(w -> classes.append(w, OutcomeClasses.of(w, recorded.path(w).asText(null))));
+        return classes;
     }
 
     /** Resolved on every use: after a replay switches generations, the live feed writes to the new one. */

@@ -130,7 +130,12 @@ public class PublishedTables {
         Map<String, Integer> totals = new LinkedHashMap<>();
         Document t = d.get("totals", Document.class);
         if (t != null) {
-            t.forEach((k, v) -> totals.put(k, ((Number) v).intValue()));
+            // a word no row uses is no total (tables published by earlier releases listed every word of the vocabulary)
+            t.forEach((k, v) -> {
+                if (((Number) v).intValue() != 0) {
+                    totals.put(k, ((Number) v).intValue());
+                }
+            });
         }
         return new TableVersion(d.getString("consultationId"), d.getInteger("version"), d.getString("heading"),
                 d.getDate("publishedAt").toInstant(), totals, d.getInteger("rowCount"));

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import io.consultdesk.query.audit.HistoryProjection;
 import io.consultdesk.query.consultation.ConsultationProjection;
 import io.consultdesk.query.dashboard.DashboardSummary;
+import io.consultdesk.query.feed.ArrivalOrder;
 import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.feed.SummaryFolder;
 import io.consultdesk.query.publication.PublishedTableProjection;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
 
 /**
  * Compares two generations of views document by document, collection by collection; summary documents by
- * their non-zero counters alone (their versions and folding marks depend on how the events were batched).
+ * their non-zero counters alone (their versions and folding marks depend on how the events were batched), items
+ * without their numbers in order of arrival (which depend on it too).
  */
 @Component
 public class GenerationComparison {
@@ -52,7 +54,7 @@ public class GenerationComparison {
         boolean summaries = a.getNamespace().getCollectionName().startsWith(DashboardSummary.COLLECTION + "_");
         // a summary that counts nothing is as good as none (e.g. a bureau's, after its only item was reassigned)
         a.find().forEach(d -> {
-            Document doc = summaries ? counters(d) : d;
+            Document doc = summaries ? counters(d) : withoutArrival(d);
             if (doc.size() > 1 || !summaries) {
                 left.put(doc.get("_id"), doc);
             }
@@ -62,7 +64,7 @@ public class GenerationComparison {
         long inB = 0;
         for (Document d : b.find()) {
             inB++;
-            d = summaries ? counters(d) : d;
+            d = summaries ? counters(d) : withoutArrival(d);
             if (summaries && d.size() == 1) {
                 inB--;
                 continue;
@@ -82,6 +84,20 @@ public class GenerationComparison {
         c.put("different", different.stream().limit(MAX_LISTED).toList());
         c.put("equal", left.isEmpty() && onlyInB.isEmpty() && different.isEmpty());
         return c;
+    }
+
+    /**
+     * A document without its numbers in order of arrival ({@link ArrivalOrder}): each generation numbers its items
+     * in the order it applied them, which batching decides, not the events.
+     */
+    private static Document withoutArrival(Document d) {
+        if (!d.containsKey(ArrivalOrder.ALL) && !d.containsKey(ArrivalOrder.IN_GROUP)) {
+            return d;
+        }
+        Document copy = new Document(d);
+        copy.remove(ArrivalOrder.ALL);
+        copy.remove(ArrivalOrder.IN_GROUP);
+        return copy;
     }
 
     /** A summary document's id and non-zero counters, as dotted paths. */

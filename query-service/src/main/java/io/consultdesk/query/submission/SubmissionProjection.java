@@ -135,6 +135,7 @@ public class SubmissionProjection implements Projection {
 
     private static Document decision(EventEnvelope e, String timeField) {
         return new Document("outcome", e.text("outcome"))
+                .append("outcomeClass", OutcomeClasses.of(e.text("outcome"), e.text("outcomeClass")))
                 .append("reason", e.text("reason"))
                 .append("decidedByBureau", e.text("decidedByBureau"))
                 .append("decidedAt", date(e.text(timeField)))

@@ -5,11 +5,8 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import com.mongodb.event.CommandSucceededEvent;
 import io.consultdesk.localstack.EmbeddedInfrastructure;
 import io.consultdesk.localstack.MongoWireServer;
 import io.consultdesk.query.audit.HistoryProjection;
@@ -21,13 +18,11 @@ import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.dashboard.DashboardSummary;
 import io.consultdesk.query.dashboard.Summaries;
 import io.consultdesk.query.feed.ArrivalOrder;
+import io.consultdesk.query.SampleItemEvents;
 import io.consultdesk.query.feed.BatchApplier;
 import io.consultdesk.query.feed.EventEnvelope;
-import io.consultdesk.query.feed.HeldEventsAlert;
 import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.feed.Projections;
-import io.consultdesk.query.feed.SummaryFolder;
-import io.consultdesk.query.feed.Views;
 import io.consultdesk.query.publication.PublishedTableProjection;
 import io.consultdesk.query.submission.SubmissionProjection;
 import io.consultdesk.security.Caller;
@@ -35,14 +30,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -50,13 +42,10 @@ import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mockito.Mockito;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The board's pages read by key in order of arrival show exactly what the store's own query shows, in that
@@ -69,8 +58,8 @@ class FirstPageByArrivalTest {
     private static final Projections REGISTERED = new Projections(List.of(new ConsultationProjection.Registration(),
             new SubmissionProjection.Registration(), new PublishedTableProjection.Registration(), new HistoryProjection.Registration(),
             new DashboardSummary.Registration()));
-    private static final List<String> BUREAUS = List.of("甲局", "乙局", "丙局", "丁.局");
-    private static final List<String> OUTCOMES = List.of("采纳", "部分采纳", "不采纳");
+    private static final List<String> BUREAUS = SampleItemEvents.BUREAUS;
+    private static final List<String> OUTCOMES = SampleItemEvents.OUTCOMES;
     private static final Instant NOW = Instant.parse("2024-09-20T00:00:00Z");
     private static final Caller SUPERVISOR = new Caller("s", "", Set.of("SUPERVISOR"));
     private static final Caller OFFICIAL = new Caller("o", "乙局", Set.of("OFFICIAL"));
@@ -104,7 +93,7 @@ class FirstPageByArrivalTest {
         List<EventEnvelope> events = new ArrayList<>();
         for (int i = 0; i < ITEMS; i++) {
             for (long s = 0; s <= (i % 3 == 0 ? 1 : 3); s++) { // a third stay open
-                events.add(event("item-" + i, s));
+                events.add(SampleItemEvents.event("item-" + i, s));
             }
         }
         events.sort(Comparator.comparingLong(e -> Long.parseLong(e.aggregateId().substring(5)) / 40 * 10 + e.sequence()));
@@ -216,46 +205,4 @@ class FirstPageByArrivalTest {
         return new BoardFilter(consultation, state, bureau, clause, outcome, overdue, null, null, page, 20, null);
     }
 
-    private static EventEnvelope event(String item, long sequence) {
-        int i = Math.abs(item.hashCode());
-        String consultation = "c" + (i % 3);
-        String lead = BUREAUS.get(i % BUREAUS.size());
-        String co = BUREAUS.get((i / 7) % BUREAUS.size());
-        String outcome = OUTCOMES.get((int) ((i / 3 + sequence) % OUTCOMES.size()));
-        String due = i % 2 == 0 ? "2024-09-13T15:59:59Z" : "2024-09-23T15:59:59Z";
-        String type;
-        String payload;
-        if (sequence == 0) {
-            type = "SubmissionReceived";
-            payload = """
-                    {"submissionId":"%s","consultationId":"%s","submitterKind":"PERSON","submitterPublicName":"陈*天",
-                     "opinion":"o","channel":"WEB","receivedAt":"2024-09-02T01:00:00Z",
-                     "citedClauses":["（%d）","（%d.1）"],"citedChapters":[]}""".formatted(item, consultation, i % 5, i % 4);
-        } else if (sequence == 1) {
-            type = "SubmissionAssigned";
-            payload = """
-                    {"submissionId":"%s","leadBureau":"%s","coBureaus":%s,"basis":[],"triage":false,"catalogueVersion":1,
-                     "assignedAt":"2024-09-02T0%d:00:00Z","handlingWorkingDays":15,"dueAt":"%s"}"""
-                    .formatted(item, lead, co.equals(lead) ? "[]" : "[\"" + co + "\"]", i % 10, due);
-        } else if (sequence == 2 && i % 5 == 0) {
-            type = "SubmissionWithdrawn";
-            payload = "{\"submissionId\":\"" + item + "\",\"reason\":\"r\",\"withdrawnAt\":\"2024-09-04T00:00:00Z\"}";
-        } else if (sequence == 2) {
-            type = "SubmissionDecided";
-            payload = """
-                    {"submissionId":"%s","outcome":"%s","reason":"。","decidedByBureau":"%s","decidedAt":"2024-09-0%dT01:00:00Z"}"""
-                    .formatted(item, outcome, lead, 3 + i % 6);
-        } else {
-            type = "SubmissionDecisionRevised";
-            payload = """
-                    {"submissionId":"%s","revision":%d,"outcome":"%s","reason":"改","decidedByBureau":"%s","revisedAt":"2024-09-1%dT01:00:00Z"}"""
-                    .formatted(item, sequence - 2, outcome, lead, sequence % 10);
-        }
-        try {
-            return new EventEnvelope(UUID.randomUUID().toString(), type, "1", "Submission", item, sequence,
-                    Instant.parse("2024-09-02T01:00:00Z").plusSeconds(sequence), "clerk", "", "corr", JSON.readTree(payload));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -73,6 +73,10 @@ class ConsultationsTest {
                 event("Consultation", "c2", 0, "ConsultationOpened", "2024-09-05T01:30:00Z", "k3", """
                         {"consultationId":"c2","title":"另一稿","draftingUnit":"乙局","deadline":"2024-10-01","timeZone":"Europe/Berlin",
                          "clauses":[],"outcomes":["采纳"],"handlingWorkingDays":10,"openedAt":"2024-09-05T01:30:00Z"}"""),
+                // an import meets 是 and 已反馈 in its table: the vocabulary grows, each word with its class
+                event("Consultation", "c2", 1, "OutcomeVocabularyAmended", "2024-09-06T01:30:00Z", "k4", """
+                        {"consultationId":"c2","outcomes":[{"word":"采纳","outcomeClass":"ACCEPTED"},{"word":"是","outcomeClass":"ACCEPTED"},
+                         {"word":"已反馈","outcomeClass":"EXPLAINED"}],"adoptedFrom":"t.docx","amendedAt":"2024-09-06T01:30:00Z"}"""),
                 // i1 comes in on the web and is decided by its bureau a day later
                 received("i1", "a", "（十一）", "（一）"), assigned("i1", "a", "甲局", "2024-09-02T02:00:00Z"),
                 event("Submission", "i1", 2, "SubmissionDecided", "2024-09-03T05:00:00Z", "b", """
@@ -136,6 +140,12 @@ class ConsultationsTest {
         assertThat(first.outcomes()).isEqualTo(Map.of("采纳", 1));
         assertThat(c1.chapters().get(2).clauses().get(0).responsibleUnits()).containsExactly("甲局", "乙局");
         assertThat(consultations.find("nope", SUPERVISOR)).isEmpty();
+        assertThat(c1.outcomeClasses()).as("opened before classes: the default words'")
+                .containsExactly(Map.entry("采纳", "ACCEPTED"), Map.entry("部分采纳", "PARTLY"), Map.entry("不采纳", "NOT_ACCEPTED"));
+        ConsultationDetail c2 = consultations.find("c2", SUPERVISOR).orElseThrow();
+        assertThat(c2.outcomes()).containsExactly("采纳", "是", "已反馈");
+        assertThat(c2.outcomeClasses()).containsExactly(Map.entry("采纳", "ACCEPTED"), Map.entry("是", "ACCEPTED"),
+                Map.entry("已反馈", "EXPLAINED"));
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.consultdesk.query.board.BoardFilter;
 import io.consultdesk.query.board.StatusBoard;
 import io.consultdesk.query.consultation.ConsultationProjection;
 import io.consultdesk.query.consultation.Consultations;
+import io.consultdesk.query.SampleItemEvents;
 import io.consultdesk.query.feed.BatchApplier;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.HeldEventsAlert;
@@ -64,8 +65,8 @@ class SummaryTest {
     private static final Projections REGISTERED = new Projections(List.of(new ConsultationProjection.Registration(),
             new SubmissionProjection.Registration(), new PublishedTableProjection.Registration(), new HistoryProjection.Registration(),
             new DashboardSummary.Registration()));
-    private static final List<String> BUREAUS = List.of("甲局", "乙局", "丙局", "丁.局");
-    private static final List<String> OUTCOMES = List.of("采纳", "部分采纳", "不采纳");
+    private static final List<String> BUREAUS = SampleItemEvents.BUREAUS;
+    private static final List<String> OUTCOMES = SampleItemEvents.OUTCOMES;
     private static final Instant NOW = Instant.parse("2024-09-20T00:00:00Z");
 
     private static MongoWireServer mongo;
@@ -124,48 +125,6 @@ class SummaryTest {
 
     // ---- events: items of three consultations, assigned to one or two bureaus, decided, revised, some withdrawn ----
 
-    private static EventEnvelope event(String item, long sequence) {
-        int i = Math.abs(item.hashCode());
-        String consultation = "c" + (i % 3);
-        String lead = BUREAUS.get(i % BUREAUS.size());
-        String co = BUREAUS.get((i / 7) % BUREAUS.size());
-        String outcome = OUTCOMES.get((int) ((i / 3 + sequence) % OUTCOMES.size()));
-        String due = i % 2 == 0 ? "2024-09-13T15:59:59Z" : "2024-09-23T15:59:59Z";
-        String type;
-        String payload;
-        if (sequence == 0) {
-            type = "SubmissionReceived";
-            payload = """
-                    {"submissionId":"%s","consultationId":"%s","submitterKind":"PERSON","submitterPublicName":"陈*天",
-                     "opinion":"o","channel":"WEB","receivedAt":"2024-09-02T01:00:00Z",
-                     "citedClauses":["（%d）","（%d.1）"],"citedChapters":[]}""".formatted(item, consultation, i % 5, i % 4);
-        } else if (sequence == 1) {
-            type = "SubmissionAssigned";
-            payload = """
-                    {"submissionId":"%s","leadBureau":"%s","coBureaus":%s,"basis":[],"triage":false,"catalogueVersion":1,
-                     "assignedAt":"2024-09-02T0%d:00:00Z","handlingWorkingDays":15,"dueAt":"%s"}"""
-                    .formatted(item, lead, co.equals(lead) ? "[]" : "[\"" + co + "\"]", i % 10, due);
-        } else if (sequence == 2 && i % 5 == 0) {
-            type = "SubmissionWithdrawn";
-            payload = "{\"submissionId\":\"" + item + "\",\"reason\":\"r\",\"withdrawnAt\":\"2024-09-04T00:00:00Z\"}";
-        } else if (sequence == 2) {
-            type = "SubmissionDecided";
-            payload = """
-                    {"submissionId":"%s","outcome":"%s","reason":"。","decidedByBureau":"%s","decidedAt":"2024-09-0%dT01:00:00Z"}"""
-                    .formatted(item, outcome, lead, 3 + i % 6);
-        } else {
-            type = "SubmissionDecisionRevised";
-            payload = """
-                    {"submissionId":"%s","revision":%d,"outcome":"%s","reason":"改","decidedByBureau":"%s","revisedAt":"2024-09-1%dT01:00:00Z"}"""
-                    .formatted(item, sequence - 2, outcome, lead, sequence % 10);
-        }
-        try {
-            return new EventEnvelope(UUID.randomUUID().toString(), type, "1", "Submission", item, sequence,
-                    Instant.parse("2024-09-02T01:00:00Z").plusSeconds(sequence), "clerk", "", "corr", JSON.readTree(payload));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Events {@code from}…{@code to-1} of items 0…{@code items-1}, interleaved. */
     private static List<EventEnvelope> events(int items, long from, long to) {
@@ -174,7 +133,7 @@ class SummaryTest {
             for (int i = 0; i < items; i++) {
                 // withdrawn items have no later event
                 if (sequence <= 2 || Math.abs(("item-" + i).hashCode()) % 5 != 0) {
-                    events.add(event("item-" + i, sequence));
+                    events.add(SampleItemEvents.event("item-" + i, sequence));
                 }
             }
         }
@@ -383,6 +342,44 @@ class SummaryTest {
     }
 
     @Test
+    void acrossConsultationsOutcomesAreComparedByClassWhileEachConsultationKeepsItsWords() throws Exception {
+        List<EventEnvelope> events = new ArrayList<>();
+        String[][] decisions = {{"yes-no", "是", "ACCEPTED"}, {"yes-no", "否", "NOT_ACCEPTED"}, {"words", "采纳", "ACCEPTED"},
+                {"words", "已反馈", "EXPLAINED"}, {"old", "采纳", null}, {"old", "部分采纳", null}};
+        for (int i = 0; i < decisions.length; i++) {
+            String item = "cls-" + i;
+            events.add(envelope("SubmissionReceived", item, 0, """
+                    {"submissionId":"%s","consultationId":"%s","submitterKind":"PERSON","submitterPublicName":"李*",
+                     "opinion":"o","channel":"IMPORT","receivedAt":"2024-09-02T01:00:00Z","citedClauses":[],"citedChapters":[]}"""
+                    .formatted(item, decisions[i][0])));
+            events.add(envelope("SubmissionAssigned", item, 1, """
+                    {"submissionId":"%s","leadBureau":"甲局","coBureaus":[],"basis":[],"triage":true,"catalogueVersion":1,
+                     "assignedAt":"2024-09-02T01:00:00Z","handlingWorkingDays":15,"dueAt":"2024-09-23T15:59:59Z"}""".formatted(item)));
+            // a decision recorded before classes existed names none: it is classed by the default words
+            events.add(envelope("SubmissionDecided", item, 2, """
+                    {"submissionId":"%s","outcome":"%s","reason":"","decidedByBureau":"甲局","decidedAt":"2024-09-03T01:00:00Z"%s}"""
+                    .formatted(item, decisions[i][1], decisions[i][2] == null ? "" : ",\"outcomeClass\":\"" + decisions[i][2] + "\"")));
+        }
+        apply(applier, events);
+        assertExact(views);
+        Caller supervisor = new Caller("s", "", Set.of("SUPERVISOR"));
+        DashboardView all = dashboard().compute(null, supervisor);
+        assertThat(all.outcomes()).isEqualTo(Map.of("采纳", 3, "部分采纳", 1, "不采纳", 1, "解释说明及其他", 1));
+        assertThat(List.copyOf(all.outcomes().keySet())).containsExactly("采纳", "部分采纳", "不采纳", "解释说明及其他");
+        assertThat(all.outcomeClasses()).isEqualTo(Map.of("ACCEPTED", 3, "PARTLY", 1, "NOT_ACCEPTED", 1, "EXPLAINED", 1));
+        DashboardView yesNo = dashboard().compute("yes-no", supervisor);
+        assertThat(yesNo.outcomes()).isEqualTo(Map.of("是", 1, "否", 1));
+        assertThat(yesNo.outcomeClasses()).isEqualTo(Map.of("ACCEPTED", 1, "NOT_ACCEPTED", 1));
+        assertThat(all.bureaus().get("甲局").outcomes()).isEqualTo(Map.of("采纳", 3, "部分采纳", 1, "不采纳", 1, "解释说明及其他", 1));
+        assertThat(yesNo.bureaus().get("甲局").outcomes()).isEqualTo(Map.of("是", 1, "否", 1));
+    }
+
+    private static EventEnvelope envelope(String type, String item, long sequence, String payload) throws Exception {
+        return new EventEnvelope(UUID.randomUUID().toString(), type, "1", "Submission", item, sequence,
+                Instant.parse("2024-09-02T01:00:00Z").plusSeconds(sequence), "clerk", "", "corr", JSON.readTree(payload));
+    }
+
+    @Test
     void aBoardQueryTheSummaryCountsTakesItsTotalFromItAndCountsNoItems() {
         apply(applier, events(80, 0, 4));
         StatusBoard board = new StatusBoard(views, new Summaries(views), new Timelines(views, new Consultations(views, new Summaries(views))), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -410,7 +407,8 @@ class SummaryTest {
         long recount = recountBoard(text, supervisor);
         commands.clear();
         assertThat(board.query(text, supervisor).total()).isEqualTo(recount);
-        assertThat(commands).as("a text: the items are counted").containsExactly("aggregate submissions", "find submissions");
+        assertThat(commands).as("a text: the page by key, the items counted by the store")
+                .containsExactly("find summaries", "find arrivals", "find submissions", "aggregate submissions");
     }
 
     private static BoardFilter filter(String consultation, String state, String bureau, String clause,

@@ -150,6 +150,8 @@ class PublishedLanguageContractTest {
                 .containsExactly("支持具有自研人工智能能力的企业开展技术攻关。", "");
         assertThat(consultation.getInteger("publishedVersion")).isEqualTo(1);
         assertThat(consultation.getString("state")).isEqualTo("CLOSED");
+        assertThat(consultation.getList("outcomes", String.class)).containsExactly("采纳", "部分采纳", "不采纳", "已反馈");
+        assertThat(consultation.get("outcomeClasses", Document.class)).containsEntry("已反馈", "EXPLAINED").containsEntry("部分采纳", "PARTLY");
 
         Document item = one(views, SubmissionProjection.COLLECTION, "golden-item-1");
         assertThat(item.getString("state")).isEqualTo("PUBLISHED");
@@ -160,6 +162,7 @@ class PublishedLanguageContractTest {
         assertThat(item.getString("reassignmentReason")).isEqualTo("主要涉及科技创新政策");
         assertThat(item.getString("outcome")).isEqualTo("采纳");
         assertThat(item.getString("reason")).isEqualTo("已在第（十一）条中增加。");
+        assertThat(item.getString("outcomeClass")).isEqualTo("ACCEPTED");
         assertThat(item.getInteger("revisions")).isEqualTo(1);
         assertThat(item.getInteger("tableVersion")).isEqualTo(1);
         assertThat(item.getInteger("rowNumber")).isEqualTo(1);
@@ -182,6 +185,8 @@ class PublishedLanguageContractTest {
         assertThat(row.getInteger("version")).isEqualTo(1);
         assertThat(views.collection(PublishedTableProjection.TABLES).find().first().get("totals", Document.class))
                 .containsEntry("采纳", 1);
+        assertThat(views.collection(PublishedTableProjection.TABLES).find().first().get("outcomeClasses", Document.class))
+                .isEqualTo(new Document("采纳", "ACCEPTED"));
         assertThat(views.collection(HistoryProjection.COLLECTION).countDocuments(Filters.eq("aggregateId", "golden-item-1")))
                 .isEqualTo(8);
         Document opinion = views.collection(HistoryProjection.COLLECTION).find(Filters.eq("type", "CoHandlingOpinionGiven")).first();
