@@ -37,7 +37,8 @@ public class ImportPage {
 
     /** The report's fields this page lays out itself; any other it shows as it comes. */
     private static final Set<String> LAID_OUT = Set.of("file", "dryRun", "columns", "ignoredColumns", "rows", "received", "decided",
-            "alreadyPresent", "refusedCount", "refused", "warningCount", "warnings", "duplicateSerials", "preview", "millis");
+            "alreadyPresent", "refusedCount", "refused", "warningCount", "warnings", "duplicateSerials", "preview", "millis",
+            "vocabulary", "published", "namesLookPublished", "names", "filledDown");
 
     private final Consultations consultations;
     private final CommandService commands;
@@ -64,6 +65,8 @@ public class ImportPage {
                                               @RequestParam(required = false) String fileName,
                                               @RequestParam(required = false) String columns,
                                               @RequestParam(defaultValue = "true") boolean dryRun,
+                                              @RequestParam(defaultValue = "false") boolean published,
+                                              @RequestParam(defaultValue = "false") boolean fillDown,
                                               @RequestParam(required = false) String lang,
                                               HttpServletRequest request) throws IOException {
         Labels l = new Labels(lang);
@@ -81,24 +84,29 @@ public class ImportPage {
             name = fileName == null || fileName.isBlank() ? "table" : fileName;
         } else {
             return Html.answer(HttpStatus.BAD_REQUEST, l, l.get("import"),
-                    new Forms.Notice(true, l.get("chooseFile")).html() + upload(id, l, columns));
+                    new Forms.Notice(true, l.get("chooseFile")).html() + upload(id, l, columns, published, fillDown));
         }
-        String path = "/api/consultations/" + url(id) + "/imports?dryRun=" + dryRun
+        String path = "/api/consultations/" + url(id) + "/imports?dryRun=" + dryRun + "&published=" + published + "&fillDown=" + fillDown
                 + (columns == null || columns.isBlank() ? "" : "&columns=" + url(columns.strip()));
         Reply reply = commands.upload(path, name, bytes, request, l.lang());
         if (!reply.ok()) {
             HttpStatus status = HttpStatus.resolve(reply.status());
             return Html.answer(status == null ? HttpStatus.BAD_GATEWAY : status, l, l.get("import"),
-                    Forms.refusal(reply, l).html() + upload(id, l, columns));
+                    Forms.refusal(reply, l).html() + upload(id, l, columns, published, fillDown));
         }
         StringBuilder body = new StringBuilder(Forms.Notice.done(l.get(dryRun ? "dryRunDone" : "importDone")).html())
                 .append(report(reply.body(), l));
         if (dryRun) {
+            // the checked file goes back with the page: import it as checked, or check it again with other options
             String fields = Forms.hidden("content", Base64.getEncoder().encodeToString(bytes)) + Forms.hidden("fileName", name)
-                    + Forms.hidden("columns", columns == null ? "" : columns) + Forms.hidden("dryRun", "false");
-            body.append(multipart("confirm", "/desk/consultations/" + url(id) + "/imports", l, l.get("confirmImport"), fields,
-                    l.get("importNow")));
-            body.append(upload(id, l, columns));
+                    + Forms.text("columns", l.get("columns"), columns == null ? "" : columns, false) + options(published, fillDown, l);
+            body.append("<form class=\"desk\" id=\"confirm\" method=\"post\" enctype=\"multipart/form-data\" action=\"/desk/consultations/")
+                    .append(url(id)).append("/imports\"><fieldset><legend>").append(esc(l.get("confirmImport"))).append("</legend>")
+                    .append(fields.replace("id=\"f-", "id=\"c-").replace("for=\"f-", "for=\"c-"))
+                    .append(l.suffix().isEmpty() ? "" : Forms.hidden("lang", "en"))
+                    .append("<button type=\"submit\" name=\"dryRun\" value=\"false\">").append(esc(l.get("importNow")))
+                    .append("</button> <button type=\"submit\" name=\"dryRun\" value=\"true\" class=\"secondary\">")
+                    .append(esc(l.get("checkAgain"))).append("</button></fieldset></form>");
         } else {
             body.append("<p><a id=\"to-board\" href=\"/board?consultation=").append(url(id)).append(Html.lang(l, false)).append("\">")
                     .append(esc(l.get("board"))).append("</a></p>");
@@ -107,11 +115,24 @@ public class ImportPage {
     }
 
     private static String upload(String id, Labels l, String columns) {
+        return upload(id, l, columns, false, false);
+    }
+
+    private static String upload(String id, Labels l, String columns, boolean published, boolean fillDown) {
         String fields = "<label for=\"f-file\">" + esc(l.get("tableFile")) + "</label><input id=\"f-file\" name=\"file\" type=\"file\" "
                 + "accept=\".txt,.csv,.xlsx,.docx\" required>"
                 + Forms.text("columns", l.get("columns"), columns == null ? "" : columns, false)
-                + "<p class=\"muted\">" + esc(l.get("columnsHelp")) + "</p>" + Forms.hidden("dryRun", "true");
+                + "<p class=\"muted\">" + esc(l.get("columnsHelp")) + "</p>" + options(published, fillDown, l) + Forms.hidden("dryRun", "true");
         return multipart("upload", "/desk/consultations/" + url(id) + "/imports", l, l.get("dryRun"), fields, l.get("check"));
+    }
+
+    /** The import's options: a table published already (names kept as printed), decisions filled down into blank cells. */
+    private static String options(boolean published, boolean fillDown, Labels l) {
+        return "<fieldset class=\"choices\"><legend>" + esc(l.get("importOptions")) + "</legend>"
+                + "<label for=\"f-published\"><input type=\"checkbox\" id=\"f-published\" name=\"published\" value=\"true\""
+                + (published ? " checked" : "") + "> " + esc(l.get("optionPublished")) + "</label>"
+                + "<label for=\"f-fillDown\"><input type=\"checkbox\" id=\"f-fillDown\" name=\"fillDown\" value=\"true\""
+                + (fillDown ? " checked" : "") + "> " + esc(l.get("optionFillDown")) + "</label></fieldset>";
     }
 
     private static String multipart(String id, String action, Labels l, String legend, String fields, String submit) {
@@ -121,11 +142,20 @@ public class ImportPage {
     /** The import's report as tables; fields this page does not know are shown as they come. */
     static String report(JsonNode r, Labels l) {
         StringBuilder s = new StringBuilder("<div class=\"cards\" id=\"import-counts\">");
-        for (String count : List.of("rows", "received", "decided", "alreadyPresent", "refusedCount", "warningCount")) {
+        for (String count : List.of("rows", "received", "decided", "alreadyPresent", "refusedCount", "warningCount", "filledDown")) {
             s.append(Html.card(count, l.get("import-" + count), r.path(count).asText("0")));
         }
         s.append("</div>");
+        if (r.path("namesLookPublished").asBoolean() && !r.path("published").asBoolean()) {
+            s.append("<p id=\"import-names-proposal\" class=\"notice\">").append(esc(l.get("namesLookPublished"))).append("</p>");
+        }
+        if (!r.path("names").asText("").isEmpty()) {
+            s.append("<p id=\"import-names\">").append(esc(l.get("import-names"))).append(l.get("colon"))
+                    .append(esc(r.path("names").asText())).append("</p>");
+        }
         s.append(table("import-columns", l.get("import-columns"), r.path("columns"), List.of("column", "header", "role", "how"), l));
+        s.append(table("import-vocabulary", l.get("import-vocabulary"), r.path("vocabulary"),
+                List.of("word", "outcomeClass", "rows", "adopted"), l));
         s.append(table("import-ignored", l.get("import-ignored"), r.path("ignoredColumns"), List.of("column", "header", "how"), l));
         s.append(table("import-refused", l.get("import-refused"), r.path("refused"), List.of("row", "serial", "reason"), l));
         s.append(table("import-warnings", l.get("import-warnings"), r.path("warnings"), List.of("row", "serial", "warning"), l));
