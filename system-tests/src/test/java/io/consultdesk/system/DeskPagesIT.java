@@ -193,6 +193,41 @@ class DeskPagesIT {
     }
 
     @Test
+    void aSupervisorOpensAConsultationLoadsItsCatalogueAndClosesIt() throws Exception {
+        browser.signInAs("supervisor", Api.PASSWORD);
+        browser.open(queryUrl + "/consultations");
+        browser.click("#action-open");
+        String id = "desk-open-" + UUID.randomUUID().toString().substring(0, 8);
+        browser.fill("#f-id", id);
+        browser.fill("#f-title", "关于促进具身智能发展的若干措施（征求意见稿）");
+        browser.fill("#f-draftingUnit", GXJ);
+        browser.fill("#f-deadline", "2024-10-31");
+        browser.click("#open button[type=submit]");
+        assertThat(browser.text("location.pathname")).isEqualTo("/consultations/" + id);
+        assertThat(text("#notice")).startsWith("征求意见稿已发布");
+
+        browser.click("#action-catalogue");
+        browser.fill("#f-tsv", "clause\tchapter\ttitle\tresponsible_units\ttext\n"
+                + "（一）\t一、总则\t支持具身智能研发\t" + GXJ + "、" + KCJ + "\t对具身智能研发给予支持。\n");
+        browser.click("#catalogue button[type=submit]");
+        assertThat(text("#notice")).isEqualTo("条款目录已更新");
+        assertThat(text("#catalogue tr.clause[data-clause=\"（一）\"]")).contains("支持具身智能研发", GXJ + "、" + KCJ);
+
+        browser.signOut();
+        browser.open(queryUrl + "/public/consultations/" + id);
+        assertThat(text("article.clause[data-clause=\"（一）\"] .clause-text")).isEqualTo("对具身智能研发给予支持。");
+
+        browser.signInAs("supervisor", Api.PASSWORD);
+        browser.open(queryUrl + "/consultations/" + id);
+        browser.click("#close button[type=submit]");
+        assertThat(text("#notice")).isEqualTo("已停止接收意见");
+        browser.signOut();
+        browser.open(queryUrl + "/public/consultations/" + id);
+        assertThat(text("#public-state")).contains("已截止");
+        assertThat(browser.evaluate("document.querySelectorAll('article.clause form').length")).isEqualTo(0);
+    }
+
+    @Test
     void aClerkRegistersALetterAndImportsATableAfterCheckingIt() throws Exception {
         browser.signInAs("clerk", Api.PASSWORD);
         browser.open(queryUrl + "/consultations/" + consultation);

@@ -58,6 +58,12 @@ public class CommandService {
         }
     }
 
+    /** PUTs {@code text} as {@code contentType} (a clause catalogue as tab-separated values) to {@code path}. */
+    public Reply put(String path, String contentType, String text, HttpServletRequest caller, String language) {
+        return send(request(path, caller, language).header(HttpHeaders.CONTENT_TYPE, contentType + ";charset=UTF-8")
+                .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build());
+    }
+
     /** POSTs one file as {@code multipart/form-data} (field {@code file}) to {@code path}, as the import takes it. */
     public Reply upload(String path, String fileName, byte[] content, HttpServletRequest caller, String language) {
         String boundary = "desk-" + UUID.randomUUID();

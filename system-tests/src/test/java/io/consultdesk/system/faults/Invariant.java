@@ -100,9 +100,9 @@ final class Invariant {
     /**
      * The live summary documents ({@code summaries_<g>}, counters under {@code n}) hold exactly what a recount of
      * the item documents gives, written here independently of query-service: per scope (consultation or all ×
-     * everyone or one bureau among the item's bureaus) total, by state, by outcome, open items by due instant, per
-     * lead bureau (states, outcomes, due instants, whole hours from assignment to decision), per cited clause
-     * (items, outcomes). Waits until the feed is idle: a batch folds its summaries after writing its items.
+     * everyone or one bureau among the item's bureaus) total, by state, by outcome and its class, open items by due
+     * instant, open items waiting for co-handlers (and for which), per lead bureau (states, outcomes and classes, due
+     * instants, whole hours from assignment to decision), per cited clause (items, outcomes). Waits until the feed is idle: a batch folds its summaries after writing its items.
      */
     static void summariesEqualARecount(MongoDatabase views, String generation, long deadline) {
         Map<String, Map<String, Long>> recount = Map.of();
@@ -146,6 +146,7 @@ final class Invariant {
             Map<String, Long> c = new TreeMap<>();
             String state = item.getString("state");
             String outcome = item.getString("outcome");
+            String outcomeClass = item.getString("outcomeClass");
             String lead = item.getString("leadBureau");
             Date due = item.getDate("dueAt");
             boolean open = ("RECEIVED".equals(state) || "ASSIGNED".equals(state)) && due != null;
@@ -154,14 +155,26 @@ final class Invariant {
             if (outcome != null) {
                 c.merge("outcome." + seg(outcome), 1L, Long::sum);
             }
+            if (outcomeClass != null) {
+                c.merge("outcomeClass." + seg(outcomeClass), 1L, Long::sum);
+            }
             if (open) {
                 c.merge("due." + due.getTime(), 1L, Long::sum);
+            }
+            // an open item still waiting for co-handlers' opinions, once, and once for each bureau it waits for
+            List<String> awaited = item.getList("awaitingCoHandlers", String.class, List.of());
+            if ("ASSIGNED".equals(state) && !awaited.isEmpty()) {
+                c.merge("awaitingCoHandlers", 1L, Long::sum);
+                new LinkedHashSet<>(awaited).forEach(b -> c.merge("awaitedFrom." + seg(b), 1L, Long::sum));
             }
             if (lead != null) {
                 String b = "bureau." + seg(lead) + ".";
                 c.merge(b + "state." + seg(state), 1L, Long::sum);
                 if (outcome != null) {
                     c.merge(b + "outcome." + seg(outcome), 1L, Long::sum);
+                }
+                if (outcomeClass != null) {
+                    c.merge(b + "outcomeClass." + seg(outcomeClass), 1L, Long::sum);
                 }
                 if (open) {
                     c.merge(b + "due." + due.getTime(), 1L, Long::sum);
