@@ -102,7 +102,8 @@ final class Invariant {
      * the item documents gives, written here independently of query-service: per scope (consultation or all ×
      * everyone or one bureau among the item's bureaus) total, by state, by outcome and its class, open items by due
      * instant, open items waiting for co-handlers (and for which), per lead bureau (states, outcomes and classes, due
-     * instants, whole hours from assignment to decision), per cited clause (items, outcomes). Waits until the feed is idle: a batch folds its summaries after writing its items.
+     * instants, whole hours from assignment to decision or, decided in the import that received it, imported), per
+     * cited clause (items, outcomes). Waits until the feed is idle: a batch folds its summaries after writing its items.
      */
     static void summariesEqualARecount(MongoDatabase views, String generation, long deadline) {
         Map<String, Map<String, Long>> recount = Map.of();
@@ -179,7 +180,12 @@ final class Invariant {
                 if (open) {
                     c.merge(b + "due." + due.getTime(), 1L, Long::sum);
                 }
-                if (item.getDate("assignedAt") != null && item.getDate("decidedAt") != null) {
+                Object receivedIn = item.get("receivedCorrelationId");
+                boolean imported = receivedIn != null && receivedIn.equals(item.get("decisionCorrelationId"));
+                if (imported && item.getDate("assignedAt") != null && item.getDate("decidedAt") != null) {
+                    // decided in the unit of work that received it (an imported table with 采纳情况): not timed
+                    c.merge(b + "imported", 1L, Long::sum);
+                } else if (item.getDate("assignedAt") != null && item.getDate("decidedAt") != null) {
                     long hours = Math.max(0, (item.getDate("decidedAt").getTime() - item.getDate("assignedAt").getTime()) / 3_600_000);
                     c.merge(b + "hours." + hours, 1L, Long::sum);
                 }
