@@ -29,8 +29,11 @@ public final class RunningServices implements AutoCloseable {
         infra.addAll(settings);
         ServiceProcess command = new ServiceProcess("command-service", LocalStackLauncher.jar(root, "command-service"),
                 commandPort, infra, logDir.resolve("command-service.log"), "384m").start();
+        // the pages' commands go on to this command-service
+        List<String> queryInfra = new ArrayList<>(infra);
+        queryInfra.add("--consultdesk.command-service.url=http://localhost:" + commandPort);
         ServiceProcess query = new ServiceProcess("query-service", LocalStackLauncher.jar(root, "query-service"),
-                queryPort, infra, logDir.resolve("query-service.log"), "384m").start();
+                queryPort, queryInfra, logDir.resolve("query-service.log"), "384m").start();
         return new RunningServices(command, query);
     }
 

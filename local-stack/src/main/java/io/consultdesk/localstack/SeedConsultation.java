@@ -83,6 +83,8 @@ public final class SeedConsultation {
                 "  exports          " + table + "?format=txt | csv | xlsx | docx   (JSON: " + table + ")",
                 "  staff pages      " + queryUrl + "/consultations/" + ID + "   " + queryUrl + "/dashboard   " + queryUrl
                         + "/board   (sign in, e.g. supervisor / consultdesk)",
+                "  an inbox         " + queryUrl + "/inbox   (sign in as official-gxj / consultdesk)",
+                "  public page      " + queryUrl + "/public/consultations/" + ID + "   (anyone: comment on a clause)",
                 "  one item         " + queryUrl + "/api/submissions/{id}   (sign in, e.g. supervisor / consultdesk)"));
     }
 

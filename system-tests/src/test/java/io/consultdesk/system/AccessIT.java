@@ -49,6 +49,8 @@ class AccessIT {
                 new Endpoint(false, "POST", "/api/consultations/" + none + "/publication", "{}", Set.of("supervisor")),
                 new Endpoint(false, "POST", "/api/consultations/" + none + "/imports", "{}", Set.of("clerk", "supervisor")),
                 new Endpoint(false, "POST", "/api/submissions/" + none + "/decision", "{\"outcome\":\"采纳\"}", Set.of("official-gxj", "supervisor")),
+                new Endpoint(false, "POST", "/api/submissions/" + none + "/co-handling-opinion", "{\"opinion\":\"同意\"}",
+                        Set.of("official-gxj")),
                 new Endpoint(false, "POST", "/api/submissions/" + none + "/assignment",
                         "{\"leadBureau\":\"甲\",\"reason\":\"因\"}", Set.of("supervisor")),
                 new Endpoint(false, "POST", "/api/submissions/" + none + "/withdrawal", "{}", Set.of("clerk", "supervisor")),
@@ -63,6 +65,8 @@ class AccessIT {
                 new Endpoint(true, "GET", "/api/submissions/" + none, null,
                         Set.of("clerk", "official-gxj", "supervisor", "auditor", "admin")),
                 new Endpoint(true, "GET", "/api/consultations", null, Set.of("clerk", "official-gxj", "supervisor", "auditor", "admin")),
+                new Endpoint(true, "GET", "/inbox", null, Set.of("clerk", "official-gxj", "supervisor", "auditor", "admin")),
+                new Endpoint(true, "GET", "/public/consultations/" + none, null, Set.copyOf(USERS)),
                 new Endpoint(true, "GET", "/api/consultations/" + none, null,
                         Set.of("clerk", "official-gxj", "supervisor", "auditor", "admin")));
         List<Arguments> cases = new ArrayList<>();

@@ -129,6 +129,30 @@ final class HeadlessChromium implements AutoCloseable {
         call("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", basic)));
     }
 
+    /** Sends no credentials from now on: a visitor who has not signed in. */
+    void signOut() throws Exception {
+        call("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+    }
+
+    /** Sets the value of the form field matching the CSS selector, as typing or choosing it would. */
+    void fill(String selector, String value) throws Exception {
+        Object ok = evaluate("(() => { const e = document.querySelector(" + JSON.writeValueAsString(selector)
+                + "); if (!e) return false; e.value = " + JSON.writeValueAsString(value) + "; return true; })()");
+        if (!Boolean.TRUE.equals(ok)) {
+            throw new AssertionError("no field at " + selector + " on " + text("location.href"));
+        }
+    }
+
+    /** Chooses {@code file} in the file input matching the CSS selector. */
+    void chooseFile(String selector, Path file) throws Exception {
+        int root = call("DOM.getDocument", Map.of()).path("result").path("root").path("nodeId").asInt();
+        int node = call("DOM.querySelector", Map.of("nodeId", root, "selector", selector)).path("result").path("nodeId").asInt();
+        if (node == 0) {
+            throw new AssertionError("no file input at " + selector);
+        }
+        call("DOM.setFileInputFiles", Map.of("nodeId", node, "files", java.util.List.of(file.toAbsolutePath().toString())));
+    }
+
     /** Opens the URL and waits until the page has loaded. */
     void open(String url) throws Exception {
         call("Page.navigate", Map.of("url", url));

@@ -4,13 +4,10 @@ import io.consultdesk.system.Stack.Infrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,13 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The staff's pages in a real headless browser: load each page, click a filter or a link, check what is shown.
  * A test that fails leaves a screenshot of the page under {@code target/page-failures/}.
  */
-@ExtendWith(PagesIT.ScreenshotOnFailure.class)
 class PagesIT {
 
     private static Api api;
     private static String queryUrl;
     private static String consultation;
     private static HeadlessChromium browser;
+
+    @RegisterExtension
+    static final ScreenshotOnFailure SCREENSHOTS = new ScreenshotOnFailure(() -> browser, "");
 
     @BeforeAll
     static void seedAndBrowser() throws Exception {
@@ -51,20 +50,6 @@ class PagesIT {
     static void closeBrowser() throws Exception {
         if (browser != null) {
             browser.close();
-        }
-    }
-
-    /** Saves what the browser shows when a test fails. */
-    static class ScreenshotOnFailure implements TestWatcher {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            try {
-                if (browser != null) {
-                    browser.screenshot(Path.of("target", "page-failures", context.getRequiredTestMethod().getName() + ".png"));
-                }
-            } catch (Exception e) {
-                cause.addSuppressed(e);
-            }
         }
     }
 

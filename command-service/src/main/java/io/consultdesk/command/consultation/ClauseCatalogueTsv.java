@@ -32,12 +32,13 @@ public final class ClauseCatalogueTsv {
         int chapter = header.indexOf("chapter");
         int title = header.indexOf("title");
         int units = header.indexOf("responsible_units");
+        int text = header.indexOf("text");
         List<Clause> clauses = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             String[] cells = lines.get(i).split("\t", -1);
             try {
                 clauses.add(new Clause(cell(cells, clause), cell(cells, chapter), cell(cells, title),
-                        splitUnits(cell(cells, units))));
+                        splitUnits(cell(cells, units)), cell(cells, text)));
             } catch (IllegalArgumentException e) {
                 throw new InvalidField("line " + (i + 1), e.getMessage());
             }

@@ -54,7 +54,8 @@ public class ConsultationController {
     }
 
     public record ClauseRequest(@NotBlank @Size(max = 20) String number, @Size(max = 200) String chapter,
-                                @Size(max = 500) String title, @Size(max = 50) List<@Size(max = 100) String> responsibleUnits) {
+                                @Size(max = 500) String title, @Size(max = 50) List<@Size(max = 100) String> responsibleUnits,
+                                @Size(max = 20_000) String text) {
     }
 
     public record OpenRequest(
@@ -188,7 +189,7 @@ public class ConsultationController {
         for (int i = 0; i < requests.size(); i++) {
             ClauseRequest r = requests.get(i);
             try {
-                clauses.add(new Clause(r.number(), r.chapter(), r.title(), r.responsibleUnits()));
+                clauses.add(new Clause(r.number(), r.chapter(), r.title(), r.responsibleUnits(), r.text()));
             } catch (IllegalArgumentException e) {
                 throw new InvalidField("clauses[" + i + "].number", e.getMessage());
             }

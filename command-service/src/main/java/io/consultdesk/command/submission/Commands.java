@@ -13,7 +13,10 @@ public final class Commands {
     private Commands() {
     }
 
-    /** Receive one comment; citations are extracted and routing decided before the aggregate exists. */
+    /**
+     * Receive one comment; citations are extracted and routing decided before the aggregate exists.
+     * {@code chosenClause}: the clause the submitter chose to comment on, or null.
+     */
     public record ReceiveSubmission(
             String submissionId,
             String consultationId,
@@ -22,7 +25,13 @@ public final class Commands {
             Channel channel,
             Instant receivedAt,
             LetterReference letter,
-            Actor actor) {
+            Actor actor,
+            String chosenClause) {
+
+        public ReceiveSubmission(String submissionId, String consultationId, Submitter submitter, String opinion, Channel channel,
+                                 Instant receivedAt, LetterReference letter, Actor actor) {
+            this(submissionId, consultationId, submitter, opinion, channel, receivedAt, letter, actor, null);
+        }
     }
 
     public record ReassignSubmission(
@@ -30,9 +39,26 @@ public final class Commands {
             String reason, @TargetAggregateVersion Long expectedVersion, Instant at, Actor actor) {
     }
 
-    /** Decide, or revise a decision not yet published. The outcome must be in the consultation's vocabulary. */
+    /**
+     * Decide, or revise a decision not yet published. The outcome must be in the consultation's vocabulary;
+     * {@code consideredOpinions} names co-handling bureaus whose opinions on the item were taken into account.
+     */
     public record DecideSubmission(
-            String submissionId, String outcome, String reason, Long expectedVersion, Instant at, Actor actor) {
+            String submissionId, String outcome, String reason, Long expectedVersion, Instant at, Actor actor,
+            List<String> consideredOpinions) {
+
+        public DecideSubmission {
+            consideredOpinions = consideredOpinions == null ? List.of() : List.copyOf(consideredOpinions);
+        }
+
+        public DecideSubmission(String submissionId, String outcome, String reason, Long expectedVersion, Instant at, Actor actor) {
+            this(submissionId, outcome, reason, expectedVersion, at, actor, List.of());
+        }
+    }
+
+    /** A co-handling bureau's opinion on an item (协办意见), given by one of its officials. */
+    public record GiveCoHandlingOpinion(
+            @TargetAggregateIdentifier String submissionId, String opinion, Instant at, Actor actor) {
     }
 
     public record WithdrawSubmission(

@@ -3,6 +3,7 @@ package io.consultdesk.command.submission;
 import io.consultdesk.command.consultation.OutcomeClass;
 import io.consultdesk.command.consultation.OutcomeVocabulary;
 import io.consultdesk.command.kernel.Actor;
+import io.consultdesk.command.kernel.InvalidField;
 import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.command.kernel.Roles;
 import io.consultdesk.command.personaldata.SealedPersonalData;
@@ -21,6 +22,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -38,6 +40,9 @@ public class Submission {
     private String consultationId;
     private SubmissionState state;
     private String leadBureau;
+    private List<String> coBureaus = List.of();
+    /** The co-handling bureaus that gave an opinion on the item. */
+    private Set<String> coOpinions = new LinkedHashSet<>();
     private int revisions;
     private int handlingWorkingDays;
     private String publicName;
@@ -62,11 +67,11 @@ public class Submission {
 
     /** Receipt and routing in one unit of work: a received item is never left without its bureaus. */
     Submission(String submissionId, String consultationId, Commands.ReceiveSubmission command, String publicName,
-               SealedPersonalData sealed, Citations citations, Routing routing, int catalogueVersion,
-               int handlingWorkingDays, Integer publishedRowNumber, Boolean publicNameAsWritten) {
+               SealedPersonalData sealed, Citations citations, List<String> chosenClauses, Routing routing,
+               int catalogueVersion, int handlingWorkingDays, Integer publishedRowNumber, Boolean publicNameAsWritten) {
         apply(new SubmissionReceived(submissionId, consultationId, command.submitter().kind(), publicName, sealed,
                 command.opinion(), command.channel(), command.receivedAt(), command.letter(),
-                citations.clauseLabels(), citations.chapters(), publishedRowNumber, publicNameAsWritten));
+                citations.clauseLabels(), citations.chapters(), publishedRowNumber, publicNameAsWritten, chosenClauses));
         apply(new SubmissionAssigned(submissionId, routing.leadBureau(), routing.coBureaus(), routing.basis(),
                 routing.triage(), catalogueVersion, command.receivedAt(), handlingWorkingDays,
                 HandlingDeadline.after(command.receivedAt(), handlingWorkingDays)));
@@ -81,7 +86,28 @@ public class Submission {
         List<String> co = command.coBureaus() == null ? List.of()
                 : command.coBureaus().stream().filter(b -> !b.equals(command.leadBureau())).distinct().toList();
         apply(new SubmissionReassigned(submissionId, command.leadBureau(), co, command.reason(), command.at(),
-                HandlingDeadline.after(command.at(), handlingWorkingDays)));
+                HandlingDeadline.after(command.at(), handlingWorkingDays), awaited(co, coOpinions)));
+    }
+
+    @CommandHandler
+    public void handle(Commands.GiveCoHandlingOpinion command) {
+        Actor actor = command.actor();
+        require(actor.hasRole(Roles.OFFICIAL), "only an official of a co-handling bureau gives a co-handling opinion");
+        if (!coBureaus.contains(actor.bureau())) {
+            throw new NotAllowed("item " + submissionId + " is co-handled by " + (coBureaus.isEmpty() ? "no bureau" : String.join(", ", coBureaus))
+                    + "; an official of " + (actor.bureau().isEmpty() ? "no bureau" : actor.bureau()) + " may not give its opinion");
+        }
+        requireState(EnumSet.of(SubmissionState.ASSIGNED), "given a co-handling opinion");
+        requireText(command.opinion(), "a co-handling opinion needs its text");
+        Set<String> given = new LinkedHashSet<>(coOpinions);
+        given.add(actor.bureau());
+        apply(new CoHandlingOpinionGiven(submissionId, actor.bureau(), command.opinion().strip(), command.at(),
+                awaited(coBureaus, given)));
+    }
+
+    /** The co-handling bureaus of {@code co} that have not given their opinion. */
+    private static List<String> awaited(List<String> co, Set<String> given) {
+        return co.stream().filter(b -> !given.contains(b)).toList();
     }
 
     /** Decides, or revises an unpublished decision. {@code vocabulary} is the consultation's outcome words. */
@@ -109,15 +135,23 @@ public class Submission {
         if (outcomeClass == null) {
             throw new SubmissionRefused("outcome '" + command.outcome() + "' is not one of " + vocabulary, state);
         }
+        for (String bureau : command.consideredOpinions()) {
+            if (!coOpinions.contains(bureau)) {
+                throw new InvalidField("consideredOpinions", "'" + bureau + "' gave no co-handling opinion on this item"
+                        + (coOpinions.isEmpty() ? "" : " (opinions from: " + String.join(", ", coOpinions) + ")"));
+            }
+        }
         // the lead bureau decides; a supervisor deciding does so on its behalf (the actor is in the metadata)
         String bureau = leadBureau;
         // kept as given (leading punctuation included): the published 采纳情况 is outcome + reason, verbatim
         String reason = command.reason() == null ? "" : command.reason().strip();
         MetaData verbatim = verbatimText == null ? MetaData.emptyInstance() : MetaData.with(VERBATIM_DECISION_TEXT, verbatimText);
         if (state == SubmissionState.ASSIGNED) {
-            apply(new SubmissionDecided(submissionId, command.outcome(), reason, bureau, command.at(), outcomeClass), verbatim);
+            apply(new SubmissionDecided(submissionId, command.outcome(), reason, bureau, command.at(), outcomeClass,
+                    command.consideredOpinions()), verbatim);
         } else {
-            apply(new SubmissionDecisionRevised(submissionId, revisions + 1, command.outcome(), reason, bureau, command.at(), outcomeClass), verbatim);
+            apply(new SubmissionDecisionRevised(submissionId, revisions + 1, command.outcome(), reason, bureau, command.at(),
+                    outcomeClass, command.consideredOpinions()), verbatim);
         }
     }
 
@@ -177,13 +211,20 @@ public class Submission {
     void on(SubmissionAssigned event) {
         handlingWorkingDays = event.handlingWorkingDays();
         leadBureau = event.leadBureau();
+        coBureaus = event.coBureaus() == null ? List.of() : List.copyOf(event.coBureaus());
         state = SubmissionState.ASSIGNED;
     }
 
     @EventSourcingHandler
     void on(SubmissionReassigned event) {
         leadBureau = event.leadBureau();
+        coBureaus = event.coBureaus() == null ? List.of() : List.copyOf(event.coBureaus());
         state = SubmissionState.ASSIGNED;
+    }
+
+    @EventSourcingHandler
+    void on(CoHandlingOpinionGiven event) {
+        coOpinions.add(event.bureau());
     }
 
     @EventSourcingHandler

@@ -56,7 +56,8 @@ public class SubmissionController {
             @NotBlank @Size(max = 20_000) String opinion,
             Channel channel,
             Instant receivedAt,
-            @Valid LetterRequest letter) {
+            @Valid LetterRequest letter,
+            @Size(max = 20) String clause) {
     }
 
     public record SubmitterRequest(@NotBlank @Size(max = 200) String name, @NotNull SubmitterKind kind,
@@ -79,7 +80,7 @@ public class SubmissionController {
         Submitter submitter = new Submitter(request.submitter().name().strip(), request.submitter().kind(),
                 request.submitter().contact());
         boolean created = commands.send(new ReceiveSubmission(id, request.consultationId(), submitter,
-                request.opinion(), channel, receivedAt, letter, actor), actor);
+                request.opinion(), channel, receivedAt, letter, actor, request.clause()), actor);
         Map<String, Object> body = Map.of("id", id, "created", created);
         return created
                 ? ResponseEntity.created(URI.create("/api/submissions/" + id)).body(body)
@@ -87,15 +88,27 @@ public class SubmissionController {
     }
 
     public record DecisionRequest(@NotBlank @Size(max = 40) String outcome, @Size(max = 5_000) String reason,
-                                  @PositiveOrZero Long expectedVersion) {
+                                  @PositiveOrZero Long expectedVersion,
+                                  @Size(max = 20) List<@NotBlank @Size(max = 100) String> consideredOpinions) {
     }
 
     @PostMapping("/{id}/decision")
     public Map<String, Object> decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request) {
         Actor actor = currentActor.get();
         commands.send(new DecideSubmission(id, request.outcome().strip(), request.reason(), request.expectedVersion(),
-                clock.instant(), actor), actor);
+                clock.instant(), actor, request.consideredOpinions()), actor);
         return Map.of("id", id, "outcome", request.outcome().strip());
+    }
+
+    public record CoHandlingOpinionRequest(@NotBlank @Size(max = 5_000) String opinion) {
+    }
+
+    /** A co-handling bureau's opinion (协办意见), given by one of its officials while the item is open. */
+    @PostMapping("/{id}/co-handling-opinion")
+    public Map<String, Object> coHandlingOpinion(@PathVariable String id, @Valid @RequestBody CoHandlingOpinionRequest request) {
+        Actor actor = currentActor.get();
+        commands.send(new Commands.GiveCoHandlingOpinion(id, request.opinion(), clock.instant(), actor), actor);
+        return Map.of("id", id, "bureau", actor.bureau());
     }
 
     public record AssignmentRequest(@NotBlank @Size(max = 100) String leadBureau,

@@ -5,11 +5,14 @@ import io.consultdesk.command.consultation.OutcomeClass;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The responsible bureau (or a supervisor) decided: outcome (采纳 / 部分采纳 / 不采纳 …, a word of the
  * consultation's vocabulary) and reason. {@code outcomeClass} is the word's class (accepted, partly, not
  * accepted, explained) when decided; absent from decisions recorded before classes existed.
+ * {@code consideredOpinions}: the co-handling bureaus whose opinions it took into account; none recorded —
+ * every decision before co-handling opinions existed — means none.
  */
 @EventName("SubmissionDecided")
 @Revision("1")
@@ -19,5 +22,16 @@ public record SubmissionDecided(
         String reason,
         String decidedByBureau,
         Instant decidedAt,
-        OutcomeClass outcomeClass) {
+        OutcomeClass outcomeClass,
+        List<String> consideredOpinions) {
+
+    public SubmissionDecided {
+        consideredOpinions = consideredOpinions == null ? List.of() : List.copyOf(consideredOpinions);
+    }
+
+    /** A decision that took no co-handling opinion into account. */
+    public SubmissionDecided(String submissionId, String outcome, String reason, String decidedByBureau, Instant decidedAt,
+                             OutcomeClass outcomeClass) {
+        this(submissionId, outcome, reason, decidedByBureau, decidedAt, outcomeClass, List.of());
+    }
 }

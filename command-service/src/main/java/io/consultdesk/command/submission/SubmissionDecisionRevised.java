@@ -5,10 +5,11 @@ import io.consultdesk.command.consultation.OutcomeClass;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A decision was revised before publication; {@code revision} counts from 1 for the first revision.
- * {@code outcomeClass} as in {@link SubmissionDecided}.
+ * {@code outcomeClass} and {@code consideredOpinions} as in {@link SubmissionDecided}.
  */
 @EventName("SubmissionDecisionRevised")
 @Revision("1")
@@ -19,5 +20,16 @@ public record SubmissionDecisionRevised(
         String reason,
         String decidedByBureau,
         Instant revisedAt,
-        OutcomeClass outcomeClass) {
+        OutcomeClass outcomeClass,
+        List<String> consideredOpinions) {
+
+    public SubmissionDecisionRevised {
+        consideredOpinions = consideredOpinions == null ? List.of() : List.copyOf(consideredOpinions);
+    }
+
+    /** A revision that took no co-handling opinion into account. */
+    public SubmissionDecisionRevised(String submissionId, int revision, String outcome, String reason, String decidedByBureau,
+                                     Instant revisedAt, OutcomeClass outcomeClass) {
+        this(submissionId, revision, outcome, reason, decidedByBureau, revisedAt, outcomeClass, List.of());
+    }
 }

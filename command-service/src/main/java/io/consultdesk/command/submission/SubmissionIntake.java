@@ -6,6 +6,7 @@ import io.consultdesk.command.consultation.OutcomeVocabulary;
 import io.consultdesk.command.consultation.OutcomeWord;
 import io.consultdesk.command.eventstore.StoredAggregates;
 import io.consultdesk.command.kernel.Actor;
+import io.consultdesk.command.kernel.InvalidField;
 import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.command.kernel.Roles;
 import io.consultdesk.command.personaldata.NameMasker;
@@ -137,19 +138,40 @@ public class SubmissionIntake {
     private Aggregate<Submission> create(ReceiveSubmission command, ConsultationRules consultation, boolean published,
                                          Integer publishedRowNumber) {
         Citations citations = consultation.citationExtractor().extract(command.opinion());
-        List<ClauseNumber> cited = citations.clauses();
+        List<ClauseNumber> chosen = chosen(command.chosenClause(), consultation);
+        // the clause chosen is the submitter's own word on what the comment is about: it leads the routing
+        List<ClauseNumber> cited = new ArrayList<>(chosen);
+        citations.clauses().stream().filter(c -> !chosen.contains(c)).forEach(cited::add);
         Routing routing = Router.route(cited, consultation.catalogue(), consultation.draftingUnit());
+        List<String> chosenLabels = chosen.stream().map(ClauseNumber::toString).toList();
         Submitter submitter = command.submitter();
         String publicName = published ? submitter.name() : publicName(submitter, consultation.maskOrganisations());
         var sealed = vault.seal(Map.of("name", submitter.name(), "contact", submitter.contact() == null ? "" : submitter.contact()));
         int version = consultation.catalogueVersion();
         try {
             return submissions.newInstance(() -> new Submission(command.submissionId(), command.consultationId(), command,
-                    publicName, sealed, citations, routing, version, consultation.handlingWorkingDays(),
+                    publicName, sealed, citations, chosenLabels, routing, version, consultation.handlingWorkingDays(),
                     published ? publishedRowNumber : null, published ? Boolean.TRUE : null));
         } catch (Exception e) {
             throw new IllegalStateException("could not create item " + command.submissionId() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The clause a comment was made on, which must be one of the consultation's catalogue; none when not given. */
+    private static List<ClauseNumber> chosen(String clause, ConsultationRules consultation) {
+        if (clause == null || clause.isBlank()) {
+            return List.of();
+        }
+        ClauseNumber number;
+        try {
+            number = ClauseNumber.parse(clause);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("clause", e.getMessage());
+        }
+        if (consultation.catalogue().find(number).isEmpty()) {
+            throw new InvalidField("clause", "the draft has no clause " + number);
+        }
+        return List.of(number);
     }
 
     /** Persons always masked; organisations unless the consultation publishes them as given. */

@@ -33,6 +33,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/consultations/*/publication").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/consultations/*/imports").hasAnyRole("CLERK", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/submissions/*/decision").hasAnyRole("OFFICIAL", "SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/submissions/*/co-handling-opinion").hasRole("OFFICIAL")
                         .requestMatchers(HttpMethod.POST, "/api/submissions/*/assignment").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/submissions/*/withdrawal", "/api/submissions/*/rejection",
                                 "/api/submissions/*/duplicate-of").hasAnyRole("CLERK", "SUPERVISOR")

@@ -143,5 +143,19 @@ class ConsultationTest {
         assertThat(clauses).hasSize(18);
         assertThat(clauses.get(2).responsibleUnits()).containsExactly("市发展改革委", "市工业和信息化局", "市规划和自然资源局", "深圳市供电局");
         assertThat(clauses.get(1).responsibleUnits()).isEmpty();
+        assertThat(clauses).as("the seed's catalogue carries no clause text").allMatch(c -> c.text().isEmpty());
+    }
+
+    @Test
+    void aCatalogueMayCarryEachClausesTextAndOneStoredWithoutItReadsAsNone() throws Exception {
+        List<Clause> clauses = ClauseCatalogueTsv.parse("clause\ttitle\ttext\tresponsible_units\n"
+                + "（一）\t支持企业研发行业大模型\t 对企业研发行业大模型给予支持。 \t市工业和信息化局\n（二）\t\t\t\n");
+        assertThat(clauses.get(0).text()).isEqualTo("对企业研发行业大模型给予支持。");
+        assertThat(clauses.get(1).text()).isEmpty();
+        ConsultationOpened stored = PublishedJson.mapper().readValue("""
+                {"consultationId":"c","title":"若干措施","draftingUnit":"起草处","deadline":"2024-09-16",
+                 "clauses":[{"number":"（一）","chapter":"","title":"","responsibleUnits":["甲"]}],
+                 "outcomes":["采纳"],"handlingWorkingDays":15,"openedAt":"2024-09-02T01:30:00Z"}""", ConsultationOpened.class);
+        assertThat(stored.clauses().get(0).text()).isEmpty();
     }
 }

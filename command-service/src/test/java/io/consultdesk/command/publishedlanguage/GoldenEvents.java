@@ -11,6 +11,7 @@ import io.consultdesk.command.personaldata.SealedPersonalData;
 import io.consultdesk.command.routing.Clause;
 import io.consultdesk.command.routing.Routing.RoutingBasis;
 import io.consultdesk.command.submission.Channel;
+import io.consultdesk.command.submission.CoHandlingOpinionGiven;
 import io.consultdesk.command.submission.LetterReference;
 import io.consultdesk.command.submission.SubmissionAssigned;
 import io.consultdesk.command.submission.SubmissionDecided;
@@ -46,7 +47,8 @@ final class GoldenEvents {
     static final String ITEM = "golden-item-1";
     private static final Instant T = Instant.parse("2024-09-02T01:30:00Z");
     private static final List<Clause> CLAUSES = List.of(
-            new Clause("（十一）", "三、推动产业集聚发展", "支持企业自研人工智能能力", List.of("市工业和信息化局", "市科技创新局")),
+            new Clause("（十一）", "三、推动产业集聚发展", "支持企业自研人工智能能力", List.of("市工业和信息化局", "市科技创新局"),
+                    "支持具有自研人工智能能力的企业开展技术攻关。"),
             new Clause("（十五）", "四、拓展应用场景", "", List.of()));
 
     private GoldenEvents() {
@@ -60,22 +62,25 @@ final class GoldenEvents {
                 consultation(1, new ClauseCatalogueAmended(CONSULTATION, 2, CLAUSES, T.plusSeconds(60))),
                 item(ITEM, 0, new SubmissionReceived(ITEM, CONSULTATION, SubmitterKind.PERSON, "陈*天",
                         new SealedPersonalData("key-1", "c2VhbGVk"), "第（十一）条建议增加对具有自研人工智能能力企业的支持。",
-                        Channel.LETTER, T.plusSeconds(120), new LetterReference("letter-7", 2), List.of("（十一）"), List.of())),
+                        Channel.LETTER, T.plusSeconds(120), new LetterReference("letter-7", 2), List.of("（十一）"), List.of(),
+                        null, null, List.of("（十一）"))),
                 item(ITEM, 1, new SubmissionAssigned(ITEM, "市工业和信息化局", List.of("市科技创新局"),
                         List.of(new RoutingBasis("（十一）", List.of("市工业和信息化局", "市科技创新局"))), false, 2,
                         T.plusSeconds(120), 15, Instant.parse("2024-09-23T15:59:59Z"))),
-                item(ITEM, 2, new SubmissionReassigned(ITEM, "市科技创新局", List.of(), "主要涉及科技创新政策", T.plusSeconds(3600),
-                        Instant.parse("2024-09-24T15:59:59Z"))),
-                item(ITEM, 3, new SubmissionDecided(ITEM, "部分采纳", "已在操作规程中明确。", "市科技创新局", T.plusSeconds(86_400),
-                        OutcomeClass.PARTLY)),
-                item(ITEM, 4, new SubmissionDecisionRevised(ITEM, 1, "采纳", "已在第（十一）条中增加。", "市科技创新局", T.plusSeconds(90_000),
-                        OutcomeClass.ACCEPTED)),
+                item(ITEM, 2, new SubmissionReassigned(ITEM, "市科技创新局", List.of("市工业和信息化局"), "主要涉及科技创新政策", T.plusSeconds(3600),
+                        Instant.parse("2024-09-24T15:59:59Z"), List.of("市工业和信息化局"))),
+                message("Submission", ITEM, 3, new CoHandlingOpinionGiven(ITEM, "市工业和信息化局", "建议明确自研能力的认定标准。",
+                        T.plusSeconds(7200), List.of()), "official-gxj", "市工业和信息化局"),
+                item(ITEM, 4, new SubmissionDecided(ITEM, "部分采纳", "已在操作规程中明确。", "市科技创新局", T.plusSeconds(86_400),
+                        OutcomeClass.PARTLY, List.of("市工业和信息化局"))),
+                item(ITEM, 5, new SubmissionDecisionRevised(ITEM, 1, "采纳", "已在第（十一）条中增加。", "市科技创新局", T.plusSeconds(90_000),
+                        OutcomeClass.ACCEPTED, List.of("市工业和信息化局"))),
                 consultation(2, new TablePublished(CONSULTATION, 1, "社会公众意见采纳情况表", 1,
                         new TreeMap<>(Map.of("采纳", 1)), List.of("golden-item-5"), T.plusSeconds(172_800),
                         Map.of("采纳", OutcomeClass.ACCEPTED))),
-                item(ITEM, 5, new SubmissionPublished(ITEM, CONSULTATION, 1, 1, "陈*天", "第（十一）条建议增加对具有自研人工智能能力企业的支持。",
+                item(ITEM, 6, new SubmissionPublished(ITEM, CONSULTATION, 1, 1, "陈*天", "第（十一）条建议增加对具有自研人工智能能力企业的支持。",
                         "采纳", "采纳。已在第（十一）条中增加。", T.plusSeconds(172_800))),
-                item(ITEM, 6, new SubmitterErased(ITEM, "key-1", "本人要求删除个人信息", T.plusSeconds(200_000))),
+                item(ITEM, 7, new SubmitterErased(ITEM, "key-1", "本人要求删除个人信息", T.plusSeconds(200_000))),
                 consultation(3, new ConsultationClosed(CONSULTATION, T.plusSeconds(259_200))),
                 consultation(4, new OutcomeVocabularyAmended(CONSULTATION, List.of(new OutcomeWord("采纳", OutcomeClass.ACCEPTED),
                         new OutcomeWord("部分采纳", OutcomeClass.PARTLY), new OutcomeWord("不采纳", OutcomeClass.NOT_ACCEPTED),

@@ -56,8 +56,9 @@ class LegacyStoredEventsTest {
         Serializer json = JacksonSerializer.builder().objectMapper(PublishedJson.mapper().copy()).build();
         List<DomainEventMessage<?>> story = GoldenEvents.all().stream()
                 .filter(e -> e.getAggregateIdentifier().equals(GoldenEvents.ITEM)).toList();
-        List<DomainEventMessage<?>> before = story.subList(0, 4);
-        List<DomainEventMessage<?>> after = story.subList(4, story.size());
+        // what the previous release stored ended with the reassignment; co-handling opinions came after it
+        List<DomainEventMessage<?>> before = story.subList(0, 3);
+        List<DomainEventMessage<?>> after = story.subList(3, story.size());
 
         // as the previous release stored them: the class name as type
         MongoEventStorageEngine previousRelease = MongoEventStorageEngine.builder()
@@ -66,14 +67,14 @@ class LegacyStoredEventsTest {
         previousRelease.appendEvents(before);
         assertThat(storedTypes(template.eventCollection())).containsExactly(
                 "io.consultdesk.command.submission.SubmissionReceived", "io.consultdesk.command.submission.SubmissionAssigned",
-                "io.consultdesk.command.submission.SubmissionReassigned", "io.consultdesk.command.submission.SubmissionDecided");
+                "io.consultdesk.command.submission.SubmissionReassigned");
 
         // the current release starts on that store: it migrates it into the log by position, then appends
         EventStorageEngine current = new EventStoreConfiguration().eventStorageEngine(client, database, json, json, Duration.ofSeconds(60), 250);
         current.appendEvents(after);
         assertThat(storedTypes(client.getDatabase(database).getCollection("events"))).containsExactly(
                 "io.consultdesk.command.submission.SubmissionReceived", "io.consultdesk.command.submission.SubmissionAssigned",
-                "io.consultdesk.command.submission.SubmissionReassigned", "io.consultdesk.command.submission.SubmissionDecided",
+                "io.consultdesk.command.submission.SubmissionReassigned", "CoHandlingOpinionGiven", "SubmissionDecided",
                 "SubmissionDecisionRevised", "SubmissionPublished", "SubmitterErased");
 
         List<Object> payloads = story.stream().map(e -> (Object) e.getPayload()).toList();

@@ -195,6 +195,30 @@ class SubmissionTest {
         }
 
         @Test
+        void aClauseChosenOnThePublicPageIsRecordedBesideTheExtractedOnesAndLeadsTheRouting() {
+            ReceiveSubmission onClause = new ReceiveSubmission(ID, CONSULTATION, new Submitter("陈大天", SubmitterKind.PERSON, ""),
+                    "另建议参照第（三）条。", Channel.WEB, T0, null, PUBLIC, "（十四）");
+            fixture.givenNoPriorActivity()
+                    .when(onClause)
+                    .expectEventsMatching(payloadsMatching(
+                            exactSequenceOf(
+                                    predicate((Object e) -> e instanceof SubmissionReceived r
+                                            && r.chosenClauses().equals(List.of("（十四）")) && r.citedClauses().equals(List.of("（三）"))),
+                                    predicate((Object e) -> e instanceof SubmissionAssigned a && a.leadBureau().equals(KCJ)
+                                            && a.coBureaus().equals(List.of("市发展改革委", GXJ))),
+                                    andNoMore())));
+        }
+
+        @Test
+        void aChosenClauseMustBeOneOfTheDrafts() {
+            ReceiveSubmission onClause = new ReceiveSubmission(ID, CONSULTATION, new Submitter("陈大天", SubmitterKind.PERSON, ""),
+                    "意见", Channel.WEB, T0, null, PUBLIC, "（九十九）");
+            fixture.givenNoPriorActivity()
+                    .when(onClause)
+                    .expectException(io.consultdesk.command.kernel.InvalidField.class).expectNoEvents();
+        }
+
+        @Test
         void aCommentCitingNothingGoesToTheDraftingUnitForTriage() {
             fixture.givenNoPriorActivity()
                     .when(receive("建议增加机器人券", Channel.WEB, PUBLIC))
@@ -288,6 +312,79 @@ class SubmissionTest {
             fixture.given(received(), assignedTo(GXJ), decided(), published(1, 1))
                     .when(new ReassignSubmission(ID, KCJ, List.of(), "晚了", null, T1, SUPERVISOR))
                     .expectException(SubmissionRefused.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class CoHandling {
+
+        private SubmissionAssigned assignedWithCo() {
+            return new SubmissionAssigned(ID, GXJ, List.of(KCJ), List.of(new RoutingBasis("（十一）", List.of(GXJ, KCJ))), false, 1,
+                    T0, 15, HandlingDeadline.after(T0, 15));
+        }
+
+        @Test
+        void aCoHandlingBureauGivesItsOpinionAndTheItemNoLongerWaitsForIt() {
+            fixture.given(received(), assignedWithCo())
+                    .when(new Commands.GiveCoHandlingOpinion(ID, " 建议明确认定标准。 ", T1, KCJ_OFFICIAL))
+                    .expectEvents(new CoHandlingOpinionGiven(ID, KCJ, "建议明确认定标准。", T1, List.of()));
+        }
+
+        @Test
+        void neitherTheLeadNorAnotherBureauGivesACoHandlingOpinion() {
+            fixture.given(received(), assignedWithCo())
+                    .when(new Commands.GiveCoHandlingOpinion(ID, "意见", T1, GXJ_OFFICIAL))
+                    .expectException(NotAllowed.class).expectNoEvents();
+            fixture.given(received(), assignedWithCo())
+                    .when(new Commands.GiveCoHandlingOpinion(ID, "意见", T1, SUPERVISOR))
+                    .expectException(NotAllowed.class).expectNoEvents();
+        }
+
+        @Test
+        void aDecidedItemTakesNoMoreOpinionsAndAnOpinionNeedsText() {
+            fixture.given(received(), assignedWithCo(), decided())
+                    .when(new Commands.GiveCoHandlingOpinion(ID, "意见", T1, KCJ_OFFICIAL))
+                    .expectException(SubmissionRefused.class).expectNoEvents();
+            fixture.given(received(), assignedWithCo())
+                    .when(new Commands.GiveCoHandlingOpinion(ID, " ", T1, KCJ_OFFICIAL))
+                    .expectException(SubmissionRefused.class).expectNoEvents();
+        }
+
+        @Test
+        void theDecisionRecordsTheOpinionsItTookIntoAccount() {
+            fixture.given(received(), assignedWithCo(), new CoHandlingOpinionGiven(ID, KCJ, "建议明确认定标准。", T0, List.of()))
+                    .when(new DecideSubmission(ID, "采纳", "已吸收", null, T1, GXJ_OFFICIAL, List.of(KCJ)))
+                    .expectEvents(new SubmissionDecided(ID, "采纳", "已吸收", GXJ, T1, OutcomeClass.ACCEPTED, List.of(KCJ)));
+        }
+
+        @Test
+        void aDecisionCannotClaimAnOpinionNeverGiven() {
+            fixture.given(received(), assignedWithCo())
+                    .when(new DecideSubmission(ID, "采纳", "已吸收", null, T1, GXJ_OFFICIAL, List.of(KCJ)))
+                    .expectException(io.consultdesk.command.kernel.InvalidField.class).expectNoEvents();
+        }
+
+        @Test
+        void aReassignmentWaitsOnlyForCoHandlersThatHaveNotGivenTheirOpinion() {
+            fixture.given(received(), assignedWithCo(), new CoHandlingOpinionGiven(ID, KCJ, "意见", T0, List.of()))
+                    .when(new ReassignSubmission(ID, GXJ, List.of(KCJ, "市发展改革委"), "补充协办单位", null, T1, SUPERVISOR))
+                    .expectEvents(new SubmissionReassigned(ID, GXJ, List.of(KCJ, "市发展改革委"), "补充协办单位", T1,
+                            Instant.parse("2024-10-11T15:59:59Z"), List.of("市发展改革委")));
+        }
+
+        @Test
+        void eventsStoredBeforeCoHandlingOpinionsReadWithTheirMeaning() throws Exception {
+            // payloads as the event store holds those of earlier releases: no consideredOpinions, awaitedOpinions, chosenClauses
+            ObjectMapper json = io.consultdesk.command.publishedlanguage.PublishedJson.mapper();
+            assertThat(json.readValue("""
+                    {"submissionId":"s","outcome":"采纳","reason":"","decidedByBureau":"甲","decidedAt":"2024-09-02T01:30:00Z"}""",
+                    SubmissionDecided.class).consideredOpinions()).isEmpty();
+            assertThat(json.readValue("""
+                    {"submissionId":"s","leadBureau":"甲","coBureaus":["乙","丙"],"reason":"r","reassignedAt":"2024-09-02T01:30:00Z",
+                     "dueAt":"2024-09-20T15:59:59Z"}""", SubmissionReassigned.class).awaitedOpinions()).containsExactly("乙", "丙");
+            assertThat(json.readValue("""
+                    {"submissionId":"s","consultationId":"c","opinion":"o","channel":"WEB","receivedAt":"2024-09-02T01:30:00Z",
+                     "citedClauses":["（三）"],"citedChapters":[]}""", SubmissionReceived.class).chosenClauses()).isEmpty();
         }
     }
 

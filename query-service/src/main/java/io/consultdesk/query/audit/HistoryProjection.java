@@ -35,7 +35,8 @@ public class HistoryProjection implements Projection {
             "SubmissionPublished", "PUBLISHED",
             "SubmissionWithdrawn", "WITHDRAWN",
             "SubmissionRejected", "REJECTED",
-            "SubmissionMarkedDuplicate", "DUPLICATE");
+            "SubmissionMarkedDuplicate", "DUPLICATE",
+            "CoHandlingOpinionGiven", "ASSIGNED");
 
 
     public HistoryProjection(Views views) {

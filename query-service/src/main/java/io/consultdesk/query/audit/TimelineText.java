@@ -25,10 +25,12 @@ final class TimelineText {
                     + cited(e);
             case "SubmissionAssigned" -> (e.payload().path("triage").asBoolean() ? "无可依据的责任单位，交起草单位分办：" : "按引用条款分办：")
                     + e.text("leadBureau") + co(e) + basis(e) + "；办理时限 " + local(e, "dueAt", times);
-            case "SubmissionReassigned" -> "改派至 " + e.text("leadBureau") + co(e) + "，理由：" + e.text("reason");
-            case "SubmissionDecided" -> e.text("decidedByBureau") + " 作出采纳情况：" + e.text("outcome") + reason(e);
+            case "SubmissionReassigned" -> "改派至 " + e.text("leadBureau") + co(e) + "，理由：" + e.text("reason")
+                    + (e.payload().has("awaitedOpinions") ? awaited(e, "awaitedOpinions") : "");
+            case "SubmissionDecided" -> e.text("decidedByBureau") + " 作出采纳情况：" + e.text("outcome") + reason(e) + considered(e);
             case "SubmissionDecisionRevised" -> e.text("decidedByBureau") + " 第" + e.payload().path("revision").asInt()
-                    + "次修改采纳情况：" + e.text("outcome") + reason(e);
+                    + "次修改采纳情况：" + e.text("outcome") + reason(e) + considered(e);
+            case "CoHandlingOpinionGiven" -> e.text("bureau") + " 提出协办意见：" + e.text("opinion") + awaited(e, "stillAwaited");
             case "SubmissionPublished" -> "在第" + e.payload().path("tableVersion").asInt() + "版采纳情况表中公开，序号 "
                     + e.payload().path("rowNumber").asInt();
             case "SubmissionWithdrawn" -> "反馈人撤回" + reason(e);
@@ -54,7 +56,25 @@ final class TimelineText {
     private static String cited(EventEnvelope e) {
         List<String> clauses = new ArrayList<>();
         e.payload().path("citedClauses").forEach(c -> clauses.add(c.asText()));
-        return clauses.isEmpty() ? "；未引用条款" : "；引用条款 " + String.join("、", ClauseOrder.sorted(clauses));
+        List<String> chosen = texts(e, "chosenClauses");
+        String on = chosen.isEmpty() ? "" : "；就条款 " + String.join("、", chosen) + " 提出";
+        return on + (clauses.isEmpty() ? (chosen.isEmpty() ? "；未引用条款" : "") : "；引用条款 " + String.join("、", ClauseOrder.sorted(clauses)));
+    }
+
+    private static List<String> texts(EventEnvelope e, String field) {
+        List<String> values = new ArrayList<>();
+        e.payload().path(field).forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static String considered(EventEnvelope e) {
+        List<String> bureaus = texts(e, "consideredOpinions");
+        return bureaus.isEmpty() ? "" : "；参考了 " + String.join("、", bureaus) + " 的协办意见";
+    }
+
+    private static String awaited(EventEnvelope e, String field) {
+        List<String> bureaus = texts(e, field);
+        return bureaus.isEmpty() ? "" : "；待 " + String.join("、", bureaus) + " 提出协办意见";
     }
 
     private static String co(EventEnvelope e) {

@@ -20,7 +20,11 @@ public record BoardRow(String id, String consultationId, String state, String le
                        List<String> bureaus, List<String> citedClauses, String submitterPublicName, String channel,
                        String opinion, String outcome, String reason, String decidedByBureau, Boolean decisionImported,
                        Integer rowNumber, Instant receivedAt, Instant assignedAt, Instant decidedAt, Instant dueAt,
-                       Long ageDays, boolean overdue, Long version) {
+                       Long ageDays, boolean overdue, Long version, List<RoutingBasis> routingBasis, Boolean triage) {
+
+    /** A cited clause and the units the catalogue named for it when the item was routed. */
+    public record RoutingBasis(String clause, List<String> units) {
+    }
 
     /** The row of an item document at {@code now}. */
     public static BoardRow of(Document d, Instant now) {
@@ -36,7 +40,14 @@ public record BoardRow(String id, String consultationId, String state, String le
                 d.getInteger("rowNumber"), received, instant(d.getDate("assignedAt")), instant(d.getDate("decidedAt")), due,
                 received == null ? null : Duration.between(received, now).toDays(),
                 due != null && BoardCriteria.OPEN_STATES.contains(state) && due.isBefore(now),
-                version == null ? null : version.longValue());
+                version == null ? null : version.longValue(),
+                d.containsKey("routingBasis") ? basis(d) : null, d.getBoolean("triage"));
+    }
+
+    /** The routing basis an item document holds (board pages leave it out: see {@link StatusBoard#routingBases}). */
+    static List<RoutingBasis> basis(Document d) {
+        return d.getList("routingBasis", Document.class, List.of()).stream()
+                .map(b -> new RoutingBasis(b.getString("clause"), list(b, "units"))).toList();
     }
 
     private static List<String> list(Document d, String field) {

@@ -24,7 +24,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,6 +59,22 @@ public class StatusBoard {
         Document found = views.collection(SubmissionProjection.COLLECTION)
                 .find(Filters.and(Filters.eq("_id", id), ItemAccess.filterFor(caller))).first();
         return Optional.ofNullable(found).map(d -> BoardRow.of(d, clock.instant()));
+    }
+
+    /**
+     * How each of {@code rows} was routed (left out of board pages, which do not show it): one read by key of their
+     * ids; rows the caller could see, so nothing more is revealed.
+     */
+    public Map<String, List<BoardRow.RoutingBasis>> routingBases(List<BoardRow> rows) {
+        Map<String, List<BoardRow.RoutingBasis>> bases = new HashMap<>();
+        if (rows.isEmpty()) {
+            return bases;
+        }
+        views.collection(SubmissionProjection.COLLECTION)
+                .find(new Document("_id", new Document("$in", rows.stream().map(BoardRow::id).toList())))
+                .projection(Projections.include("routingBasis"))
+                .forEach(d -> bases.put(d.getString("_id"), BoardRow.basis(d)));
+        return bases;
     }
 
     public Page query(BoardFilter filter, Caller caller) {

@@ -15,8 +15,12 @@ public record ConsultationDetail(ConsultationOverview overview, int catalogueVer
     public record Chapter(String name, List<CatalogueClause> clauses) {
     }
 
-    /** One clause: number, title, responsible units, items citing it and their outcomes. */
+    /** One clause: number, title, responsible units, items citing it and their outcomes, its text (empty when not carried). */
     public record CatalogueClause(String number, String title, List<String> responsibleUnits, int items,
-                                  Map<String, Integer> outcomes) {
+                                  Map<String, Integer> outcomes, String text) {
+
+        public CatalogueClause {
+            text = text == null ? "" : text;
+        }
     }
 }

@@ -75,7 +75,9 @@ public class ConsultationProjection implements Projection {
             clauses.forEach(c -> list.add(new Document("number", c.path("number").asText())
                     .append("chapter", c.path("chapter").asText())
                     .append("title", c.path("title").asText())
-                    .append("responsibleUnits", texts(c.get("responsibleUnits")))));
+                    .append("responsibleUnits", texts(c.get("responsibleUnits")))
+                    // none recorded (a catalogue loaded before clauses carried their text): no text
+                    .append("text", c.path("text").asText(""))));
         }
         return list;
     }

@@ -127,7 +127,7 @@ public class Consultations {
             String number = c.getString("number");
             String key = "clause." + Summary.segment(number);
             run.add(new CatalogueClause(number, c.getString("title"), c.getList("responsibleUnits", String.class, List.of()),
-                    (int) counts.get(key + ".items"), counts.under(key + ".outcome")));
+                    (int) counts.get(key + ".items"), counts.under(key + ".outcome"), c.getString("text")));
         }
         if (current != null) {
             chapters.add(new Chapter(current, List.copyOf(run)));

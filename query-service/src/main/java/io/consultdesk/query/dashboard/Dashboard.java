@@ -47,7 +47,8 @@ public class Dashboard {
             }
         });
         return new DashboardView(consultationId, now, total, states, outcomes(counts, consultationId == null),
-                counts.under("outcomeClass"), counts.overdue(now), progress, bureaus, clauses(counts), lag.snapshot(), held.snapshot());
+                counts.under("outcomeClass"), counts.overdue(now), progress, bureaus, clauses(counts), lag.snapshot(), held.snapshot(),
+                (int) counts.get("awaitingCoHandlers"), counts.under("awaitedFrom"));
     }
 
     /** Items per cited clause and their outcomes, clauses in document order. */

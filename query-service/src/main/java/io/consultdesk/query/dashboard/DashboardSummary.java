@@ -45,7 +45,7 @@ public final class DashboardSummary implements Summary, Projection {
     static final Set<String> OPEN_STATES = Set.of("RECEIVED", "ASSIGNED");
     private static final List<String> FIELDS = List.of("consultationId", "state", "leadBureau", "bureaus", "outcome",
             "citedClauses", "dueAt", "assignedAt", "decidedAt", "outcomeClass", SubmissionProjection.RECEIVED_CORRELATION,
-            SubmissionProjection.DECISION_CORRELATION);
+            SubmissionProjection.DECISION_CORRELATION, SubmissionProjection.AWAITING_CO_HANDLERS);
 
     /** The id of the summary document of a consultation ({@code null}: all of them) as seen by a bureau ({@code null}: everyone). */
     public static String id(String consultation, String bureau) {
@@ -124,6 +124,14 @@ public final class DashboardSummary implements Summary, Projection {
                 c.put(b + "imported", 1L); // decided in the table it came in with: no time was taken here
             } else if (assigned != null && decided != null) {
                 c.put(b + "hours." + Math.max(0, (decided.getTime() - assigned.getTime()) / 3_600_000), 1L);
+            }
+        }
+        // open items still waiting for co-handlers' opinions, and for whose
+        List<String> awaited = item.getList(SubmissionProjection.AWAITING_CO_HANDLERS, String.class, List.of());
+        if ("ASSIGNED".equals(state) && !awaited.isEmpty()) {
+            c.put("awaitingCoHandlers", 1L);
+            for (String bureau : new LinkedHashSet<>(awaited)) {
+                c.put("awaitedFrom." + seg(bureau), 1L);
             }
         }
         // items citing each clause (an item citing it twice counts once, as the board finds it once)

@@ -12,7 +12,7 @@ import java.util.Map;
 public record DashboardView(String consultationId, Instant computedAt, int total, Map<String, Integer> byState,
                             Map<String, Integer> outcomes, Map<String, Integer> outcomeClasses, int overdue, Progress progress,
                             Map<String, Bureau> bureaus, Map<String, ClauseFigures> clauses, FeedLag.Snapshot feedLag,
-                            Map<String, Object> feedHeld) {
+                            Map<String, Object> feedHeld, int awaitingCoHandlers, Map<String, Integer> awaitedFrom) {
 
     /** How far the consultation has come: items decided or closed, published, and the share handled. */
     public record Progress(int decidedOrClosed, int published, long percentHandled) {

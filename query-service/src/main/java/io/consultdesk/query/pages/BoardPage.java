@@ -50,7 +50,7 @@ public class BoardPage {
             return Html.answer(HttpStatus.BAD_REQUEST, l, l.get("board"), "<p class=\"late\" id=\"refused\">" + esc(message) + "</p>");
         }
         StatusBoard.Page result = board.query(filter, caller.get());
-        StringBuilder body = new StringBuilder(filters(filter, l));
+        StringBuilder body = new StringBuilder(filters(filter, FilterChoices.of(consultations, filter.consultation(), caller.get()), l));
         body.append("<p id=\"count\">").append(result.total()).append(" ").append(esc(l.get("found"))).append("</p>");
         if (result.items().isEmpty()) {
             body.append("<p>").append(esc(l.get("none"))).append("</p>");
@@ -77,7 +77,7 @@ public class BoardPage {
         return Html.answer(HttpStatus.OK, l, l.get("board"), body.toString());
     }
 
-    private static String filters(BoardFilter filter, Labels l) {
+    private static String filters(BoardFilter filter, FilterChoices choices, Labels l) {
         StringBuilder chips = new StringBuilder("<div class=\"chips\" id=\"state-filters\">");
         chips.append(chip("/board?" + keep(filter, null, l), l.get("all"), filter.state() == null));
         for (String s : Charts.STATES) {
@@ -85,10 +85,11 @@ public class BoardPage {
         }
         chips.append(chip("/board?overdue=true&" + keep(filter, "overdue", l), l.get("overdue"), Boolean.TRUE.equals(filter.overdue())));
         return chips.append("</div><form class=\"filters\" method=\"get\" action=\"/board\">")
-                .append(input("consultation", l.get("consultation"), filter.consultation()))
-                .append(input("bureau", l.get("bureau"), filter.bureau()))
-                .append(input("clause", l.get("clause"), filter.clause()))
-                .append(input("outcome", l.get("outcome"), filter.outcome()))
+                .append(select("consultation", l.get("consultation"), FilterChoices.options(choices.consultations(), filter.consultation()),
+                        filter.consultation(), l))
+                .append(select("bureau", l.get("bureau"), FilterChoices.options(choices.bureaus(), filter.bureau()), filter.bureau(), l))
+                .append(select("clause", l.get("clause"), FilterChoices.options(choices.clauses(), filter.clause()), filter.clause(), l))
+                .append(select("outcome", l.get("outcome"), FilterChoices.options(choices.outcomes(), filter.outcome()), filter.outcome(), l))
                 .append(input("q", l.get("text"), filter.text()))
                 .append(filter.state() == null ? "" : "<input type=\"hidden\" name=\"state\" value=\"" + esc(filter.state()) + "\">")
                 .append(l.suffix().isEmpty() ? "" : "<input type=\"hidden\" name=\"lang\" value=\"en\">")
@@ -97,6 +98,12 @@ public class BoardPage {
 
     private static String chip(String href, String label, boolean on) {
         return "<a class=\"filter" + (on ? " on" : "") + "\" href=\"" + esc(href) + "\">" + esc(label) + "</a>";
+    }
+
+    /** A dropdown inside its label (the filters' layout), "all" first. */
+    private static String select(String name, String label, Map<String, String> options, String chosen, Labels l) {
+        return "<label>" + esc(label) + "<select name=\"" + name + "\">" + Forms.options(options, chosen, l.get("all"))
+                + "</select></label>";
     }
 
     private static String input(String name, String label, String value) {

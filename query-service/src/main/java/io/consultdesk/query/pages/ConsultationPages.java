@@ -37,11 +37,14 @@ public class ConsultationPages {
     @GetMapping("/consultations")
     public ResponseEntity<String> list(@RequestParam(required = false) String lang) {
         Labels l = new Labels(lang);
-        List<ConsultationOverview> all = consultations.list(caller.get());
+        io.consultdesk.security.Caller who = caller.get();
+        List<ConsultationOverview> all = consultations.list(who);
+        String open = who.hasRole("SUPERVISOR") || who.hasRole("ADMIN") ? "<p class=\"chips\"><a id=\"action-open\" href=\"/consultations/new"
+                + Html.lang(l, true) + "\">" + esc(l.get("openConsultation")) + "</a></p>" : "";
         if (all.isEmpty()) {
-            return Html.answer(HttpStatus.OK, l, l.get("consultations"), "<p>" + esc(l.get("noConsultations")) + "</p>");
+            return Html.answer(HttpStatus.OK, l, l.get("consultations"), open + "<p>" + esc(l.get("noConsultations")) + "</p>");
         }
-        StringBuilder body = new StringBuilder("<table id=\"consultations\">")
+        StringBuilder body = new StringBuilder(open).append("<table id=\"consultations\">")
                 .append(Html.headers(l, "title", "draftingUnit", "period", "state", "total", "progress", "versions"));
         for (ConsultationOverview c : all) {
             LocalTimes times = LocalTimes.in(LocalTimes.zone(c.timeZone()));
@@ -54,9 +57,42 @@ public class ConsultationPages {
         return Html.answer(HttpStatus.OK, l, l.get("consultations"), body.append("</table>").toString());
     }
 
+    /** Links to the work the caller may do on the consultation: register, import, publish; and its public page. */
+    private static String actions(String id, String state, io.consultdesk.security.Caller who, Labels l) {
+        String base = "/consultations/" + url(id);
+        StringBuilder links = new StringBuilder("<p class=\"chips\" id=\"actions\">");
+        if (who.hasRole("CLERK")) {
+            links.append("<a id=\"action-register\" href=\"").append(base).append("/registration").append(Html.lang(l, true)).append("\">")
+                    .append(esc(l.get("register"))).append("</a>");
+        }
+        if (who.hasRole("CLERK") || who.hasRole("SUPERVISOR")) {
+            links.append("<a id=\"action-import\" href=\"").append(base).append("/import").append(Html.lang(l, true)).append("\">")
+                    .append(esc(l.get("import"))).append("</a>");
+        }
+        if (who.hasRole("SUPERVISOR")) {
+            links.append("<a id=\"action-publish\" href=\"").append(base).append("/publication").append(Html.lang(l, true)).append("\">")
+                    .append(esc(l.get("publish"))).append("</a>");
+        }
+        links.append("<a id=\"action-public\" href=\"/public").append(base).append(Html.lang(l, true)).append("\">")
+                .append(esc(l.get("publicPage"))).append("</a>");
+        links.append("</p>");
+        if (who.hasRole("SUPERVISOR") || who.hasRole("ADMIN")) {
+            links.append("<p class=\"chips\"><a id=\"action-catalogue\" href=\"").append(base).append("/catalogue")
+                    .append(Html.lang(l, true)).append("\">").append(esc(l.get("loadCatalogue"))).append("</a></p>");
+            if ("OPEN".equals(state)) {
+                links.append("<form id=\"close\" method=\"post\" action=\"/desk").append(base).append("/closure\">")
+                        .append(l.suffix().isEmpty() ? "" : Forms.hidden("lang", "en"))
+                        .append("<button type=\"submit\">").append(esc(l.get("closeConsultation"))).append("</button></form>");
+            }
+        }
+        return links.toString();
+    }
+
     @GetMapping("/consultations/{id}")
-    public ResponseEntity<String> consultation(@PathVariable String id, @RequestParam(required = false) String lang) {
+    public ResponseEntity<String> consultation(@PathVariable String id, @RequestParam(required = false) String lang,
+                                               @RequestParam(required = false) String done) {
         Labels l = new Labels(lang);
+        String notice = done != null && ConsultationActions.DONE.contains(done) ? Forms.Notice.done(l.get("done-" + done)).html() : "";
         Optional<ConsultationDetail> found = consultations.find(id, caller.get());
         if (found.isEmpty()) {
             return Html.answer(HttpStatus.NOT_FOUND, l, l.get("consultations"), "<p>" + esc(l.get("noConsultation")) + "</p>");
@@ -64,7 +100,8 @@ public class ConsultationPages {
         ConsultationDetail d = found.get();
         ConsultationOverview c = d.overview();
         LocalTimes times = LocalTimes.in(LocalTimes.zone(c.timeZone()));
-        StringBuilder body = new StringBuilder("<dl class=\"summary\" id=\"overview\">");
+        StringBuilder body = new StringBuilder(notice).append(actions(id, c.state(), caller.get(), l))
+                .append("<dl class=\"summary\" id=\"overview\">");
         Html.entry(body, "overview-drafting-unit", l.get("draftingUnit"), c.draftingUnit());
         Html.entry(body, "overview-period", l.get("period"), period(c, times));
         Html.entry(body, "overview-time-zone", l.get("timeZone"), c.timeZone());

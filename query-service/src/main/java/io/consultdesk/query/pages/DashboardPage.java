@@ -39,8 +39,13 @@ public class DashboardPage {
                 .append(card("overdue", l.get("overdue"), d.overdue()))
                 .append(card("handled", l.get("handled"), d.progress().decidedOrClosed() + " (" + d.progress().percentHandled() + "%)"))
                 .append(card("published", l.get("published"), d.progress().published()))
+                .append(card("awaiting-co-handlers", l.get("awaitingCoHandlers"), d.awaitingCoHandlers()))
                 .append(card("lag", l.get("lag"), d.feedLag().events()))
                 .append("</div>");
+        if (!d.awaitedFrom().isEmpty()) {
+            body.append("<p id=\"awaited-from\">").append(esc(l.get("awaitedFrom"))).append(l.get("colon"))
+                    .append(esc(Text.counts(d.awaitedFrom()))).append("</p>");
+        }
         Map<String, Map<String, Integer>> byState = new LinkedHashMap<>();
         Map<String, Number> overdue = new LinkedHashMap<>();
         Map<String, Number> median = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import org.springframework.web.util.HtmlUtils;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Small helpers for writing pages: escaping, URL parameters, the common frame. */
 final class Html {
@@ -19,6 +20,13 @@ final class Html {
     /** A whole page answered with {@code status}. */
     static ResponseEntity<String> answer(HttpStatus status, Labels l, String title, String body) {
         return ResponseEntity.status(status).contentType(HTML).body(page(l, title, body));
+    }
+
+    /** A page for the public: without the staff's navigation, with a link to the other language. */
+    static ResponseEntity<String> answerPublic(HttpStatus status, Labels l, String title, String path, String body) {
+        String other = l.suffix().isEmpty() ? "<a lang=\"en\" href=\"" + esc(path) + "?lang=en\">English</a>"
+                : "<a lang=\"zh-CN\" href=\"" + esc(path) + "\">中文</a>";
+        return ResponseEntity.status(status).contentType(HTML).body(frame(l, title, other, body));
     }
 
     static String card(String id, String label, Object value) {
@@ -45,6 +53,18 @@ final class Html {
         return l.suffix().isEmpty() ? "" : (first ? "?" : "&") + l.suffix();
     }
 
+    /** {@code text} escaped, with each cited clause's number marked where it is written. */
+    static String marked(String text, List<String> clauses) {
+        String escaped = esc(text);
+        for (String clause : clauses) {
+            String label = esc(clause);
+            if (!label.isEmpty()) {
+                escaped = escaped.replace(label, "<mark>" + label + "</mark>");
+            }
+        }
+        return escaped;
+    }
+
     static String esc(Object text) {
         return text == null ? "" : HtmlUtils.htmlEscape(String.valueOf(text), "UTF-8");
     }
@@ -55,6 +75,14 @@ final class Html {
 
     static String page(Labels l, String title, String body) {
         String lang = l.suffix().isEmpty() ? "" : "?" + l.suffix();
+        String nav = """
+                <a href="/consultations%s">%s</a><a href="/dashboard%s">%s</a><a href="/board%s">%s</a><a href="/inbox%s">%s</a>"""
+                .formatted(lang, esc(l.get("consultations")), lang, esc(l.get("dashboard")), lang, esc(l.get("board")), lang,
+                        esc(l.get("inbox")));
+        return frame(l, title, nav, body);
+    }
+
+    private static String frame(Labels l, String title, String nav, String body) {
         return """
                 <!DOCTYPE html>
                 <html lang="%s"><head><meta charset="utf-8"><title>%s · ConsultDesk</title>
@@ -73,13 +101,20 @@ final class Html {
                 .chips a.on{background:#1f3b5a;color:#fff}
                 svg text{font-size:12px}
                 .opinion{max-width:40rem}dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;background:#fff;border:1px solid #ddd;padding:.8rem}
-                dl.summary dt{font-weight:bold}dl.summary dd{margin:0;white-space:pre-wrap}.muted{color:#666}
+                dl.summary dt{font-weight:bold}dl.summary dd{margin:0;white-space:pre-wrap}.muted{color:#595959}
+                mark{background:#ffe58a;color:#222}.notice{padding:.6rem 1rem;border:2px solid #1d6b34;background:#eaf6ec;color:#144d25}
+                .notice.refused{border-color:#b00020;background:#fdecee;color:#8a0019}
+                form.desk fieldset{background:#fff;border:1px solid #ccc;border-radius:6px;margin:1rem 0;padding:.8rem 1rem;max-width:44rem}
+                form.desk label{display:block;margin:.5rem 0 .2rem;font-weight:bold}form.desk textarea,form.desk input:not([type]),form.desk select{width:100%%;max-width:40rem;font:inherit;padding:.3rem}
+                form.desk fieldset.choices{border:none;padding:0;margin:.4rem 0}form.desk fieldset.choices label{display:inline-block;font-weight:normal;margin-right:1rem}
+                button{font:inherit;padding:.35rem 1rem;margin-top:.6rem;background:#1f3b5a;color:#fff;border:1px solid #1f3b5a;border-radius:4px;cursor:pointer}
+                a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #c77700;outline-offset:2px}
+                .clause-text{white-space:pre-wrap}
                 </style></head><body>
-                <nav><a href="/consultations%s">%s</a><a href="/dashboard%s">%s</a><a href="/board%s">%s</a></nav>
+                <nav>%s</nav>
                 <main><h1>%s</h1>
                 %s
                 </main></body></html>
-                """.formatted(l.lang(), esc(title), lang, esc(l.get("consultations")), lang, esc(l.get("dashboard")), lang,
-                esc(l.get("board")), esc(title), body);
+                """.formatted(l.lang(), esc(title), nav, esc(title), body);
     }
 }

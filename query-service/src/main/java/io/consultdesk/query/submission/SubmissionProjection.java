@@ -28,6 +28,8 @@ public class SubmissionProjection implements Projection {
     /** The correlation of the receipt and of the latest decision: equal when a decision came in with its comment (an import). */
     public static final String RECEIVED_CORRELATION = "receivedCorrelationId";
     public static final String DECISION_CORRELATION = "decisionCorrelationId";
+    /** The co-handling bureaus whose opinion (协办意见) an item waits for. */
+    public static final String AWAITING_CO_HANDLERS = "awaitingCoHandlers";
 
 
     public SubmissionProjection(Views views) {
@@ -68,6 +70,7 @@ public class SubmissionProjection implements Projection {
                     .append("bureaus", bureaus(e))
                     .append("routingBasis", basis(e.payload().get("basis")))
                     .append("triage", e.payload().path("triage").asBoolean())
+                    .append(AWAITING_CO_HANDLERS, strings(e.payload().get("coBureaus")))
                     .append("assignedAt", date(e.text("assignedAt")))
                     .append("dueAt", date(e.text("dueAt")));
             case "SubmissionReassigned" -> new Document("state", "ASSIGNED")
@@ -76,7 +79,11 @@ public class SubmissionProjection implements Projection {
                     .append("bureaus", bureaus(e))
                     .append("assignedAt", date(e.text("reassignedAt")))
                     .append("dueAt", date(e.text("dueAt")))
-                    .append("reassignmentReason", e.text("reason"));
+                    .append("reassignmentReason", e.text("reason"))
+                    // none recorded (a reassignment before co-handling opinions existed): it waits for every co-handler
+                    .append(AWAITING_CO_HANDLERS, strings(e.payload().has("awaitedOpinions")
+                            ? e.payload().get("awaitedOpinions") : e.payload().get("coBureaus")));
+            case "CoHandlingOpinionGiven" -> new Document(AWAITING_CO_HANDLERS, strings(e.payload().get("stillAwaited")));
             case "SubmissionDecided" -> decision(e, "decidedAt").append("state", "DECIDED");
             case "SubmissionDecisionRevised" -> decision(e, "revisedAt")
                     .append("revisions", e.payload().path("revision").asInt());
@@ -113,7 +120,9 @@ public class SubmissionProjection implements Projection {
                 .append("opinion", e.text("opinion"))
                 .append("channel", e.text("channel"))
                 .append("receivedAt", date(e.text("receivedAt")))
-                .append("citedClauses", strings(p.get("citedClauses")))
+                // a clause chosen on the public page is cited as much as one named in the text: the board finds it by either
+                .append("citedClauses", cited(p))
+                .append("chosenClauses", strings(p.get("chosenClauses")))
                 .append("citedChapters", strings(p.get("citedChapters")))
                 .append("revisions", 0)
                 .append(RECEIVED_CORRELATION, e.correlationId());
@@ -130,6 +139,7 @@ public class SubmissionProjection implements Projection {
                 .append("reason", e.text("reason"))
                 .append("decidedByBureau", e.text("decidedByBureau"))
                 .append("decidedAt", date(e.text(timeField)))
+                .append("consideredOpinions", strings(e.payload().get("consideredOpinions")))
                 .append(DECISION_CORRELATION, e.correlationId());
     }
 
@@ -153,6 +163,12 @@ public class SubmissionProjection implements Projection {
                     .append("units", strings(b.get("units")))));
         }
         return lines;
+    }
+
+    private static List<String> cited(JsonNode received) {
+        List<String> cited = new ArrayList<>(strings(received.get("chosenClauses")));
+        strings(received.get("citedClauses")).stream().filter(c -> !cited.contains(c)).forEach(cited::add);
+        return cited;
     }
 
     static List<String> strings(JsonNode array) {

@@ -8,9 +8,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import io.consultdesk.query.desk.SameOrigin;
 
 /**
- * The public reads published tables and nothing more; staff read items, boards and dashboards (an
+ * The public reads published tables and a draft's public page, and comments on it; staff read items, boards and dashboards (an
  * official only their bureau's items, filtered in the queries); auditors read histories and run replays.
  */
 @Configuration
@@ -24,6 +26,7 @@ public class SecurityConfiguration {
     @Bean
     public SecurityFilterChain api(HttpSecurity http, Environment environment, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
         ConsultDeskSecurity.authenticate(http, environment, entryPoint)
+                .addFilterBefore(new SameOrigin(), AuthorizationFilter.class)
                 // pages and the HTML table carry no script and only their own inline style: allow nothing else
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeHttpRequests(auth -> auth
@@ -32,7 +35,12 @@ public class SecurityConfiguration {
                                 "/public/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/submissions/*/history").hasAnyRole("AUDITOR", "SUPERVISOR")
                         .requestMatchers("/api/admin/**").hasAnyRole("AUDITOR", "ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/**", "/board/**", "/dashboard/**", "/items/**", "/consultations/**").hasAnyRole(STAFF)
+                        // the public comments on a draft from its public page; command-service limits and checks it
+                        .requestMatchers(HttpMethod.POST, "/desk/public/**").permitAll()
+                        // staff's commands go on to command-service, which decides who may do what
+                        .requestMatchers(HttpMethod.POST, "/desk/**").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/**", "/board/**", "/dashboard/**", "/items/**", "/consultations/**",
+                                "/inbox").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         .anyRequest().denyAll());
         return http.build();

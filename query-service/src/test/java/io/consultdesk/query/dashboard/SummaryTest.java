@@ -314,6 +314,34 @@ class SummaryTest {
     }
 
     @Test
+    void itemsWaitingForCoHandlersAreCountedUntilEveryCoHandlerGaveItsOpinionOrTheItemIsDecided() throws Exception {
+        Dashboard dashboard = dashboard();
+        Caller supervisor = new Caller("s", "", Set.of("SUPERVISOR"));
+        apply(applier, events(40, 0, 2));
+        List<String> withCo = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int h = Math.abs(("item-" + i).hashCode());
+            if (!BUREAUS.get(h % BUREAUS.size()).equals(BUREAUS.get((h / 7) % BUREAUS.size()))) {
+                withCo.add("item-" + i);
+            }
+        }
+        assertThat(withCo).isNotEmpty();
+        assertThat(dashboard.compute(null, supervisor).awaitingCoHandlers()).isEqualTo(withCo.size());
+        String first = withCo.get(0);
+        int h = Math.abs(first.hashCode());
+        String co = BUREAUS.get((h / 7) % BUREAUS.size());
+        EventEnvelope opinion = new EventEnvelope(UUID.randomUUID().toString(), "CoHandlingOpinionGiven", "1", "Submission", first, 2,
+                Instant.parse("2024-09-03T01:00:00Z"), "o", co, "corr", JSON.readTree("""
+                {"submissionId":"%s","bureau":"%s","opinion":"同意","givenAt":"2024-09-03T01:00:00Z","stillAwaited":[]}"""
+                .formatted(first, co)));
+        apply(applier, List.of(opinion));
+        DashboardView after = dashboard.compute(null, supervisor);
+        assertThat(after.awaitingCoHandlers()).isEqualTo(withCo.size() - 1);
+        assertThat(after.awaitedFrom().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(withCo.size() - 1);
+        assertExact(views);
+    }
+
+    @Test
     void acrossConsultationsOutcomesAreComparedByClassWhileEachConsultationKeepsItsWords() throws Exception {
         List<EventEnvelope> events = new ArrayList<>();
         String[][] decisions = {{"yes-no", "是", "ACCEPTED"}, {"yes-no", "否", "NOT_ACCEPTED"}, {"words", "采纳", "ACCEPTED"},

@@ -103,6 +103,35 @@ class ProjectionTest {
     }
 
     @Test
+    void eventsRecordedBeforeCoHandlingOpinionsReadWithTheirMeaning() throws Exception {
+        // a receipt without chosenClauses, a reassignment without awaitedOpinions, a decision without consideredOpinions
+        apply(applier, event("SubmissionReceived", 0, RECEIVED));
+        apply(applier, event("SubmissionAssigned", 1, ASSIGNED));
+        apply(applier, event("SubmissionReassigned", 2, """
+                {"submissionId":"s1","leadBureau":"乙局","coBureaus":["甲局","丙局"],"reason":"r",
+                 "reassignedAt":"2024-09-03T01:00:00Z","dueAt":"2024-09-24T15:59:59Z"}"""));
+        Document item = item();
+        assertThat(item.getList("chosenClauses", String.class)).isEmpty();
+        assertThat(item.getList("citedClauses", String.class)).containsExactly("（十一）");
+        assertThat(item.getList(SubmissionProjection.AWAITING_CO_HANDLERS, String.class)).as("every co-handler asked")
+                .containsExactly("甲局", "丙局");
+        apply(applier, event("SubmissionDecided", 3, DECIDED));
+        assertThat(item().getList("consideredOpinions", String.class)).isEmpty();
+    }
+
+    @Test
+    void aClauseChosenIsCitedAndAnOpinionGivenLeavesTheOtherCoHandlersAwaited() throws Exception {
+        apply(applier, event("SubmissionReceived", 0, RECEIVED.replace("\"citedChapters\":[]", "\"citedChapters\":[],\"chosenClauses\":[\"（三）\"]")));
+        apply(applier, event("SubmissionAssigned", 1, ASSIGNED.replace("[\"乙局\"]", "[\"乙局\",\"丙局\"]")));
+        apply(applier, event("CoHandlingOpinionGiven", 2, """
+                {"submissionId":"s1","bureau":"乙局","opinion":"同意","givenAt":"2024-09-03T01:00:00Z","stillAwaited":["丙局"]}"""));
+        Document item = item();
+        assertThat(item.getList("citedClauses", String.class)).as("the chosen clause first").containsExactly("（三）", "（十一）");
+        assertThat(item.getList(SubmissionProjection.AWAITING_CO_HANDLERS, String.class)).containsExactly("丙局");
+        assertThat(item.getString("state")).isEqualTo("ASSIGNED");
+    }
+
+    @Test
     void aRedeliveredOrOlderEventChangesNothing() throws Exception {
         EventEnvelope received = event("SubmissionReceived", 0, RECEIVED);
         EventEnvelope assigned = event("SubmissionAssigned", 1, ASSIGNED);

@@ -146,6 +146,8 @@ class PublishedLanguageContractTest {
         assertThat(consultation.getList("clauses", Document.class)).extracting(c -> c.getString("number"))
                 .containsExactly("（十一）", "（十五）");
         assertThat(consultation.getInteger("catalogueVersion")).isEqualTo(2);
+        assertThat(consultation.getList("clauses", Document.class)).extracting(c -> c.getString("text"))
+                .containsExactly("支持具有自研人工智能能力的企业开展技术攻关。", "");
         assertThat(consultation.getInteger("publishedVersion")).isEqualTo(1);
         assertThat(consultation.getString("state")).isEqualTo("CLOSED");
         assertThat(consultation.getList("outcomes", String.class)).containsExactly("采纳", "部分采纳", "不采纳", "已反馈");
@@ -165,7 +167,11 @@ class PublishedLanguageContractTest {
         assertThat(item.getInteger("tableVersion")).isEqualTo(1);
         assertThat(item.getInteger("rowNumber")).isEqualTo(1);
         assertThat(item.getBoolean("submitterErased")).isTrue();
-        assertThat(item.get(BatchApplier.LAST_SEQUENCE, Number.class).longValue()).isEqualTo(6);
+        assertThat(item.getList("chosenClauses", String.class)).containsExactly("（十一）");
+        assertThat(item.getList("coBureaus", String.class)).containsExactly("市工业和信息化局");
+        assertThat(item.getList(SubmissionProjection.AWAITING_CO_HANDLERS, String.class)).as("its co-handler gave its opinion").isEmpty();
+        assertThat(item.getList("consideredOpinions", String.class)).containsExactly("市工业和信息化局");
+        assertThat(item.get(BatchApplier.LAST_SEQUENCE, Number.class).longValue()).isEqualTo(7);
 
         assertThat(one(views, SubmissionProjection.COLLECTION, "golden-item-2").getString("state")).isEqualTo("WITHDRAWN");
         assertThat(one(views, SubmissionProjection.COLLECTION, "golden-item-3").getString("state")).isEqualTo("REJECTED");
@@ -182,7 +188,10 @@ class PublishedLanguageContractTest {
         assertThat(views.collection(PublishedTableProjection.TABLES).find().first().get("outcomeClasses", Document.class))
                 .isEqualTo(new Document("采纳", "ACCEPTED"));
         assertThat(views.collection(HistoryProjection.COLLECTION).countDocuments(Filters.eq("aggregateId", "golden-item-1")))
-                .isEqualTo(7);
+                .isEqualTo(8);
+        Document opinion = views.collection(HistoryProjection.COLLECTION).find(Filters.eq("type", "CoHandlingOpinionGiven")).first();
+        assertThat(opinion.getString("summary")).isEqualTo("市工业和信息化局 提出协办意见：建议明确自研能力的认定标准。");
+        assertThat(opinion.getString("actorBureau")).isEqualTo("市工业和信息化局");
     }
 
     private static EventEnvelope receivedAs(EventEnvelope received, String id) {

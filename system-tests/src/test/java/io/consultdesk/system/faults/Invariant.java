@@ -101,8 +101,9 @@ final class Invariant {
      * The live summary documents ({@code summaries_<g>}, counters under {@code n}) hold exactly what a recount of
      * the item documents gives, written here independently of query-service: per scope (consultation or all ×
      * everyone or one bureau among the item's bureaus) total, by state, by outcome and its class, open items by due
-     * instant, per lead bureau (states, outcomes and classes, due instants, whole hours from assignment to decision
-     * or "imported"), per cited clause (items, outcomes). Waits until the feed is idle: a batch folds its summaries after writing its items.
+     * instant, open items waiting for co-handlers (and for which), per lead bureau (states, outcomes and classes, due
+     * instants, whole hours from assignment to decision or, decided in the import that received it, imported), per
+     * cited clause (items, outcomes). Waits until the feed is idle: a batch folds its summaries after writing its items.
      */
     static void summariesEqualARecount(MongoDatabase views, String generation, long deadline) {
         Map<String, Map<String, Long>> recount = Map.of();
@@ -146,10 +147,10 @@ final class Invariant {
             Map<String, Long> c = new TreeMap<>();
             String state = item.getString("state");
             String outcome = item.getString("outcome");
+            String outcomeClass = item.getString("outcomeClass");
             String lead = item.getString("leadBureau");
             Date due = item.getDate("dueAt");
             boolean open = ("RECEIVED".equals(state) || "ASSIGNED".equals(state)) && due != null;
-            String outcomeClass = item.getString("outcomeClass");
             c.merge("total", 1L, Long::sum);
             c.merge("state." + seg(state), 1L, Long::sum);
             if (outcome != null) {
@@ -160,6 +161,12 @@ final class Invariant {
             }
             if (open) {
                 c.merge("due." + due.getTime(), 1L, Long::sum);
+            }
+            // an open item still waiting for co-handlers' opinions, once, and once for each bureau it waits for
+            List<String> awaited = item.getList("awaitingCoHandlers", String.class, List.of());
+            if ("ASSIGNED".equals(state) && !awaited.isEmpty()) {
+                c.merge("awaitingCoHandlers", 1L, Long::sum);
+                new LinkedHashSet<>(awaited).forEach(b -> c.merge("awaitedFrom." + seg(b), 1L, Long::sum));
             }
             if (lead != null) {
                 String b = "bureau." + seg(lead) + ".";
@@ -173,12 +180,12 @@ final class Invariant {
                 if (open) {
                     c.merge(b + "due." + due.getTime(), 1L, Long::sum);
                 }
-                boolean decided = item.getDate("assignedAt") != null && item.getDate("decidedAt") != null;
-                // a decision that came in the same command as the comment (an imported table's) took no time here
-                Object received = item.get("receivedCorrelationId");
-                if (decided && received != null && received.equals(item.get("decisionCorrelationId"))) {
+                Object receivedIn = item.get("receivedCorrelationId");
+                boolean imported = receivedIn != null && receivedIn.equals(item.get("decisionCorrelationId"));
+                if (imported && item.getDate("assignedAt") != null && item.getDate("decidedAt") != null) {
+                    // decided in the unit of work that received it (an imported table with 采纳情况): not timed
                     c.merge(b + "imported", 1L, Long::sum);
-                } else if (decided) {
+                } else if (item.getDate("assignedAt") != null && item.getDate("decidedAt") != null) {
                     long hours = Math.max(0, (item.getDate("decidedAt").getTime() - item.getDate("assignedAt").getTime()) / 3_600_000);
                     c.merge(b + "hours." + hours, 1L, Long::sum);
                 }
