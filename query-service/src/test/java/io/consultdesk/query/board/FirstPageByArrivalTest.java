@@ -11,8 +11,6 @@ import io.consultdesk.localstack.EmbeddedInfrastructure;
 import io.consultdesk.localstack.MongoWireServer;
 import io.consultdesk.query.audit.HistoryProjection;
 import io.consultdesk.query.audit.Timelines;
-import io.consultdesk.query.board.BoardFilter;
-import io.consultdesk.query.board.StatusBoard;
 import io.consultdesk.query.consultation.ConsultationProjection;
 import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.dashboard.DashboardSummary;
