@@ -90,11 +90,11 @@ public class StatusBoard {
             Optional<List<Document>> byKey = new FirstPageByArrival(views).page(filter, criteria, counted, itemsInScope(filter));
             if (byKey.isPresent()) {
                 // a total no summary counts (a text) is counted by the store: a scan there, but a streaming one
-                long total = counted != null ? counted : items.countDocuments(query);
+                long total = counted != null ? counted : matching(items, query);
                 return new Page(total, filter.page(), filter.size(), null, byKey.get().stream().map(d -> BoardRow.of(d, now)).toList());
             }
         }
-        long total = counted != null ? counted : items.countDocuments(query);
+        long total = counted != null ? counted : matching(items, query);
         FindIterable<Document> found = items.find(query)
                 .projection(Projections.exclude("routingBasis"))
                 .sort(sort(filter.sort()))
@@ -148,6 +148,19 @@ public class StatusBoard {
             return n.get("outcome." + Summary.segment(f.outcome()));
         }
         return n.total();
+    }
+
+    /**
+     * How many items match a query no summary counts (a text): their ids read and counted here. A store count
+     * ({@code countDocuments}, an aggregation) makes the development store read every item into memory first;
+     * a find keeps only the matches, each cut to its id.
+     */
+    private static long matching(MongoCollection<Document> items, Bson query) {
+        long n = 0;
+        for (Document ignored : items.find(query).projection(Projections.include("_id")).batchSize(10_000)) {
+            n++;
+        }
+        return n;
     }
 
     /** Every item of the query's consultation (or of all), from its summary: what the numbering must cover. */

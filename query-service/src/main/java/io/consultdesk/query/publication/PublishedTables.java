@@ -2,6 +2,7 @@ package io.consultdesk.query.publication;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.consultdesk.query.feed.LiveViews;
 import org.bson.Document;
@@ -80,10 +81,32 @@ public class PublishedTables {
         return complete;
     }
 
-    /** How many of the version's rows the read side has received so far. */
+    /**
+     * How many of the version's rows the read side has received so far, counted by key as {@link #forEachRow}
+     * reads them (ids only): a store count would make the development store read every published row into memory.
+     */
     public long rowsArrived(TableVersion table) {
-        return rows().countDocuments(Filters.and(Filters.eq("consultationId", table.consultationId()),
-                Filters.eq("version", table.version())));
+        MongoCollection<Document> rows = rows();
+        long seen = 0;
+        int limit = walkLimit(table.rowCount());
+        int last = 0;
+        for (int first = 1; seen < table.rowCount() && first <= limit; first += PAGE) {
+            last = Math.min(limit, first + PAGE - 1);
+            List<String> keys = new ArrayList<>(last - first + 1);
+            for (int n = first; n <= last; n++) {
+                keys.add(PublishedTableProjection.rowId(table.consultationId(), table.version(), n));
+            }
+            for (Document ignored : rows.find(Filters.in("_id", keys)).projection(Projections.include("_id")).batchSize(PAGE)) {
+                seen++;
+            }
+        }
+        if (seen < table.rowCount()) {
+            for (Document ignored : rows.find(Filters.and(Filters.eq("consultationId", table.consultationId()),
+                    Filters.eq("version", table.version()), Filters.gt("rowNumber", last))).projection(Projections.include("_id"))) {
+                seen++;
+            }
+        }
+        return seen;
     }
 
     /**
