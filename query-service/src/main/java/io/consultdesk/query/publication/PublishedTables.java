@@ -6,6 +6,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.consultdesk.query.feed.LiveViews;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -83,9 +84,29 @@ public class PublishedTables {
 
     /**
      * How many of the version's rows the read side has received so far, counted by key as {@link #forEachRow}
-     * reads them (ids only): a store count would make the development store read every published row into memory.
+     * reads them (their numbers only): a store count would make the development store read every published row
+     * into memory.
      */
     public long rowsArrived(TableVersion table) {
+        return walk(table, Projections.include("rowNumber"), row -> { });
+    }
+
+    /** The version's rows in 序号 order, read by key (see {@link #walk}). */
+    public void forEachRow(TableVersion table, Consumer<PublishedRow> sink) {
+        walk(table, null, d -> sink.accept(row(d)));
+    }
+
+    /**
+     * Hands the version's row documents to {@code sink} in 序号 order and says how many there were. Each row's
+     * {@code _id} is its table's id and its 序号, so each read is {@code _id $in} the next {@value #PAGE} numbers —
+     * an index lookup on every store, however large the table, never a sort. 序号 run from 1 without gaps, except
+     * where a table imported as published kept its own (a withdrawn row leaves a gap): the walk goes on until it
+     * has every row, and past {@link #walkLimit} numbers leaves the rest (kept 序号 far above the row count) to one
+     * sorted query.
+     *
+     * @param fields the fields to read ({@code rowNumber} among them), or null for the whole row
+     */
+    private long walk(TableVersion table, Bson fields, Consumer<Document> sink) {
         MongoCollection<Document> rows = rows();
         long seen = 0;
         int limit = walkLimit(table.rowCount());
@@ -96,47 +117,20 @@ public class PublishedTables {
             for (int n = first; n <= last; n++) {
                 keys.add(PublishedTableProjection.rowId(table.consultationId(), table.version(), n));
             }
-            for (Document ignored : rows.find(Filters.in("_id", keys)).projection(Projections.include("_id")).batchSize(PAGE)) {
-                seen++;
-            }
-        }
-        if (seen < table.rowCount()) {
-            for (Document ignored : rows.find(Filters.and(Filters.eq("consultationId", table.consultationId()),
-                    Filters.eq("version", table.version()), Filters.gt("rowNumber", last))).projection(Projections.include("_id"))) {
-                seen++;
-            }
-        }
-        return seen;
-    }
-
-    /**
-     * The version's rows in 序号 order, read by key: each row's {@code _id} is its table's id and its 序号, so
-     * each read is {@code _id $in} the next {@value #PAGE} numbers — an index lookup on every store, however
-     * large the table, never a sort. 序号 run from 1 without gaps, except where a table imported as published
-     * kept its own (a withdrawn row leaves a gap): the walk goes on until it has every row, and past
-     * {@link #walkLimit} numbers leaves the rest (kept 序号 far above the row count) to one sorted query.
-     */
-    public void forEachRow(TableVersion table, Consumer<PublishedRow> sink) {
-        MongoCollection<Document> rows = rows();
-        int seen = 0;
-        int limit = walkLimit(table.rowCount());
-        int last = 0;
-        for (int first = 1; seen < table.rowCount() && first <= limit; first += PAGE) {
-            last = Math.min(limit, first + PAGE - 1);
-            List<String> keys = new ArrayList<>(last - first + 1);
-            for (int n = first; n <= last; n++) {
-                keys.add(PublishedTableProjection.rowId(table.consultationId(), table.version(), n));
-            }
-            Map<Integer, PublishedRow> page = new TreeMap<>();
-            rows.find(Filters.in("_id", keys)).batchSize(PAGE).forEach(d -> page.put(d.getInteger("rowNumber"), row(d)));
+            Map<Integer, Document> page = new TreeMap<>();
+            rows.find(Filters.in("_id", keys)).projection(fields).batchSize(PAGE).forEach(d -> page.put(d.getInteger("rowNumber"), d));
             page.values().forEach(sink);
             seen += page.size();
         }
         if (seen < table.rowCount()) {
-            rows.find(Filters.and(Filters.eq("consultationId", table.consultationId()), Filters.eq("version", table.version()),
-                            Filters.gt("rowNumber", last)))
-                    .sort(Sorts.ascending("rowNumber")).batchSize(PAGE).forEach(d -> sink.accept(row(d)));
+            for (Document d : rows.find(Filters.and(Filters.eq("consultationId", table.consultationId()),
+                            Filters.eq("version", table.version()), Filters.gt("rowNumber", last)))
+                    .projection(fields).sort(Sorts.ascending("rowNumber")).batchSize(PAGE)) {
+                sink.accept(d);
+                seen++;
+            }
         }
+        return seen;
     }
 
     /** How far the walk by key goes: twice the rows and a thousand (gaps are rows left out of a kept numbering). */
