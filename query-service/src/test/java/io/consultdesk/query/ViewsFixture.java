@@ -8,6 +8,7 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.ConnectionString;
+import org.bson.BsonDocument;
 import io.consultdesk.localstack.EmbeddedInfrastructure;
 import io.consultdesk.localstack.MongoWireServer;
 import io.consultdesk.query.audit.HistoryProjection;
@@ -37,6 +38,11 @@ public final class ViewsFixture implements AutoCloseable {
     private final MongoWireServer mongo;
     private final MongoClient client;
     private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final List<Find> finds = new CopyOnWriteArrayList<>();
+
+    /** A find sent to the store: its collection (generation suffix dropped) and its filter. */
+    private record Find(String collection, BsonDocument filter) {
+    }
 
     public ViewsFixture() {
         mongo = new MongoWireServer(EmbeddedInfrastructure.freePort(), null).start();
@@ -47,7 +53,12 @@ public final class ViewsFixture implements AutoCloseable {
                     public void commandStarted(CommandStartedEvent event) {
                         var target = event.getCommand().get(event.getCommandName());
                         if (target != null && target.isString()) {
-                            commands.add(event.getCommandName() + " " + target.asString().getValue().replaceAll("_g\\d+$", ""));
+                            String collection = target.asString().getValue().replaceAll("_g\\d+$", "");
+                            commands.add(event.getCommandName() + " " + collection);
+                            if (event.getCommandName().equals("find")) {
+                                // copied: the command's buffer is released once the listener returns
+                                finds.add(new Find(collection, event.getCommand().getDocument("filter", new BsonDocument()).clone()));
+                            }
                         }
                     }
                 }).build());
@@ -77,6 +88,13 @@ public final class ViewsFixture implements AutoCloseable {
         List<String> sent = List.copyOf(commands);
         commands.clear();
         return sent;
+    }
+
+    /** The filters of the finds on {@code collection} since the last call, and forgets every find recorded. */
+    public List<BsonDocument> findFiltersSince(String collection) {
+        List<BsonDocument> filters = finds.stream().filter(f -> f.collection().equals(collection)).map(Find::filter).toList();
+        finds.clear();
+        return filters;
     }
 
     public static EventEnvelope event(String aggregateType, String aggregateId, long sequence, String type, String at,

@@ -1,27 +1,13 @@
 package io.consultdesk.query.board;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import io.consultdesk.localstack.EmbeddedInfrastructure;
-import io.consultdesk.localstack.MongoWireServer;
-import io.consultdesk.query.audit.HistoryProjection;
 import io.consultdesk.query.audit.Timelines;
-import io.consultdesk.query.consultation.ConsultationProjection;
 import io.consultdesk.query.consultation.Consultations;
-import io.consultdesk.query.dashboard.DashboardSummary;
 import io.consultdesk.query.dashboard.Summaries;
 import io.consultdesk.query.feed.ArrivalOrder;
 import io.consultdesk.query.SampleItemEvents;
-import io.consultdesk.query.feed.BatchApplier;
+import io.consultdesk.query.ViewsFixture;
 import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.LiveViews;
-import io.consultdesk.query.feed.Projections;
-import io.consultdesk.query.publication.PublishedTableProjection;
 import io.consultdesk.query.submission.SubmissionProjection;
 import io.consultdesk.security.Caller;
 import java.time.Clock;
@@ -33,10 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,10 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FirstPageByArrivalTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private static final Projections REGISTERED = new Projections(List.of(new ConsultationProjection.Registration(),
-            new SubmissionProjection.Registration(), new PublishedTableProjection.Registration(), new HistoryProjection.Registration(),
-            new DashboardSummary.Registration()));
     private static final List<String> BUREAUS = SampleItemEvents.BUREAUS;
     private static final List<String> OUTCOMES = SampleItemEvents.OUTCOMES;
     private static final Instant NOW = Instant.parse("2024-09-20T00:00:00Z");
@@ -64,29 +43,13 @@ class FirstPageByArrivalTest {
     private static final Caller NOBODY = new Caller("n", "", Set.of("PUBLIC"));
     private static final int ITEMS = 900;
 
-    private static MongoWireServer mongo;
-    private static MongoClient client;
+    private static ViewsFixture store;
     private static LiveViews views;
-    /** The filters of the item finds sent to the store since the last clear. */
-    private static final List<BsonDocument> itemFinds = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
-        mongo = new MongoWireServer(EmbeddedInfrastructure.freePort(), null).start();
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(mongo.connectionString()))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandStarted(CommandStartedEvent event) {
-                        if (event.getCommandName().equals("find")
-                                && event.getCommand().getString("find").getValue().startsWith(SubmissionProjection.COLLECTION)) {
-                            itemFinds.add(event.getCommand().getDocument("filter").clone());
-                        }
-                    }
-                })
-                .build());
-        views = new LiveViews(client.getDatabase("views_" + UUID.randomUUID().toString().replace("-", "")));
-        BatchApplier applier = new BatchApplier(views, REGISTERED, JSON);
+        store = new ViewsFixture();
+        views = store.freshViews();
         // items arrive over several batches, their later events interleaved with others' first ones
         List<EventEnvelope> events = new ArrayList<>();
         for (int i = 0; i < ITEMS; i++) {
@@ -96,18 +59,13 @@ class FirstPageByArrivalTest {
         }
         events.sort(Comparator.comparingLong(e -> Long.parseLong(e.aggregateId().substring(5)) / 40 * 10 + e.sequence()));
         for (int from = 0; from < events.size(); from += 400) {
-            List<BatchApplier.Delivered> batch = new ArrayList<>();
-            for (EventEnvelope e : events.subList(from, Math.min(events.size(), from + 400))) {
-                batch.add(new BatchApplier.Delivered(e, e.aggregateId(), "{}", "test"));
-            }
-            applier.apply(batch);
+            store.apply(views, events.subList(from, Math.min(events.size(), from + 400)));
         }
     }
 
     @AfterAll
     static void stop() {
-        client.close();
-        mongo.close();
+        store.close();
     }
 
     static Stream<BoardFilter> filters() {
@@ -134,7 +92,7 @@ class FirstPageByArrivalTest {
             List<String> expected = all.stream().skip((long) filter.page() * filter.size()).limit(filter.size())
                     .map(d -> d.getString("_id")).toList();
 
-            itemFinds.clear();
+            store.findFiltersSince(SubmissionProjection.COLLECTION);
             StatusBoard.Page page = board().query(filter, caller);
 
             assertThat(expected).as("the filter selects a page's worth").isNotEmpty();
@@ -144,7 +102,7 @@ class FirstPageByArrivalTest {
             if (caller == OFFICIAL && filter.bureau() != null) {
                 continue; // another bureau's items as an official sees them: no summary counts those, the store is asked
             }
-            assertThat(itemFinds).as("only lookups of arrival keys").isNotEmpty().allSatisfy(f -> {
+            assertThat(store.findFiltersSince(SubmissionProjection.COLLECTION)).as("only lookups of arrival keys").isNotEmpty().allSatisfy(f -> {
                 assertThat(f.keySet()).hasSize(1);
                 assertThat(f.getFirstKey()).isIn(ArrivalOrder.ALL, ArrivalOrder.IN_GROUP);
                 assertThat(f.getDocument(f.getFirstKey()).keySet()).containsExactly("$in");
@@ -178,13 +136,13 @@ class FirstPageByArrivalTest {
         Document counters = views.collection(ArrivalOrder.COUNTERS).findOneAndDelete(new Document("_id", SubmissionProjection.COLLECTION));
         try {
             BoardFilter firstPage = filter("c1", null, null, null, null, null, 0);
-            itemFinds.clear();
+            store.findFiltersSince(SubmissionProjection.COLLECTION);
             StatusBoard.Page page = board().query(firstPage, SUPERVISOR);
             List<String> expected = views.collection(SubmissionProjection.COLLECTION).find(new Document("consultationId", "c1"))
                     .sort(new Document(ArrivalOrder.ALL, 1).append("receivedAt", 1).append("_id", 1)).limit(20)
                     .map(d -> d.getString("_id")).into(new ArrayList<>());
             assertThat(page.items()).extracting(BoardRow::id).containsExactlyElementsOf(expected);
-            assertThat(itemFinds).noneSatisfy(f -> assertThat(f.keySet()).containsAnyOf(ArrivalOrder.ALL, ArrivalOrder.IN_GROUP));
+            assertThat(store.findFiltersSince(SubmissionProjection.COLLECTION)).noneSatisfy(f -> assertThat(f.keySet()).containsAnyOf(ArrivalOrder.ALL, ArrivalOrder.IN_GROUP));
         } finally {
             views.collection(ArrivalOrder.COUNTERS).insertOne(counters);
         }

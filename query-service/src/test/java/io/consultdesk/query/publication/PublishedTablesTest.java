@@ -1,15 +1,7 @@
 package io.consultdesk.query.publication;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import io.consultdesk.localstack.EmbeddedInfrastructure;
-import io.consultdesk.localstack.MongoWireServer;
+import io.consultdesk.query.ViewsFixture;
 import io.consultdesk.query.feed.LiveViews;
-import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,44 +19,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A published version's rows come out whole and in 序号 order, read by key, gaps in a kept numbering included. */
 class PublishedTablesTest {
 
-    private static MongoWireServer mongo;
-    private static MongoClient client;
+    private static ViewsFixture store;
     private static LiveViews views;
-    private static final List<BsonDocument> rowFinds = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
-        mongo = new MongoWireServer(EmbeddedInfrastructure.freePort(), null).start();
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(mongo.connectionString()))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandStarted(CommandStartedEvent event) {
-                        if (event.getCommandName().equals("find")
-                                && event.getCommand().getString("find").getValue().startsWith(PublishedTableProjection.ROWS)) {
-                            rowFinds.add(event.getCommand().getDocument("filter").clone());
-                        }
-                    }
-                })
-                .build());
-        views = new LiveViews(client.getDatabase("views_" + UUID.randomUUID().toString().replace("-", "")));
+        store = new ViewsFixture();
+        views = store.freshViews();
     }
 
     @AfterAll
     static void stop() {
-        client.close();
-        mongo.close();
+        store.close();
     }
 
     @Test
     void aLargeTableComesOutInOrderAThousandKeysPerRead() {
         TableVersion table = publish("big", IntStream.rangeClosed(1, 2_500).boxed().toList());
-        rowFinds.clear();
+        store.findFiltersSince(PublishedTableProjection.ROWS);
 
         List<Integer> numbers = numbersOf(table);
 
         assertThat(numbers).isEqualTo(IntStream.rangeClosed(1, 2_500).boxed().toList());
-        assertThat(rowFinds).hasSize(3).allSatisfy(f -> {
+        assertThat(store.findFiltersSince(PublishedTableProjection.ROWS)).hasSize(3).allSatisfy(f -> {
             assertThat(f.keySet()).containsExactly("_id");
             assertThat(f.getDocument("_id").getArray("$in")).hasSizeLessThanOrEqualTo(1_000);
         });
