@@ -20,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * {@code java -jar benchmarks-exec.jar [--sizes=2000,10000] [--reps=3] [--clients=16] [--mongo-uri=… --kafka=…]}:
@@ -111,10 +114,11 @@ public final class BenchmarkRun {
 
         long started = System.nanoTime();
         EmbeddedInfrastructure infrastructure = null;
+        Path data = null;
         String mongoUri = options.get("mongo-uri");
         kafka = options.get("kafka");
         if (mongoUri == null || kafka == null) {
-            Path data = Files.createTempDirectory("consultdesk-bench-");
+            data = Files.createTempDirectory("consultdesk-bench-");
             infrastructure = new EmbeddedInfrastructure(EmbeddedInfrastructure.freePort(), EmbeddedInfrastructure.freePort(),
                     EmbeddedInfrastructure.freePort(), data.resolve("kafka"), data.resolve("mongo/bench.mv")).start();
             mongoUri = infrastructure.mongoUri();
@@ -165,6 +169,8 @@ public final class BenchmarkRun {
             }
             if (infrastructure != null) {
                 infrastructure.close();
+                // a backlog of a million items leaves tens of gigabytes of store and log behind
+                deleteRecursively(data);
             }
             if (harnessRecording != null) {
                 harnessRecording.stop();
@@ -221,6 +227,14 @@ public final class BenchmarkRun {
             where.append(Profile.read(name, recordings.resolve(name + ".jfr"), peers).markdown());
         }
         Report.appendToLatest(root.resolve("benchmarks/results"), where.toString());
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static long[] longs(String list) {
