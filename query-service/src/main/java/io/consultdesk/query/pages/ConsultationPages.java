@@ -5,6 +5,7 @@ import io.consultdesk.query.consultation.ConsultationOverview;
 import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.presentation.LocalTimes;
 import io.consultdesk.query.presentation.Text;
+import io.consultdesk.query.submission.ItemStates;
 import io.consultdesk.security.CurrentCaller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -147,7 +148,7 @@ public class ConsultationPages {
     /** Counts by state in the states' own order, by their labels. */
     private static String byState(ConsultationOverview c, Labels l) {
         Map<String, Integer> labelled = new LinkedHashMap<>();
-        for (String state : Charts.STATES) {
+        for (String state : ItemStates.ALL) {
             Integer n = c.byState().get(state);
             if (n != null) {
                 labelled.put(l.get(state), n);

@@ -9,6 +9,7 @@ import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.desk.CommandService;
 import io.consultdesk.query.desk.CommandService.Reply;
 import io.consultdesk.query.presentation.LocalTimes;
+import io.consultdesk.query.submission.ItemStates;
 import io.consultdesk.security.Caller;
 import io.consultdesk.security.CurrentCaller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,7 +42,7 @@ import static io.consultdesk.query.pages.Html.url;
 public class ItemActions {
 
     static final Set<String> DONE = Set.of("decision", "co-opinion", "assignment", "registered");
-    private static final Set<String> OPEN = Set.of("ASSIGNED", "DECIDED");
+    private static final Set<String> OPEN = Set.of(ItemStates.ASSIGNED, ItemStates.DECIDED);
 
     private final CommandService commands;
     private final ItemPage page;
@@ -80,10 +81,10 @@ public class ItemActions {
                     + Forms.textarea("reason", l.get("reason"), entered.getOrDefault("reason", item.reason()), false)
                     + (offered.isEmpty() ? "" : Forms.checkboxes("consideredOpinions", l.get("considered"), offered,
                     considered == null ? offered : List.of(considered.split("\n"))));
-            s.append(Forms.form("decide", base + "/decision", l, l.get("DECIDED".equals(item.state()) ? "revise" : "decide"), fields,
+            s.append(Forms.form("decide", base + "/decision", l, l.get(ItemStates.DECIDED.equals(item.state()) ? "revise" : "decide"), fields,
                     l.get("save")));
         }
-        if ("ASSIGNED".equals(item.state()) && who.hasRole("OFFICIAL") && item.coBureaus().contains(who.bureau())) {
+        if (ItemStates.ASSIGNED.equals(item.state()) && who.hasRole("OFFICIAL") && item.coBureaus().contains(who.bureau())) {
             s.append(Forms.form("co-opinion", base + "/co-opinion", l, l.get("giveCoOpinion") + "（" + who.bureau() + "）",
                     Forms.hidden("expectedVersion", version) + Forms.textarea("opinion", l.get("coOpinion"), entered.getOrDefault("opinion", ""), true), l.get("save")));
         }
