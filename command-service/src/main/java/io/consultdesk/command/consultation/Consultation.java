@@ -6,7 +6,7 @@ import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation
 import io.consultdesk.command.consultation.ConsultationCommands.SetOutcomeVocabulary;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.NotAllowed;
-import io.consultdesk.command.kernel.Roles;
+import io.consultdesk.security.Roles;
 import io.consultdesk.command.routing.ClauseCatalogue;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

@@ -1,7 +1,7 @@
 package io.consultdesk.command.submission;
 
 import io.consultdesk.command.kernel.Actor;
-import io.consultdesk.command.kernel.Roles;
+import io.consultdesk.security.Roles;
 import io.consultdesk.command.submission.Commands.DecideSubmission;
 import io.consultdesk.command.submission.Commands.MarkDuplicate;
 import io.consultdesk.command.submission.Commands.ReassignSubmission;

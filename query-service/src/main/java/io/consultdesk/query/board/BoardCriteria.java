@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import io.consultdesk.query.submission.ItemAccess;
 import io.consultdesk.query.submission.ItemStates;
 import io.consultdesk.security.Caller;
+import io.consultdesk.security.Roles;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -78,7 +79,7 @@ final class BoardCriteria {
         if (caller.seesAllItems()) {
             return true;
         }
-        return caller.hasRole("OFFICIAL") && !caller.bureau().isEmpty() && holds(item.get("bureaus"), caller.bureau());
+        return caller.hasRole(Roles.OFFICIAL) && !caller.bureau().isEmpty() && holds(item.get("bureaus"), caller.bureau());
     }
 
     /**

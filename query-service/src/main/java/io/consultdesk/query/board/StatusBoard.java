@@ -16,6 +16,7 @@ import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.submission.ItemAccess;
 import io.consultdesk.query.submission.SubmissionProjection;
 import io.consultdesk.security.Caller;
+import io.consultdesk.security.Roles;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -119,7 +120,7 @@ public class StatusBoard {
         String bureau;
         if (caller.seesAllItems()) {
             bureau = f.bureau();
-        } else if (caller.hasRole("OFFICIAL") && !caller.bureau().isEmpty()
+        } else if (caller.hasRole(Roles.OFFICIAL) && !caller.bureau().isEmpty()
                 && (f.bureau() == null || f.bureau().equals(caller.bureau()))) {
             bureau = caller.bureau();
         } else {

@@ -3,6 +3,7 @@ package io.consultdesk.query.dashboard;
 import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.feed.SummaryFolder;
 import io.consultdesk.security.Caller;
+import io.consultdesk.security.Roles;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -74,7 +75,7 @@ public class Summaries {
         if (caller.seesAllItems()) {
             return DashboardSummary.ALL;
         }
-        if (caller.hasRole("OFFICIAL") && !caller.bureau().isEmpty()) {
+        if (caller.hasRole(Roles.OFFICIAL) && !caller.bureau().isEmpty()) {
             return caller.bureau();
         }
         return null;

@@ -9,6 +9,7 @@ import io.consultdesk.query.presentation.Text;
 import io.consultdesk.query.submission.ItemStates;
 import io.consultdesk.security.Caller;
 import io.consultdesk.security.CurrentCaller;
+import io.consultdesk.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,9 +48,9 @@ public class InboxPage {
     public ResponseEntity<String> inbox(@RequestParam(required = false) String bureau, @RequestParam(required = false) String lang) {
         Labels l = new Labels(lang);
         Caller who = caller.get();
-        String mine = who.hasRole("OFFICIAL") && !who.bureau().isEmpty() ? who.bureau() : bureau == null ? "" : bureau.strip();
+        String mine = who.hasRole(Roles.OFFICIAL) && !who.bureau().isEmpty() ? who.bureau() : bureau == null ? "" : bureau.strip();
         StringBuilder body = new StringBuilder();
-        if (!who.hasRole("OFFICIAL")) {
+        if (!who.hasRole(Roles.OFFICIAL)) {
             // staff of no bureau look at a bureau's inbox: one of the catalogues'
             List<String> bureaus = FilterChoices.of(consultations, null, who).bureaus();
             body.append("<form class=\"filters\" method=\"get\" action=\"/inbox\"><label>").append(esc(l.get("bureau")))

@@ -10,6 +10,7 @@ import io.consultdesk.query.desk.CommandService.Reply;
 import io.consultdesk.query.submission.ItemStates;
 import io.consultdesk.security.Caller;
 import io.consultdesk.security.CurrentCaller;
+import io.consultdesk.security.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -132,7 +133,7 @@ public class PublicationPage {
             }
             fields.append("</fieldset>");
         }
-        if (who.hasRole("SUPERVISOR")) {
+        if (who.hasRole(Roles.SUPERVISOR)) {
             body.append(Forms.form("publish", "/desk/consultations/" + url(id) + "/publication", l, l.get("publishNext"),
                     fields.toString(), l.get("publish")));
         }
