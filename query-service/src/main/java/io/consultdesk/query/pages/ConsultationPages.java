@@ -2,6 +2,7 @@ package io.consultdesk.query.pages;
 
 import io.consultdesk.query.consultation.ConsultationDetail;
 import io.consultdesk.query.consultation.ConsultationOverview;
+import io.consultdesk.query.consultation.ConsultationStates;
 import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.presentation.LocalTimes;
 import io.consultdesk.query.presentation.Text;
@@ -81,7 +82,7 @@ public class ConsultationPages {
         if (who.hasRole(Roles.SUPERVISOR) || who.hasRole(Roles.ADMIN)) {
             links.append("<p class=\"chips\"><a id=\"action-catalogue\" href=\"").append(base).append("/catalogue")
                     .append(Html.lang(l, true)).append("\">").append(esc(l.get("loadCatalogue"))).append("</a></p>");
-            if ("OPEN".equals(state)) {
+            if (ConsultationStates.OPEN.equals(state)) {
                 links.append("<form id=\"close\" method=\"post\" action=\"/desk").append(base).append("/closure\">")
                         .append(l.suffix().isEmpty() ? "" : Forms.hidden("lang", "en"))
                         .append("<button type=\"submit\">").append(esc(l.get("closeConsultation"))).append("</button></form>");

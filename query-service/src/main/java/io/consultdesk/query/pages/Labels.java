@@ -1,5 +1,6 @@
 package io.consultdesk.query.pages;
 
+import io.consultdesk.query.consultation.ConsultationStates;
 import io.consultdesk.query.submission.ItemStates;
 
 import java.util.Map;
@@ -182,8 +183,8 @@ final class Labels {
             Map.entry("clauseTitle", new String[] {"条款标题", "Clause title"}),
             Map.entry("responsibleUnits", new String[] {"责任单位（第一个为主办）", "Responsible units (the first leads)"}),
             Map.entry("noChapter", new String[] {"（目录未载明章节）", "(chapter not given)"}),
-            Map.entry("OPEN", new String[] {"征求意见中", "open"}),
-            Map.entry("CLOSED", new String[] {"已截止", "closed"}),
+            Map.entry(ConsultationStates.OPEN, new String[] {"征求意见中", "open"}),
+            Map.entry(ConsultationStates.CLOSED, new String[] {"已截止", "closed"}),
             Map.entry("summary", new String[] {"意见概要", "Summary"}),
             Map.entry("timeline", new String[] {"办理记录", "Timeline"}),
             Map.entry("lead", new String[] {"主办单位", "Lead bureau"}),

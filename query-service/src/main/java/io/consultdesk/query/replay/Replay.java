@@ -80,7 +80,7 @@ public class Replay {
         final AtomicLong total = new AtomicLong();
         final AtomicLong done = new AtomicLong();
         volatile Instant finishedAt;
-        volatile String state = "RUNNING";
+        volatile String state = ReplayProgress.RUNNING;
         volatile String error;
 
         Run(String previous, String generation) {
@@ -106,13 +106,13 @@ public class Replay {
                 total.set(finalEnd.entrySet().stream().mapToLong(e -> e.getValue() - begin.get(e.getKey())).sum());
                 readUntil(scan, finalEnd, projections);
                 finishedAt = Instant.now(); // before the state: a reader that sees DONE also sees when
-                state = "DONE";
+                state = ReplayProgress.DONE;
                 log.info("replay into {} done: {} events in {} ms", generation, done.get(),
                         Duration.between(startedAt, Instant.now()).toMillis());
             } catch (Exception e) {
                 finishedAt = Instant.now();
                 error = e.getMessage();
-                state = "FAILED";
+                state = ReplayProgress.FAILED;
                 // before the switch the previous generation stays live untouched; after it, the live feed keeps
                 // the new one current and a further replay rebuilds whatever the catch-up missed
                 log.error("replay into {} failed; live generation is {}", generation, views.generation(), e);
