@@ -56,7 +56,8 @@ public class Consultation {
         new ClauseCatalogue(command.clauses()); // refuses duplicates before anything is recorded
         apply(new ConsultationOpened(command.consultationId(), command.title().strip(), command.draftingUnit().strip(),
                 command.deadline(), command.clauses() == null ? List.of() : command.clauses(), outcomes,
-                command.handlingWorkingDays() > 0 ? command.handlingWorkingDays() : DEFAULT_HANDLING_WORKING_DAYS, command.at(), command.timeZone(),
+                command.handlingWorkingDays() > 0 ? command.handlingWorkingDays() : DEFAULT_HANDLING_WORKING_DAYS,
+                command.at(), command.timeZone(),
                 command.maskOrganisations() ? null : Boolean.FALSE));
         if (!outcomes.equals(DEFAULT_OUTCOMES)) {
             // words of its own: their classes recorded as a fact, not left to a later release's reading of them

@@ -80,7 +80,8 @@ public class ConsultationController {
         try {
             commands.send(new OpenConsultation(id, request.title(), request.draftingUnit(), request.deadline(),
                     clauses(request.clauses()), request.outcomes(),
-                    request.handlingWorkingDays() == null ? Consultation.DEFAULT_HANDLING_WORKING_DAYS : request.handlingWorkingDays(), timeZone, clock.instant(), actor,
+                    request.handlingWorkingDays() == null ? Consultation.DEFAULT_HANDLING_WORKING_DAYS : request.handlingWorkingDays(),
+                    timeZone, clock.instant(), actor,
                     !Boolean.FALSE.equals(request.maskOrganisations())), actor);
         } catch (RuntimeException e) {
             if (DuplicateEvent.isCauseOf(e)) {

@@ -44,7 +44,8 @@ public class EventStoreConfiguration {
 
     /** command-service's own database: the event log, the token store, the personal-data keys, the items per consultation. */
     @Bean
-    public MongoDatabase eventDatabase(MongoClient client, @Value("${consultdesk.event-store.database:consultdesk_events}") String database) {
+    public MongoDatabase eventDatabase(MongoClient client,
+                                       @Value("${consultdesk.event-store.database:consultdesk_events}") String database) {
         return client.getDatabase(database);
     }
 

@@ -86,7 +86,8 @@ public class SubmissionController {
                 : ResponseEntity.ok(body);
     }
 
-    public record DecisionRequest(@NotBlank @Size(max = FieldLimits.OUTCOME_WORD) String outcome, @Size(max = FieldLimits.DECISION_REASON) String reason,
+    public record DecisionRequest(@NotBlank @Size(max = FieldLimits.OUTCOME_WORD) String outcome,
+                                  @Size(max = FieldLimits.DECISION_REASON) String reason,
                                   @PositiveOrZero Long expectedVersion,
                                   @Size(max = 20) List<@NotBlank @Size(max = FieldLimits.BUREAU) String> consideredOpinions) {
     }
