@@ -16,7 +16,7 @@ public record LshBands(int bands, int rows) {
         }
     }
 
-    /** One key per band, {@code band:hash}, the band's number first so that equal values in different bands differ. */
+    /** One key per band, {@code band|hash}, the band's number first so that equal values in different bands differ. */
     public List<String> keys(Signature signature) {
         if (signature.length() < bands * rows) {
             throw new IllegalArgumentException("a signature of " + signature.length() + " values has no " + bands + " bands of " + rows);
@@ -27,7 +27,7 @@ public record LshBands(int bands, int rows) {
             for (int row = 0; row < rows; row++) {
                 hash = Hashes.mix(hash * 31 + signature.value(band * rows + row));
             }
-            keys.add(band + ":" + Long.toHexString(hash));
+            keys.add(band + "|" + Long.toHexString(hash));
         }
         return keys;
     }

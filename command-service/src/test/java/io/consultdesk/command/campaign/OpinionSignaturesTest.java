@@ -39,7 +39,7 @@ class OpinionSignaturesTest {
         Signature signature = signatures.of("建议增加补贴");
         assertThat(signature.length()).isEqualTo(CampaignSettings.DEFAULT.signatureLength());
         assertThat(new OpinionSignatures(CampaignSettings.DEFAULT).of("建议增加补贴")).isEqualTo(signature);
-        assertThat(signature.value(0)).isEqualTo(new MinHasher(128).signature(Shingles.of("建议增加补贴", 3)).value(0));
+        assertThat(signature.value(0)).isEqualTo(new MinHasher(128).signature(Shingles.of("建议增加补贴", CampaignSettings.DEFAULT.shingleLength())).value(0));
         assertThat(Signature.fromBytes(signature.toBytes())).isEqualTo(signature);
         assertThat(new MinHasher(4).signature(Shingles.of("建议增加补贴", 3)).values())
                 .containsExactly(1768881060, 1492305531, 102135634, 1789460486);
@@ -89,7 +89,7 @@ class OpinionSignaturesTest {
     void bandsAgreeForEqualSignaturesAndFollowTheirSCurve() {
         LshBands lsh = new LshBands(16, 4);
         Signature a = signatures.of(TEMPLATE);
-        assertThat(lsh.keys(a)).hasSize(16).doesNotHaveDuplicates().allMatch(k -> k.matches("\\d+:[0-9a-f]+"));
+        assertThat(lsh.keys(a)).hasSize(16).doesNotHaveDuplicates().allMatch(k -> k.matches("\\d+\\|[0-9a-f]+"));
         assertThat(lsh.keys(signatures.of(TEMPLATE + "。"))).isEqualTo(lsh.keys(a));
         assertThat(lsh.candidates(a, signatures.of(TEMPLATE.replace("建议将", "希望将")))).isTrue();
         assertThat(lsh.probability(0.9)).isGreaterThan(0.99);

@@ -1,0 +1,74 @@
+package io.consultdesk.command.campaign;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds, for a comment being received, the campaign cluster it belongs to.
+ * <p>
+ * A comment near enough (estimated similarity at least the threshold) to a cluster's representative joins the
+ * most similar one. A comment that joins none is remembered as a representative of a cluster of its own that
+ * has no members yet: nothing is recorded for it until a second comment joins it, so a consultation's clusters
+ * are only those of two or more comments, and the representative is the first comment of its campaign to
+ * arrive. Its cluster's id is the representative's own id, which a replay or another instance derives alike.
+ * <p>
+ * A comment whose bands led to clusters none of which it was near enough to is not remembered: remembering it
+ * would cost a third round trip to the store, and it is the rare case of a comment that shares a band with an
+ * unrelated one. Should it be the first of a campaign, the campaign's next copy becomes its representative.
+ */
+public final class CampaignDetector {
+
+    private final OpinionSignatures signatures;
+    private final CampaignIndex index;
+
+    public CampaignDetector(CampaignSettings settings, CampaignIndex index) {
+        this.signatures = new OpinionSignatures(settings);
+        this.index = index;
+    }
+
+    public CampaignSettings settings() {
+        return signatures.settings();
+    }
+
+    /** What a comment is: its signature, bands and the cluster it joins, if any. Reads the index, changes nothing. */
+    public Detection detect(String consultationId, String opinion, Collection<String> names) {
+        Signature signature = signatures.of(opinion, names);
+        if (signature == null) {
+            return Detection.NOTHING_TO_COMPARE;
+        }
+        List<String> bands = settings().lsh().keys(signature);
+        List<Representative> candidates = index.candidates(consultationId, bands);
+        Optional<CampaignMatch> match = best(signature, candidates, settings().threshold());
+        return new Detection(signature, bands, match.orElse(null), candidates.isEmpty());
+    }
+
+    /** Remembers a comment that joined no cluster as a representative, when it should be (see the class). */
+    public void remember(String consultationId, String submissionId, Detection detection) {
+        if (detection.representsItsOwn()) {
+            index.remember(consultationId, new Representative(submissionId, submissionId, detection.signature()), detection.bands());
+        }
+    }
+
+    /** The most similar representative at or above the threshold; ties go to the earliest found. */
+    static Optional<CampaignMatch> best(Signature signature, List<Representative> candidates, double threshold) {
+        return candidates.stream()
+                .map(r -> new CampaignMatch(r.clusterId(), r.representativeId(), signature.similarity(r.signature())))
+                .filter(m -> m.similarity() >= threshold)
+                .max(Comparator.comparingDouble(CampaignMatch::similarity));
+    }
+
+    /**
+     * A comment's detection. {@code match}: the cluster it joins, or null; {@code unseen}: its bands led nowhere,
+     * so it is remembered as a cluster's representative.
+     */
+    public record Detection(Signature signature, List<String> bands, CampaignMatch match, boolean unseen) {
+
+        static final Detection NOTHING_TO_COMPARE = new Detection(null, List.of(), null, false);
+
+        public boolean representsItsOwn() {
+            return signature != null && match == null && unseen;
+        }
+    }
+}
