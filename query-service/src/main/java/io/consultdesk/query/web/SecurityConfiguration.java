@@ -35,6 +35,8 @@ public class SecurityConfiguration {
                                 "/public/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/submissions/*/history").hasAnyRole("AUDITOR", "SUPERVISOR")
                         .requestMatchers("/api/admin/**").hasAnyRole("AUDITOR", "ADMIN")
+                        // a campaign cluster spans bureaus: not for an official, who sees only its bureau's items
+                        .requestMatchers(HttpMethod.GET, "/api/consultations/*/clusters").hasAnyRole("CLERK", "SUPERVISOR", "AUDITOR", "ADMIN")
                         // the public comments on a draft from its public page; command-service limits and checks it
                         .requestMatchers(HttpMethod.POST, "/desk/public/**").permitAll()
                         // staff's commands go on to command-service, which decides who may do what

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import io.consultdesk.localstack.EmbeddedInfrastructure;
 import io.consultdesk.localstack.MongoWireServer;
 import io.consultdesk.query.audit.HistoryProjection;
+import io.consultdesk.query.campaign.CampaignClusterProjection;
 import io.consultdesk.query.consultation.ConsultationProjection;
 import io.consultdesk.query.publication.PublishedTableProjection;
 import io.consultdesk.query.submission.SubmissionProjection;
@@ -127,7 +128,8 @@ class PublishedLanguageContractTest {
                 story.toArray(EventEnvelope[]::new));
         assertThat(outcome.applied()).isEqualTo(story.size());
         for (String collection : List.of(ConsultationProjection.COLLECTION, SubmissionProjection.COLLECTION,
-                PublishedTableProjection.ROWS, PublishedTableProjection.TABLES, HistoryProjection.COLLECTION)) {
+                PublishedTableProjection.ROWS, PublishedTableProjection.TABLES, HistoryProjection.COLLECTION,
+                CampaignClusterProjection.CLUSTERS, CampaignClusterProjection.BY_CONSULTATION)) {
             assertThat(all(batched, collection)).as(collection).isEqualTo(all(oneByOne, collection)).isNotEmpty();
         }
     }
@@ -204,6 +206,11 @@ class PublishedLanguageContractTest {
         assertThat(joined.getString("campaignClusterId")).isEqualTo("golden-item-1");
         assertThat(joined.getString("campaignRepresentativeId")).isEqualTo("golden-item-1");
         assertThat(joined.getDouble("campaignSimilarity")).isEqualTo(0.859375);
+        Document cluster = one(views, CampaignClusterProjection.CLUSTERS, "golden-consultation|golden-item-1");
+        assertThat(cluster.getString("representativeId")).isEqualTo("golden-item-1");
+        assertThat(cluster.getList("memberIds", String.class)).containsExactlyInAnyOrder("golden-item-1", "golden-item-6");
+        assertThat(one(views, CampaignClusterProjection.BY_CONSULTATION, "golden-consultation").getList("clusterIds", String.class))
+                .containsExactly("golden-item-1");
         assertThat(views.collection(HistoryProjection.COLLECTION).find(Filters.eq("type", "SubmissionJoinedCampaign")).first()
                 .getString("summary")).isEqualTo("收到时归入同类意见组 golden-item-1（代表意见 golden-item-1，相似度 0.86）");
     }
