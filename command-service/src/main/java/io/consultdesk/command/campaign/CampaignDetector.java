@@ -9,14 +9,15 @@ import java.util.Optional;
  * Finds, for a comment being received, the campaign cluster it belongs to.
  * <p>
  * A comment near enough (estimated similarity at least the threshold) to a cluster's representative joins the
- * most similar one. A comment that joins none is remembered as a representative of a cluster of its own that
+ * most similar one. A comment that joins none is remembered as the representative of a cluster of its own that
  * has no members yet: nothing is recorded for it until a second comment joins it, so a consultation's clusters
  * are only those of two or more comments, and the representative is the first comment of its campaign to
  * arrive. Its cluster's id is the representative's own id, which a replay or another instance derives alike.
  * <p>
- * A comment whose bands led to clusters none of which it was near enough to is not remembered: remembering it
- * would cost a third round trip to the store, and it is the rare case of a comment that shares a band with an
- * unrelated one. Should it be the first of a campaign, the campaign's next copy becomes its representative.
+ * A comment costs at most two reads of the index (its bands; the clusters they lead to, when they lead anywhere)
+ * and, when it joins none, one write. Every comment that joins none is remembered, also one whose bands led to
+ * clusters it was not like enough: in a large consultation most comments share a band with some unrelated
+ * earlier one, and a campaign whose first copy was not remembered would never be found.
  */
 public final class CampaignDetector {
 
@@ -41,7 +42,7 @@ public final class CampaignDetector {
         List<String> bands = settings().lsh().keys(signature);
         List<Representative> candidates = index.candidates(consultationId, bands);
         Optional<CampaignMatch> match = best(signature, candidates, settings().threshold());
-        return new Detection(signature, bands, match.orElse(null), candidates.isEmpty());
+        return new Detection(signature, bands, match.orElse(null), candidates.size());
     }
 
     /** Remembers a comment that joined no cluster as a representative, when it should be (see the class). */
@@ -60,15 +61,16 @@ public final class CampaignDetector {
     }
 
     /**
-     * A comment's detection. {@code match}: the cluster it joins, or null; {@code unseen}: its bands led nowhere,
-     * so it is remembered as a cluster's representative.
+     * A comment's detection. {@code match}: the cluster it joins, or null; {@code compared}: how many clusters'
+     * representatives it was compared with (none: its bands led nowhere, and the second read was not needed).
      */
-    public record Detection(Signature signature, List<String> bands, CampaignMatch match, boolean unseen) {
+    public record Detection(Signature signature, List<String> bands, CampaignMatch match, int compared) {
 
-        static final Detection NOTHING_TO_COMPARE = new Detection(null, List.of(), null, false);
+        static final Detection NOTHING_TO_COMPARE = new Detection(null, List.of(), null, 0);
 
+        /** Whether it is remembered as a representative: it has words to compare and joined no cluster. */
         public boolean representsItsOwn() {
-            return signature != null && match == null && unseen;
+            return signature != null && match == null;
         }
     }
 }

@@ -51,7 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Campaign detection as comments are received: near-copies join the first comment's cluster in the unit of work
  * that receives them, with their similarity recorded; other comments join none; and what each comment costs the
- * store beyond its receipt, counted by the driver: at most two round trips to the index.
+ * store beyond its receipt, counted by the driver: at most two key reads of the index, and a write for a comment
+ * that joins none.
  */
 class CampaignsOnReceiptTest {
 
@@ -60,6 +61,10 @@ class CampaignsOnReceiptTest {
     private static final Actor PUBLIC = new Actor("public", "", Set.of(Roles.PUBLIC));
     private static final String TEMPLATE = "关于第（四）条训力券，我们是一家中小人工智能企业，建议将企业单次申领训力券金额上限由智能算力合同额的50%提高到70%，"
             + "并取消每家企业每年不超过300万元的限制，切实减轻初创企业的算力负担。";
+
+    /** Another opinion, opening with the template's words (pasted and cut short) and going on about another clause. */
+    private static final String OTHER_OPINION = "关于第（四）条训力券，我们是一家中小人工智能企业，建议将企业单次申领训力券金"
+            + "第（十七）条原文“鼓励海内外高层次人才团队来深创新创业，对经评审具有重大技术能力的核心团队，给予1000万元以上、1亿元以下的财政资金支持”";
 
     private static MongoWireServer server;
     private static MongoClient mongo;
@@ -156,13 +161,17 @@ class CampaignsOnReceiptTest {
     }
 
     @Test
-    void aCommentCostsAtMostTwoRoundTripsToTheIndex() {
+    void aCommentCostsAtMostTwoReadsOfTheIndexAndAWriteWhenItJoinsNone() {
         // a comment whose bands lead nowhere: one read of all its bands, one write remembering it
         assertThat(receive("s-1", "陈大天", TEMPLATE)).containsExactly("find", "update");
         // a near-copy: its bands, then the clusters they lead to; it joins and writes nothing
         assertThat(receive("s-2", "王芳", "我是王芳。" + TEMPLATE.replace("建议将", "希望将"))).containsExactly("find", "find");
         // an unrelated comment: its bands lead nowhere
         assertThat(receive("s-3", "李四", "建议在深汕特别合作区建设数据标注基地，对数据标注企业给予用工补贴。")).containsExactly("find", "update");
+        // another opinion in the template's opening words: its bands lead to the campaign, it is not like enough
+        // to join, and is remembered (the most a comment costs: two reads and a write)
+        assertThat(receive("s-4", "赵磊", OTHER_OPINION)).containsExactly("find", "find", "update");
+        assertThat(joined("s-4")).isNull();
         // the same id again (a retry) is no new comment: nothing is detected
         assertThat(receive("s-2", "王芳", "我是王芳。" + TEMPLATE.replace("建议将", "希望将"))).isEmpty();
     }
