@@ -21,6 +21,12 @@ import java.util.Optional;
  */
 public final class CampaignDetector {
 
+    /**
+     * The fewest characters (normalised) a comment needs to be compared at all. "建议", "同意", "第（三）条建议" are no
+     * template: their handful of shingles make any two alike, and grouping them would say nothing.
+     */
+    public static final int SHORTEST_COMPARED = 12;
+
     private final OpinionSignatures signatures;
     private final CampaignIndex index;
 
@@ -35,10 +41,11 @@ public final class CampaignDetector {
 
     /** What a comment is: its signature, bands and the cluster it joins, if any. Reads the index, changes nothing. */
     public Detection detect(String consultationId, String opinion, Collection<String> names) {
-        Signature signature = signatures.of(opinion, names);
-        if (signature == null) {
+        String text = OpinionNormaliser.normalise(opinion, names);
+        if (text.length() < SHORTEST_COMPARED) {
             return Detection.NOTHING_TO_COMPARE;
         }
+        Signature signature = signatures.ofNormalised(text);
         List<String> bands = settings().lsh().keys(signature);
         List<Representative> candidates = index.candidates(consultationId, bands);
         Optional<CampaignMatch> match = best(signature, candidates, settings().threshold());

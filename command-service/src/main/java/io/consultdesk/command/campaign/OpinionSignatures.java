@@ -20,7 +20,12 @@ public final class OpinionSignatures {
 
     /** The signature of {@code opinion} with {@code names} cut from it; null when no words are left. */
     public Signature of(String opinion, Collection<String> names) {
-        return hasher.signature(Shingles.of(OpinionNormaliser.normalise(opinion, names), settings.shingleLength()));
+        return ofNormalised(OpinionNormaliser.normalise(opinion, names));
+    }
+
+    /** The signature of a text {@link OpinionNormaliser} gave; null when it is empty. */
+    public Signature ofNormalised(String text) {
+        return hasher.signature(Shingles.of(text, settings.shingleLength()));
     }
 
     public Signature of(String opinion) {

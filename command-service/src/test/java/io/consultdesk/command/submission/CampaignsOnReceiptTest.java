@@ -172,6 +172,10 @@ class CampaignsOnReceiptTest {
         // to join, and is remembered (the most a comment costs: two reads and a write)
         assertThat(receive("s-4", "赵磊", OTHER_OPINION)).containsExactly("find", "find", "update");
         assertThat(joined("s-4")).isNull();
+        // a comment too short to be a template is not compared at all
+        assertThat(receive("s-5", "钱七", "第（三）条建议。")).isEmpty();
+        assertThat(receive("s-6", "孙八", "第（三）条建议。")).isEmpty();
+        assertThat(joined("s-6")).isNull();
         // the same id again (a retry) is no new comment: nothing is detected
         assertThat(receive("s-2", "王芳", "我是王芳。" + TEMPLATE.replace("建议将", "希望将"))).isEmpty();
     }
