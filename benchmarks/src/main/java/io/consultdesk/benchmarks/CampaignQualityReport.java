@@ -140,7 +140,7 @@ final class CampaignQualityReport {
         }
         long hardFound = heldPairs.stream().filter(p -> !p.same() && (p.a().kind().equals("hard-negative") || p.b().kind().equals("hard-negative"))
                 && p.candidates() && p.similarity() >= chosen.threshold()).count();
-        md.append("\nHard negatives found as copies on the held-out part: ").append(hardFound).append(" pairs.\n");
+        md.append("\nPairs with a hard negative found as copies on the held-out part: ").append(hardFound).append(".\n");
         return md.toString();
     }
 
