@@ -3,6 +3,7 @@
 #   benchmarks/run.sh                              embedded Kafka broker and MongoDB wire server
 #   benchmarks/run.sh --sizes=10000,100000 --reps=3
 #   benchmarks/run.sh --mongo-uri=mongodb://localhost:27017 --kafka=localhost:9092   (e.g. docker compose's servers)
+#   benchmarks/run.sh campaign-quality             campaign detection on the labelled corpus (see README, Benchmarks)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -DskipTests package -pl benchmarks -am

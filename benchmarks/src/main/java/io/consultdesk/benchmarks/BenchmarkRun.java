@@ -75,12 +75,14 @@ public final class BenchmarkRun {
         Map<String, String> options = new LinkedHashMap<>();
         boolean storeCommit = Arrays.asList(args).contains("store-commit");
         boolean scaleChart = Arrays.asList(args).contains("scale-chart");
+        boolean campaignQuality = Arrays.asList(args).contains("campaign-quality");
+        boolean campaignCost = Arrays.asList(args).contains("campaign-cost");
         for (String arg : args) {
-            if (arg.equals("store-commit") || arg.equals("scale-chart")) {
+            if (arg.equals("store-commit") || arg.equals("scale-chart") || arg.equals("campaign-quality") || arg.equals("campaign-cost")) {
                 continue;
             }
             if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("usage: [store-commit [--seconds=1] [--reps=3]] | [scale-chart --csv=a.csv,b.csv] | [--sizes=2000] [--backlogs=10000,30000] [--reps=3] [--clients=16] [--heap=256m] "
+                System.err.println("usage: [store-commit [--seconds=1] [--reps=3]] | [scale-chart --csv=a.csv,b.csv] | [campaign-quality [--orders=5]] | [campaign-cost [--comments=10000] [--copies=0.3]] | [--sizes=2000] [--backlogs=10000,30000] [--reps=3] [--clients=16] [--heap=256m] "
                         + "[--profile=false] [--mongo-uri=URI --kafka=HOST:PORT] [--root=.]");
                 System.exit(2);
             }
@@ -90,6 +92,10 @@ public final class BenchmarkRun {
             StoreCommitCost.run(options);
         } else if (scaleChart) {
             ScaleChart.run(options);
+        } else if (campaignQuality) {
+            CampaignQualityReport.run(options);
+        } else if (campaignCost) {
+            CampaignIndexCost.run(options);
         } else {
             new BenchmarkRun(options).run();
         }

@@ -3,6 +3,7 @@ package io.consultdesk.command;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.consultdesk.command.campaign.SubmissionJoinedCampaign;
 import io.consultdesk.command.consultation.ClauseCatalogueAmended;
 import io.consultdesk.command.consultation.ConsultationClosed;
 import io.consultdesk.command.consultation.ConsultationCommands;
@@ -67,6 +68,7 @@ class MessageSerializationTest {
                 new SubmissionRejected("s", "广告", T),
                 new SubmissionMarkedDuplicate("s", "s0", "重复", T),
                 new SubmitterErased("s", "k", "本人要求", T),
+                new SubmissionJoinedCampaign("s", "c", "s0", "s0", 0.75, T),
                 new TablePublished("c", 1, "社会公众意见采纳情况表", 55,
                         Map.of("采纳", 15), List.of("s9"), T, Map.of("采纳", OutcomeClass.ACCEPTED)),
                 new ConsultationOpened("c", "若干措施", "甲", LocalDate.parse("2024-09-16"), clauses, List.of("采纳"), 15, T, "Europe/Berlin"),
@@ -108,6 +110,6 @@ class MessageSerializationTest {
         assertThat(event.getClass().getAnnotation(Revision.class)).as(event.getClass().getSimpleName()).isNotNull();
         assertThat(event.getClass().getAnnotation(EventName.class)).as(event.getClass().getSimpleName()).isNotNull();
         assertThat(PublishedEvents.get().nameOf(event.getClass())).contains(event.getClass().getAnnotation(EventName.class).value());
-        assertThat(event.getClass().getSimpleName()).matches(".*(ed|Withdrawn|MarkedDuplicate)$");
+        assertThat(event.getClass().getSimpleName()).matches(".*(ed|Withdrawn|MarkedDuplicate|JoinedCampaign)$");
     }
 }

@@ -12,6 +12,7 @@ import org.bson.BsonDocument;
 import io.consultdesk.localstack.EmbeddedInfrastructure;
 import io.consultdesk.localstack.MongoWireServer;
 import io.consultdesk.query.audit.HistoryProjection;
+import io.consultdesk.query.campaign.CampaignClusterProjection;
 import io.consultdesk.query.consultation.ConsultationProjection;
 import io.consultdesk.query.dashboard.DashboardSummary;
 import io.consultdesk.query.feed.BatchApplier;
@@ -73,7 +74,8 @@ public final class ViewsFixture implements AutoCloseable {
     public void apply(LiveViews views, List<EventEnvelope> events) {
         BatchApplier applier = new BatchApplier(views, new Projections(List.of(new ConsultationProjection.Registration(),
                 new SubmissionProjection.Registration(), new PublishedTableProjection.Registration(),
-                new HistoryProjection.Registration(), new DashboardSummary.Registration())), JSON);
+                new HistoryProjection.Registration(), new DashboardSummary.Registration(),
+                new CampaignClusterProjection.Registration())), JSON);
         applier.apply(events.stream().map(e -> {
             try {
                 return new BatchApplier.Delivered(e, e.aggregateId(), JSON.writeValueAsString(e), "test");

@@ -66,6 +66,8 @@ class AccessIT {
                         Set.of("clerk", "official-gxj", "supervisor", "auditor", "admin")),
                 new Endpoint(true, "GET", "/api/consultations", null, Set.of("clerk", "official-gxj", "supervisor", "auditor", "admin")),
                 new Endpoint(true, "GET", "/inbox", null, Set.of("clerk", "official-gxj", "supervisor", "auditor", "admin")),
+                // a campaign cluster spans bureaus: staff who see every item only
+                new Endpoint(true, "GET", "/api/consultations/" + none + "/clusters", null, Set.of("clerk", "supervisor", "auditor", "admin")),
                 new Endpoint(true, "GET", "/public/consultations/" + none, null, Set.copyOf(USERS)),
                 new Endpoint(true, "GET", "/api/consultations/" + none, null,
                         Set.of("clerk", "official-gxj", "supervisor", "auditor", "admin")));

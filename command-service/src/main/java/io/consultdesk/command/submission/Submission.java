@@ -1,5 +1,7 @@
 package io.consultdesk.command.submission;
 
+import io.consultdesk.command.campaign.CampaignMatch;
+import io.consultdesk.command.campaign.SubmissionJoinedCampaign;
 import io.consultdesk.command.consultation.OutcomeClass;
 import io.consultdesk.command.consultation.OutcomeVocabulary;
 import io.consultdesk.command.kernel.Actor;
@@ -20,6 +22,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,6 +59,9 @@ public class Submission {
     private String decisionText;
     /** The 序号 it had in a published table it was imported from; null for any other item. */
     private Integer publishedRowNumber;
+
+    /** The campaign cluster it joined on receipt; null when it joined none. */
+    private String campaignClusterId;
 
     /** The metadata key of an imported decision's verbatim 采纳情况. */
     public static final String VERBATIM_DECISION_TEXT = "decisionText";
@@ -295,6 +301,22 @@ public class Submission {
 
     public boolean isSubmitterErased() {
         return submitterErased;
+    }
+
+    /** Joins a campaign cluster on receipt, in the unit of work that receives it. */
+    void joinCampaign(CampaignMatch match, Instant at) {
+        apply(new SubmissionJoinedCampaign(submissionId, consultationId, match.clusterId(), match.representativeId(),
+                match.similarity(), at));
+    }
+
+    @EventSourcingHandler
+    void on(SubmissionJoinedCampaign event) {
+        campaignClusterId = event.clusterId();
+    }
+
+    /** The campaign cluster it joined on receipt; null when it joined none. */
+    public String campaignClusterId() {
+        return campaignClusterId;
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package io.consultdesk.command.submission;
 
+import io.consultdesk.command.campaign.CampaignDetector;
 import io.consultdesk.command.consultation.Consultation;
 import io.consultdesk.command.consultation.ConsultationRules;
 import io.consultdesk.command.consultation.OutcomeVocabulary;
@@ -45,6 +46,7 @@ public class SubmissionIntake {
     private final PersonalDataVault vault;
     private final StoredAggregates stored;
     private final NameMasker masker = NameMasker.defaults();
+    private CampaignsOnReceipt campaigns = CampaignsOnReceipt.OFF;
 
     /** For repositories that cache nothing. */
     public SubmissionIntake(Repository<Submission> submissions, Repository<Consultation> consultations,
@@ -60,6 +62,12 @@ public class SubmissionIntake {
         this.submissions = submissions;
         this.consultations = new CurrentConsultations(consultations, consultationCache, stored);
         this.vault = vault;
+    }
+
+    /** Campaign detection on receipt, where it is configured (see {@link CampaignDetector}). */
+    @Autowired(required = false)
+    public void setCampaignDetector(CampaignDetector detector) {
+        this.campaigns = new CampaignsOnReceipt(detector);
     }
 
     /** Returns true when a new item was created, false when this id was already received (nothing changes). */
@@ -149,9 +157,11 @@ public class SubmissionIntake {
         var sealed = vault.seal(Map.of("name", submitter.name(), "contact", submitter.contact() == null ? "" : submitter.contact()));
         int version = consultation.catalogueVersion();
         try {
-            return submissions.newInstance(() -> new Submission(command.submissionId(), command.consultationId(), command,
+            Aggregate<Submission> item = submissions.newInstance(() -> new Submission(command.submissionId(), command.consultationId(), command,
                     publicName, sealed, citations, chosenLabels, routing, version, consultation.handlingWorkingDays(),
                     published ? publishedRowNumber : null, published ? Boolean.TRUE : null));
+            campaigns.received(item, command, publicName);
+            return item;
         } catch (Exception e) {
             throw new IllegalStateException("could not create item " + command.submissionId() + ": " + e.getMessage(), e);
         }

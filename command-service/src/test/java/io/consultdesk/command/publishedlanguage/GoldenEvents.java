@@ -1,5 +1,6 @@
 package io.consultdesk.command.publishedlanguage;
 
+import io.consultdesk.command.campaign.SubmissionJoinedCampaign;
 import io.consultdesk.command.consultation.ClauseCatalogueAmended;
 import io.consultdesk.command.consultation.ConsultationClosed;
 import io.consultdesk.command.consultation.ConsultationOpened;
@@ -87,7 +88,10 @@ final class GoldenEvents {
                         new OutcomeWord("已反馈", OutcomeClass.EXPLAINED)), "采纳情况表.docx", T.plusSeconds(300_000))),
                 item("golden-item-2", 1, new SubmissionWithdrawn("golden-item-2", "提交人撤回", T.plusSeconds(7200))),
                 item("golden-item-3", 1, new SubmissionRejected("golden-item-3", "与征求意见稿无关的广告", T.plusSeconds(7200))),
-                item("golden-item-4", 1, new SubmissionMarkedDuplicate("golden-item-4", ITEM, "与第1条意见相同", T.plusSeconds(7200))));
+                item("golden-item-4", 1, new SubmissionMarkedDuplicate("golden-item-4", ITEM, "与第1条意见相同", T.plusSeconds(7200))),
+                // received and assigned (sequences 0 and 1) in the unit of work that found it a near-copy of the first item
+                message("Submission", "golden-item-6", 2, new SubmissionJoinedCampaign("golden-item-6", CONSULTATION, ITEM, ITEM,
+                        0.859375, T.plusSeconds(9000)), "clerk", ""));
     }
 
     private static DomainEventMessage<?> consultation(long sequence, Object payload) {

@@ -37,6 +37,8 @@ final class TimelineText {
             case "SubmissionRejected" -> "作为无效意见不予受理" + reason(e);
             case "SubmissionMarkedDuplicate" -> "与 " + e.text("duplicateOf") + " 重复" + reason(e);
             case "SubmitterErased" -> "删除反馈人个人信息" + reason(e);
+            case "SubmissionJoinedCampaign" -> "收到时归入同类意见组 " + e.text("clusterId") + "（代表意见 " + e.text("representativeId")
+                    + "，相似度 " + String.format(java.util.Locale.ROOT, "%.2f", e.payload().path("similarity").asDouble()) + "）";
             case "ConsultationOpened" -> "发布征求意见稿：" + e.text("title") + "，起草单位 " + e.text("draftingUnit");
             case "ClauseCatalogueAmended" -> "条款目录更新为第" + e.payload().path("version").asInt() + "版";
             case "ConsultationClosed" -> "停止接收意见";

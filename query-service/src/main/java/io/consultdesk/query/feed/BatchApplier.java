@@ -63,6 +63,7 @@ public final class BatchApplier {
     /** Rounds of compare-and-set lost to other writers before the batch is failed (and so retried). */
     private static final int MAX_ROUNDS = 50;
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final UpdateOptions ADD_UPSERT = new UpdateOptions().upsert(true);
 
     private final Views views;
     private final List<Projection> projections;
@@ -332,6 +333,12 @@ public final class BatchApplier {
                 changes.inserts().forEach((collection, documents) -> documents.forEach(d -> byCollection
                         .computeIfAbsent(collection, c -> new LinkedHashMap<>())
                         .putIfAbsent(d.get("_id"), new InsertOneModel<>(d))));
+                // several additions to one document all count: each is a write of its own, keyed by itself
+                changes.additions().forEach((collection, additions) -> additions.forEach(a -> byCollection
+                        .computeIfAbsent(collection, c -> new LinkedHashMap<>())
+                        .put(a, new UpdateOneModel<>(new Document("_id", a.get("_id")), new Document("$setOnInsert", a.get("created"))
+                                .append("$addToSet", new Document(a.getString("field"), new Document("$each", a.get("values")))),
+                                ADD_UPSERT))));
             }
         }
         byCollection.forEach((collection, writes) -> {

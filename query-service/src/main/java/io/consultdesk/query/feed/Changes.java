@@ -17,6 +17,7 @@ public final class Changes {
     private final Map<String, Document> fields = new LinkedHashMap<>();
     private final Map<String, List<Document>> puts = new LinkedHashMap<>();
     private final Map<String, List<Document>> inserts = new LinkedHashMap<>();
+    private final Map<String, List<Document>> additions = new LinkedHashMap<>();
 
     Changes(EventEnvelope event) {
         this.event = event;
@@ -53,6 +54,18 @@ public final class Changes {
         return this;
     }
 
+    /**
+     * Adds {@code values} to the set in field {@code field} of the document {@code id} in {@code collection},
+     * creating it with {@code created} (fields set only then) if it is not there. For documents that several
+     * aggregates' events add to (a cluster of items): adding again what is there changes nothing, so a redelivered
+     * event and writers in any order leave the same document.
+     */
+    public Changes addToSet(String collection, Object id, Document created, String field, List<?> values) {
+        additions.computeIfAbsent(collection, c -> new ArrayList<>()).add(new Document("_id", id)
+                .append("created", created).append("field", field).append("values", List.copyOf(values)));
+        return this;
+    }
+
     Map<String, Document> fields() {
         return fields;
     }
@@ -63,6 +76,11 @@ public final class Changes {
 
     Map<String, List<Document>> inserts() {
         return inserts;
+    }
+
+    /** Each addition as {@code {_id, created, field, values}}. */
+    Map<String, List<Document>> additions() {
+        return additions;
     }
 
     private static void requireId(Document document) {

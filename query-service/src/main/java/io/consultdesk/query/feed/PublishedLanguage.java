@@ -28,7 +28,8 @@ public final class PublishedLanguage {
             Map.entry("SubmissionRejected", Set.of("1")),
             Map.entry("SubmissionMarkedDuplicate", Set.of("1")),
             Map.entry("SubmitterErased", Set.of("1")),
-            Map.entry("CoHandlingOpinionGiven", Set.of("1")));
+            Map.entry("CoHandlingOpinionGiven", Set.of("1")),
+            Map.entry("SubmissionJoinedCampaign", Set.of("1")));
 
     private PublishedLanguage() {
     }

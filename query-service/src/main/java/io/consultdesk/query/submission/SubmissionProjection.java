@@ -97,6 +97,9 @@ public class SubmissionProjection implements Projection {
                     .append("duplicateOf", e.text("duplicateOf"));
             case "SubmitterErased" -> new Document("submitterErased", true)
                     .append("submitterErasedAt", date(e.text("erasedAt")));
+            case "SubmissionJoinedCampaign" -> new Document("campaignClusterId", e.text("clusterId"))
+                    .append("campaignRepresentativeId", e.text("representativeId"))
+                    .append("campaignSimilarity", e.payload().path("similarity").asDouble());
             // unreachable for events that passed PublishedLanguage.requireKnown; a type known there but not here is a bug
             default -> throw new PublishedLanguage.UnknownEventType(e);
         };

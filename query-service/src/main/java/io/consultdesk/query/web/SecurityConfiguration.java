@@ -36,6 +36,9 @@ public class SecurityConfiguration {
                                 "/public/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/submissions/*/history").hasAnyRole(Roles.AUDITOR, Roles.SUPERVISOR)
                         .requestMatchers("/api/admin/**").hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
+                        // a campaign cluster spans bureaus: not for an official, who sees only its bureau's items
+                        .requestMatchers(HttpMethod.GET, "/api/consultations/*/clusters")
+                        .hasAnyRole(Roles.CLERK, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN)
                         // the public comments on a draft from its public page; command-service limits and checks it
                         .requestMatchers(HttpMethod.POST, "/desk/public/**").permitAll()
                         // staff's commands go on to command-service, which decides who may do what

@@ -1,6 +1,7 @@
 package io.consultdesk.query.feed;
 
 import io.consultdesk.query.audit.HistoryProjection;
+import io.consultdesk.query.campaign.CampaignClusterProjection;
 import io.consultdesk.query.consultation.ConsultationProjection;
 import io.consultdesk.query.dashboard.DashboardSummary;
 import io.consultdesk.query.publication.PublishedTableProjection;
@@ -13,7 +14,7 @@ final class AllProjections {
 
     static final Projections REGISTERED = new Projections(List.of(new ConsultationProjection.Registration(),
             new SubmissionProjection.Registration(), new PublishedTableProjection.Registration(), new HistoryProjection.Registration(),
-            new DashboardSummary.Registration()));
+            new DashboardSummary.Registration(), new CampaignClusterProjection.Registration()));
 
     private AllProjections() {
     }

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import io.consultdesk.localstack.EmbeddedInfrastructure;
 import io.consultdesk.localstack.MongoWireServer;
 import io.consultdesk.query.audit.HistoryProjection;
+import io.consultdesk.query.campaign.CampaignClusterProjection;
 import io.consultdesk.query.consultation.ConsultationProjection;
 import io.consultdesk.query.publication.PublishedTableProjection;
 import io.consultdesk.query.submission.SubmissionProjection;
@@ -89,14 +90,21 @@ class PublishedLanguageContractTest {
         }
     }
 
-    /** The golden story with the withdrawn, rejected and duplicate items received like the first one. */
+    /**
+     * The golden story with the withdrawn, rejected and duplicate items received like the first one, and the item
+     * that joined a campaign received and assigned like it.
+     */
     private static List<EventEnvelope> story() throws IOException {
         List<EventEnvelope> golden = goldenEvents();
         EventEnvelope received = golden.stream().filter(e -> e.type().equals("SubmissionReceived")).findFirst().orElseThrow();
         List<EventEnvelope> story = new ArrayList<>();
+        EventEnvelope assigned = golden.stream().filter(e -> e.type().equals("SubmissionAssigned")).findFirst().orElseThrow();
         for (EventEnvelope event : golden) {
-            if (event.sequence() == 1 && event.aggregateType().equals("Submission") && !event.aggregateId().equals(received.aggregateId())) {
+            if (event.sequence() >= 1 && event.aggregateType().equals("Submission") && !event.aggregateId().equals(received.aggregateId())) {
                 story.add(receivedAs(received, event.aggregateId()));
+                if (event.sequence() == 2) {
+                    story.add(as(assigned, event.aggregateId(), 1));
+                }
             }
             story.add(event);
         }
@@ -120,7 +128,8 @@ class PublishedLanguageContractTest {
                 story.toArray(EventEnvelope[]::new));
         assertThat(outcome.applied()).isEqualTo(story.size());
         for (String collection : List.of(ConsultationProjection.COLLECTION, SubmissionProjection.COLLECTION,
-                PublishedTableProjection.ROWS, PublishedTableProjection.TABLES, HistoryProjection.COLLECTION)) {
+                PublishedTableProjection.ROWS, PublishedTableProjection.TABLES, HistoryProjection.COLLECTION,
+                CampaignClusterProjection.CLUSTERS, CampaignClusterProjection.BY_CONSULTATION)) {
             assertThat(all(batched, collection)).as(collection).isEqualTo(all(oneByOne, collection)).isNotEmpty();
         }
     }
@@ -192,6 +201,25 @@ class PublishedLanguageContractTest {
         Document opinion = views.collection(HistoryProjection.COLLECTION).find(Filters.eq("type", "CoHandlingOpinionGiven")).first();
         assertThat(opinion.getString("summary")).isEqualTo("市工业和信息化局 提出协办意见：建议明确自研能力的认定标准。");
         assertThat(opinion.getString("actorBureau")).isEqualTo("市工业和信息化局");
+
+        Document joined = one(views, SubmissionProjection.COLLECTION, "golden-item-6");
+        assertThat(joined.getString("campaignClusterId")).isEqualTo("golden-item-1");
+        assertThat(joined.getString("campaignRepresentativeId")).isEqualTo("golden-item-1");
+        assertThat(joined.getDouble("campaignSimilarity")).isEqualTo(0.859375);
+        Document cluster = one(views, CampaignClusterProjection.CLUSTERS, "golden-consultation|golden-item-1");
+        assertThat(cluster.getString("representativeId")).isEqualTo("golden-item-1");
+        assertThat(cluster.getList("memberIds", String.class)).containsExactlyInAnyOrder("golden-item-1", "golden-item-6");
+        assertThat(one(views, CampaignClusterProjection.BY_CONSULTATION, "golden-consultation").getList("clusterIds", String.class))
+                .containsExactly("golden-item-1");
+        assertThat(views.collection(HistoryProjection.COLLECTION).find(Filters.eq("type", "SubmissionJoinedCampaign")).first()
+                .getString("summary")).isEqualTo("收到时归入同类意见组 golden-item-1（代表意见 golden-item-1，相似度 0.86）");
+    }
+
+    private static EventEnvelope as(EventEnvelope event, String id, long sequence) {
+        ObjectNode payload = event.payload().deepCopy();
+        payload.put("submissionId", id);
+        return new EventEnvelope(UUID.randomUUID().toString(), event.type(), event.version(), event.aggregateType(),
+                id, sequence, event.occurredAt(), event.actor(), event.actorBureau(), event.correlationId(), payload);
     }
 
     private static EventEnvelope receivedAs(EventEnvelope received, String id) {

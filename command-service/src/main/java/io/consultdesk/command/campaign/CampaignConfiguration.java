@@ -1,0 +1,23 @@
+package io.consultdesk.command.campaign;
+
+import com.mongodb.client.MongoClient;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Detection on receipt, on by default; {@code consultdesk.campaigns.enabled=false} receives comments without it
+ * (what it costs is measured that way).
+ */
+@Configuration
+public class CampaignConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(name = "consultdesk.campaigns.enabled", havingValue = "true", matchIfMissing = true)
+    public CampaignDetector campaignDetector(MongoClient client,
+                                             @Value("${consultdesk.event-store.database:consultdesk_events}") String database) {
+        return new CampaignDetector(CampaignSettings.DEFAULT,
+                new MongoCampaignIndex(client.getDatabase(database).getCollection(MongoCampaignIndex.COLLECTION)));
+    }
+}
