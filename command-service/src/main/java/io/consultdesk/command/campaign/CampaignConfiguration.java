@@ -1,7 +1,6 @@
 package io.consultdesk.command.campaign;
 
-import com.mongodb.client.MongoClient;
-import org.springframework.beans.factory.annotation.Value;
+import com.mongodb.client.MongoDatabase;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +14,7 @@ public class CampaignConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "consultdesk.campaigns.enabled", havingValue = "true", matchIfMissing = true)
-    public CampaignDetector campaignDetector(MongoClient client,
-                                             @Value("${consultdesk.event-store.database:consultdesk_events}") String database) {
-        return new CampaignDetector(CampaignSettings.DEFAULT,
-                new MongoCampaignIndex(client.getDatabase(database).getCollection(MongoCampaignIndex.COLLECTION)));
+    public CampaignDetector campaignDetector(MongoDatabase eventDatabase) {
+        return new CampaignDetector(CampaignSettings.DEFAULT, new MongoCampaignIndex(eventDatabase.getCollection(MongoCampaignIndex.COLLECTION)));
     }
 }

@@ -17,7 +17,7 @@ import io.consultdesk.command.campaign.SubmissionJoinedCampaign;
 import io.consultdesk.command.consultation.Consultation;
 import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation;
 import io.consultdesk.command.kernel.Actor;
-import io.consultdesk.command.kernel.Roles;
+import io.consultdesk.security.Roles;
 import io.consultdesk.command.personaldata.PersonalDataVault;
 import io.consultdesk.command.submission.Commands.ReceiveSubmission;
 import io.consultdesk.command.web.CommandSender;
