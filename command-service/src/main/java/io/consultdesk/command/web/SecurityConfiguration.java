@@ -31,6 +31,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/consultations/*/outcomes").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/consultations/*/closure").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/consultations/*/publication").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.GET, "/api/consultations/*/publication/*").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/consultations/*/imports").hasAnyRole("CLERK", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/submissions/*/decision").hasAnyRole("OFFICIAL", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/submissions/*/co-handling-opinion").hasRole("OFFICIAL")
