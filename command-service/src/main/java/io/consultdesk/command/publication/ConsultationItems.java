@@ -89,7 +89,10 @@ public class ConsultationItems {
         }
     }
 
-    /** The highest arrival number handed out in the consultation so far (by any instance); 0 for none. */
+    /**
+     * The highest arrival number reserved in the consultation so far (by any instance; numbers of a block not
+     * yet handed out are gaps until they are); 0 for none.
+     */
     public long lastArrival(String consultationId) {
         Document counter = counters.find(new Document("_id", consultationId)).first();
         return counter == null ? 0 : counter.get("next", Number.class).longValue() - 1;
