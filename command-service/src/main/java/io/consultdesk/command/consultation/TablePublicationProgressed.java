@@ -6,7 +6,7 @@ import org.axonframework.serialization.Revision;
 import java.time.Instant;
 
 /**
- * By {@code at}, {@code rowsPublished} of the rows of version {@code version} that is being published had been
+ * By {@code recordedAt}, {@code rowsPublished} of the rows of version {@code version} that is being published had been
  * published. Recorded every hundredth of a large table (at most about a hundred times a version), so that
  * readers can say how far a long publication has come.
  */
@@ -16,5 +16,5 @@ public record TablePublicationProgressed(
         String consultationId,
         int version,
         int rowsPublished,
-        Instant at) {
+        Instant recordedAt) {
 }

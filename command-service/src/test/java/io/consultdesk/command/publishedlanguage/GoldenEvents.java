@@ -6,6 +6,8 @@ import io.consultdesk.command.consultation.ConsultationOpened;
 import io.consultdesk.command.consultation.OutcomeClass;
 import io.consultdesk.command.consultation.OutcomeVocabularyAmended;
 import io.consultdesk.command.consultation.OutcomeWord;
+import io.consultdesk.command.consultation.TablePublicationProgressed;
+import io.consultdesk.command.consultation.TablePublicationStarted;
 import io.consultdesk.command.consultation.TablePublished;
 import io.consultdesk.command.personaldata.SealedPersonalData;
 import io.consultdesk.command.routing.Clause;
@@ -87,7 +89,11 @@ final class GoldenEvents {
                         new OutcomeWord("已反馈", OutcomeClass.EXPLAINED)), "采纳情况表.docx", T.plusSeconds(300_000))),
                 item("golden-item-2", 1, new SubmissionWithdrawn("golden-item-2", "提交人撤回", T.plusSeconds(7200))),
                 item("golden-item-3", 1, new SubmissionRejected("golden-item-3", "与征求意见稿无关的广告", T.plusSeconds(7200))),
-                item("golden-item-4", 1, new SubmissionMarkedDuplicate("golden-item-4", ITEM, "与第1条意见相同", T.plusSeconds(7200))));
+                item("golden-item-4", 1, new SubmissionMarkedDuplicate("golden-item-4", ITEM, "与第1条意见相同", T.plusSeconds(7200))),
+                // a second version begun and under way: not public until its TablePublished
+                consultation(5, new TablePublicationStarted(CONSULTATION, 2, "社会公众意见采纳情况表（第二版）", 2_400, "supervisor",
+                        T.plusSeconds(400_000))),
+                consultation(6, new TablePublicationProgressed(CONSULTATION, 2, 1_000, T.plusSeconds(400_060))));
     }
 
     private static DomainEventMessage<?> consultation(long sequence, Object payload) {
