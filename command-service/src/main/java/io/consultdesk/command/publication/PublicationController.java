@@ -71,7 +71,7 @@ public class PublicationController {
 
     /** How far the publication of a version has come (a supervisor). */
     @GetMapping("/{version}")
-    public ResponseEntity<PublicationProgress> progress(@PathVariable String consultationId, @PathVariable int version) {
-        return ResponseEntity.of(publication.progress(consultationId, version));
+    public PublicationProgress progress(@PathVariable String consultationId, @PathVariable int version) {
+        return publication.progress(consultationId, version).orElseThrow(() -> new UnknownPublication(consultationId, version));
     }
 }
