@@ -119,7 +119,12 @@ public class TablePublication {
                 command.leaveOut() == null ? Set.of() : Set.copyOf(command.leaveOut()), heading, command.at(),
                 command.actor().name(), items.lastArrival(command.consultationId()));
         LiveRun progress = new LiveRun(run);
-        live.put(PublicationRuns.key(run.consultationId(), run.version()), progress);
+        // a second request while this instance is still checking the first one's items is refused here already
+        if (live.compute(PublicationRuns.key(run.consultationId(), run.version()),
+                (key, before) -> before != null && before.underWay() ? before : progress) != progress) {
+            throw new ConsultationRefused("version " + run.version() + " of the table of consultation " + run.consultationId()
+                    + " is being published; publish again once it is complete");
+        }
         CompletableFuture<TablePublished> published = CompletableFuture.supplyAsync(
                 () -> publishChecked(run, command.actor(), progress), runner);
         return new Publishing(run.consultationId(), run.version(), published);
@@ -175,16 +180,17 @@ public class TablePublication {
     }
 
     private TablePublished publishChecked(PublicationRuns.Run run, Actor actor, LiveRun progress) {
+        String key = PublicationRuns.key(run.consultationId(), run.version());
         PublicationPlan plan;
         try {
             plan = check.check(run.consultationId(), run.version(), run.upTo(), run.leaveOut(), true);
         } catch (RuntimeException e) {
-            live.remove(PublicationRuns.key(run.consultationId(), run.version()));
+            progress.failed(e); // refused: what a caller no longer waiting for the answer finds at the progress address
             throw e;
         }
         progress.expected = plan.rows();
         if (!runs.begin(run, plan.rows())) {
-            live.remove(PublicationRuns.key(run.consultationId(), run.version()));
+            live.remove(key, progress); // another instance publishes this version: its stored progress is the one to show
             throw new ConsultationRefused("version " + run.version() + " of the table of consultation " + run.consultationId()
                     + " is being published; publish again once it is complete");
         }
@@ -192,7 +198,7 @@ public class TablePublication {
             commands.send(new StartTablePublication(run.consultationId(), run.version(), run.heading(), plan.rows(), run.at(), actor), actor);
         } catch (RuntimeException e) {
             runs.forget(run.consultationId(), run.version());
-            live.remove(PublicationRuns.key(run.consultationId(), run.version()));
+            live.remove(key, progress);
             throw e;
         }
         progress.state = PublicationProgress.STARTED;
@@ -211,8 +217,7 @@ public class TablePublication {
         } catch (RuntimeException e) {
             log.error("publication of version {} of {} stopped after {} rows; it resumes when the service next starts",
                     run.version(), run.consultationId(), progress.published.get(), e);
-            progress.state = PublicationProgress.FAILED;
-            progress.problem = String.valueOf(e.getMessage());
+            progress.failed(e);
             runs.failed(run.consultationId(), run.version(), progress.problem);
             throw e;
         }
@@ -334,6 +339,15 @@ public class TablePublication {
 
         LiveRun(PublicationRuns.Run run) {
             this.run = run;
+        }
+
+        boolean underWay() {
+            return PublicationProgress.CHECKING.equals(state) || PublicationProgress.STARTED.equals(state);
+        }
+
+        void failed(RuntimeException e) {
+            problem = String.valueOf(e.getMessage());
+            state = PublicationProgress.FAILED;
         }
 
         PublicationProgress progress() {

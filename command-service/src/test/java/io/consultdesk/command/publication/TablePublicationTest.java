@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static io.consultdesk.command.publication.PublishingSide.SUPERVISOR;
@@ -125,7 +126,16 @@ class TablePublicationTest {
                     assertThat(e.facts()).containsEntry("undecidedCount", 129L);
                 });
         assertThat(side.events(TablePublicationStarted.class)).as("a refused publication records nothing").isEmpty();
-        assertThat(side.runs.progress("c", 1)).isEmpty();
+        assertThat(side.runs.progress("c", 1)).as("nothing stored").isEmpty();
+        assertThat(side.publication.progress("c", 1)).as("a caller no longer waiting finds the refusal at the progress address")
+                .hasValueSatisfying(p -> {
+                    assertThat(p.state()).isEqualTo(PublicationProgress.FAILED);
+                    assertThat(p.problem()).contains("129 item(s) are not decided yet");
+                });
+        Set<String> all = IntStream.range(0, 130).mapToObj(i -> "u" + (1000 + i)).collect(Collectors.toSet());
+        TablePublished published = side.publication.publishAndWait(publishTable(all));
+        assertThat(published.version()).as("the refused request does not hold up the next").isEqualTo(1);
+        assertThat(published.leftOut()).as("as many as the request names: none capped").hasSize(130).startsWith("u1000", "u1001");
     }
 
     @Test
