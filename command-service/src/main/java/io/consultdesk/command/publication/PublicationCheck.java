@@ -73,14 +73,13 @@ final class PublicationCheck {
         if (refusing && rows.size == 0) {
             throw new ConsultationRefused("consultation " + consultationId + " has no decided item to publish");
         }
-        int[] kept = Arrays.copyOf(rows.kept, rows.size);
-        int[] clashes = RowNumbers.clashes(kept);
+        int[] clashes = RowNumbers.clashes(rows.kept, rows.size);
         if (clashes.length > 0) {
             throw clashing(consultationId, upTo, clashes);
         }
-        int[] numbers = RowNumbers.assign(Arrays.copyOf(rows.receivedAt, rows.size), kept);
-        RowNumbers.keepPublished(numbers, Arrays.copyOf(rows.published, rows.size));
-        return new PublicationPlan(upTo, Arrays.copyOf(rows.arrivals, rows.size), numbers, leftOut);
+        int[] numbers = RowNumbers.assign(rows.receivedAt, rows.kept, rows.size);
+        RowNumbers.keepPublished(numbers, rows.published, rows.size);
+        return new PublicationPlan(upTo, rows.arrivals, numbers, rows.size, leftOut);
     }
 
     /**

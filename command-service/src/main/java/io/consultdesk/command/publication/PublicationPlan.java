@@ -14,12 +14,15 @@ final class PublicationPlan {
     private final long upTo;
     private final long[] arrivals;
     private final int[] rowNumbers;
+    private final int rows;
     private final List<String> leftOut;
 
-    PublicationPlan(long upTo, long[] arrivals, int[] rowNumbers, List<String> leftOut) {
+    /** The first {@code rows} entries of {@code arrivals} and {@code rowNumbers} are the rows (the arrays are not copied). */
+    PublicationPlan(long upTo, long[] arrivals, int[] rowNumbers, int rows, List<String> leftOut) {
         this.upTo = upTo;
         this.arrivals = arrivals;
         this.rowNumbers = rowNumbers;
+        this.rows = rows;
         this.leftOut = List.copyOf(leftOut);
     }
 
@@ -28,12 +31,12 @@ final class PublicationPlan {
     }
 
     int rows() {
-        return arrivals.length;
+        return rows;
     }
 
     /** The 序号 of the item with this arrival number, or 0 when it is no row of the version. */
     int rowNumberOf(long arrival) {
-        int i = Arrays.binarySearch(arrivals, arrival);
+        int i = Arrays.binarySearch(arrivals, 0, rows, arrival);
         return i < 0 ? 0 : rowNumbers[i];
     }
 

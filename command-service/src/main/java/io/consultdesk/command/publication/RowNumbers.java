@@ -1,12 +1,13 @@
 package io.consultdesk.command.publication;
 
-import java.util.BitSet;
+import java.util.Arrays;
 
 /**
  * The 序号 of each row of a table about to be published. A row imported from a table that was already
  * published keeps the 序号 it had there (the public has cited it); every other row, in the order received,
  * takes the next number after the highest kept one. Two rows keeping the same 序号 refuse the publication
- * ({@link #clashes}). Rows are given as parallel arrays of numbers, in arrival order.
+ * ({@link #clashes}). Rows are given as the first {@code n} entries of parallel arrays of numbers, in arrival
+ * order (arrays filled as the items were read, not copied to their length: a million rows are several).
  */
 final class RowNumbers {
 
@@ -17,12 +18,11 @@ final class RowNumbers {
      * Each row's 序号. {@code receivedAt} (millis) orders the rows as received, ties in arrival order (the
      * arrays' order); {@code kept}: a row's kept 序号, or 0.
      */
-    static int[] assign(long[] receivedAt, int[] kept) {
-        int n = kept.length;
-        int[] order = inOrderReceived(receivedAt);
+    static int[] assign(long[] receivedAt, int[] kept, int n) {
+        int[] order = inOrderReceived(receivedAt, n);
         int highest = 0;
-        for (int k : kept) {
-            highest = Math.max(highest, k);
+        for (int i = 0; i < n; i++) {
+            highest = Math.max(highest, kept[i]);
         }
         int[] numbers = new int[n];
         int next = highest;
@@ -38,38 +38,58 @@ final class RowNumbers {
      * the items have changed meanwhile (one withdrawn before its row was published), a row whose 序号 another
      * row already holds takes the next one after all that are taken, so no 序号 is held twice.
      */
-    static void keepPublished(int[] numbers, int[] published) {
-        BitSet taken = new BitSet();
+    static void keepPublished(int[] numbers, int[] published, int n) {
         int highest = 0;
-        for (int i = 0; i < numbers.length; i++) {
+        int count = 0;
+        for (int i = 0; i < n; i++) {
             if (published[i] != 0) {
                 numbers[i] = published[i];
-                taken.set(published[i]);
+                count++;
             }
             highest = Math.max(highest, numbers[i]);
         }
-        for (int i = 0; i < numbers.length; i++) {
-            if (published[i] == 0 && taken.get(numbers[i])) {
+        if (count == 0) {
+            return;
+        }
+        int[] taken = new int[count];
+        for (int i = 0, t = 0; i < n; i++) {
+            if (published[i] != 0) {
+                taken[t++] = published[i];
+            }
+        }
+        Arrays.sort(taken);
+        for (int i = 0; i < n; i++) {
+            if (published[i] == 0 && Arrays.binarySearch(taken, numbers[i]) >= 0) {
                 numbers[i] = ++highest;
             }
         }
     }
 
-    /** The kept 序号 that more than one row holds, ascending; empty when none. */
-    static int[] clashes(int[] kept) {
-        BitSet seen = new BitSet();
-        BitSet twice = new BitSet();
-        for (int k : kept) {
-            if (k != 0) {
-                (seen.get(k) ? twice : seen).set(k);
+    /**
+     * The kept 序号 that more than one row holds, ascending; empty when none. (Sorted values, not a bit per
+     * number: a table may keep 序号 far above its row count.)
+     */
+    static int[] clashes(int[] kept, int n) {
+        int[] values = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (kept[i] != 0) {
+                values[count++] = kept[i];
             }
         }
-        return twice.stream().toArray();
+        Arrays.sort(values, 0, count);
+        int[] clashes = new int[count / 2];
+        int found = 0;
+        for (int i = 1; i < count; i++) {
+            if (values[i] == values[i - 1] && (found == 0 || clashes[found - 1] != values[i])) {
+                clashes[found++] = values[i];
+            }
+        }
+        return Arrays.copyOf(clashes, found);
     }
 
     /** Indexes of the rows in the order received: by time of receipt, ties by index (a stable merge sort of ints). */
-    static int[] inOrderReceived(long[] receivedAt) {
-        int n = receivedAt.length;
+    static int[] inOrderReceived(long[] receivedAt, int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
