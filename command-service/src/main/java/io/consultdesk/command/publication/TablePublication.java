@@ -182,8 +182,11 @@ public class TablePublication {
     private TablePublished publishChecked(PublicationRuns.Run run, Actor actor, LiveRun progress) {
         String key = PublicationRuns.key(run.consultationId(), run.version());
         PublicationPlan plan;
+        long started = System.nanoTime();
         try {
             plan = check.check(run.consultationId(), run.version(), run.upTo(), run.leaveOut(), true);
+            log.info("version {} of {}: {} rows checked in {} ms", run.version(), run.consultationId(), plan.rows(),
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             progress.failed(e); // refused: what a caller no longer waiting for the answer finds at the progress address
             throw e;
@@ -208,7 +211,10 @@ public class TablePublication {
     private TablePublished publishRows(PublicationRuns.Run run, PublicationPlan plan, Actor actor, LiveRun progress) {
         try {
             PublishedTotals totals = new PublishedTotals(vocabulary(run.consultationId()));
+            long started = System.nanoTime();
             sendRows(run, plan, actor, totals, progress);
+            log.info("version {} of {}: {} rows published in {} ms", run.version(), run.consultationId(), totals.rows(),
+                    (System.nanoTime() - started) / 1_000_000);
             TablePublished published = commands.send(new CompleteTablePublication(run.consultationId(), run.version(), totals.rows(),
                     totals.totals(), totals.classes(), plan.leftOut(), run.at(), actor), actor);
             runs.completed(run.consultationId(), run.version(), published.rowCount());

@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import io.consultdesk.command.consultation.Consultation;
 import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation;
+import io.consultdesk.command.eventstore.PositionedEventStorageEngine;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.Roles;
 import io.consultdesk.command.personaldata.PersonalDataVault;
+import io.consultdesk.command.publishedlanguage.EventUpcasters;
+import io.consultdesk.command.publishedlanguage.PublishedEventSerializer;
+import io.consultdesk.command.publishedlanguage.PublishedEvents;
+import io.consultdesk.command.publishedlanguage.PublishedJson;
 import io.consultdesk.command.submission.Channel;
 import io.consultdesk.command.submission.Commands.ImportSubmission;
 import io.consultdesk.command.submission.Commands.PublishSubmission;
@@ -24,8 +29,9 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -39,8 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * command-service's consultation, items and publication wired as the service wires them — the real aggregates
- * and handlers on Axon's command bus, the item list and publication runs on the wire server — over an
- * in-memory event store. {@link #storeAwayAfter} makes every row's publication fail after that many, as if
+ * and handlers on Axon's command bus, the event log, the item list and publication runs on the wire server. {@link #storeAwayAfter} makes every row's publication fail after that many, as if
  * the store went away in the middle of a publication; {@link #restart()} builds the publication anew over the
  * same stores, as a service started again would.
  */
@@ -50,7 +55,7 @@ final class PublishingSide {
     static final Actor SUPERVISOR = new Actor("supervisor", "", Set.of(Roles.SUPERVISOR));
     static final Actor ADMIN = new Actor("admin", "", Set.of(Roles.ADMIN));
 
-    final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+    final EmbeddedEventStore store;
     /** Every event published, in order. */
     final List<Object> events = new CopyOnWriteArrayList<>();
     final CommandSender sender;
@@ -66,6 +71,11 @@ final class PublishingSide {
     PublishingSide(MongoClient mongo) {
         this.mongo = mongo;
         Clock clock = Clock.fixed(T, ZoneOffset.UTC);
+        // the service's own event log on the wire server: an item is loaded by key, as in the service
+        Serializer json = new PublishedEventSerializer(JacksonSerializer.builder().objectMapper(PublishedJson.mapper().copy()).build(),
+                PublishedEvents.get());
+        store = EmbeddedEventStore.builder().storageEngine(PositionedEventStorageEngine.builder().database(mongo.getDatabase(database))
+                .eventSerializer(json).snapshotSerializer(json).upcasterChain(EventUpcasters.chain()).build()).build();
         submissions = EventSourcingRepository.builder(Submission.class).eventStore(store).build();
         consultations = EventSourcingRepository.builder(Consultation.class).eventStore(store).build();
         items = new ConsultationItems(mongo, database);
