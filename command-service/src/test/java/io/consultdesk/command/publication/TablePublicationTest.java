@@ -176,7 +176,8 @@ class TablePublicationTest {
 
         side.restart();
         assertThat(side.runs.unfinished()).hasSize(1);
-        TablePublished resumed = side.publication.resume(side.runs.unfinished().get(0)).orElseThrow();
+        side.publication.resumeUnfinished(); // as a service does once started
+        TablePublished resumed = awaitPublished(side, 1);
 
         assertThat(resumed).isEqualTo(expected);
         assertThat(numbers(side.rows(1))).isEqualTo(numbers(reference.rows(1)));
@@ -233,6 +234,23 @@ class TablePublicationTest {
         assertThat(side.items.lastArrival("c")).as("numbers are reserved a block at a time; a walk goes to the last one reserved")
                 .isEqualTo(2L * ConsultationItems.BLOCK);
         assertThat(side.items.inArrivalOrder("c")).hasSize(1_200).startsWith("item-00000", "item-00001").endsWith("item-01199");
+    }
+
+    private static TablePublished awaitPublished(PublishingSide side, int version) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (TablePublished published : side.events(TablePublished.class)) {
+                if (published.version() == version) {
+                    return published;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("version " + version + " was not published within a minute");
     }
 
     private static Map<String, Integer> numbers(List<SubmissionPublished> rows) {
