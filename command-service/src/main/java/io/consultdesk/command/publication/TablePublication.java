@@ -174,8 +174,15 @@ public class TablePublication {
         LiveRun progress = new LiveRun(run);
         live.put(PublicationRuns.key(run.consultationId(), run.version()), progress);
         runs.resumed(run.consultationId(), run.version());
-        PublicationPlan plan = check.check(run.consultationId(), run.version(), run.upTo(), run.leaveOut(), false);
+        PublicationPlan plan;
+        try {
+            plan = check.check(run.consultationId(), run.version(), run.upTo(), run.leaveOut(), false);
+        } catch (RuntimeException e) {
+            stopped(run, progress, e);
+            throw e;
+        }
         progress.expected = plan.rows();
+        progress.state = PublicationProgress.STARTED;
         return Optional.of(publishRows(run, plan, PublicationRuns.actor(run), progress));
     }
 
@@ -221,11 +228,20 @@ public class TablePublication {
             progress.state = PublicationProgress.COMPLETED;
             return published;
         } catch (RuntimeException e) {
-            log.error("publication of version {} of {} stopped after {} rows; it resumes when the service next starts",
-                    run.version(), run.consultationId(), progress.published.get(), e);
-            progress.failed(e);
-            runs.failed(run.consultationId(), run.version(), progress.problem);
+            stopped(run, progress, e);
             throw e;
+        }
+    }
+
+    /** A started run stopped by an error: said so, here and in the store (if it can be reached), to be resumed. */
+    private void stopped(PublicationRuns.Run run, LiveRun progress, RuntimeException e) {
+        log.error("publication of version {} of {} stopped after {} rows; it resumes when the service next starts",
+                run.version(), run.consultationId(), progress.published.get(), e);
+        progress.failed(e);
+        try {
+            runs.failed(run.consultationId(), run.version(), progress.problem);
+        } catch (RuntimeException unrecorded) {
+            log.warn("could not record that the publication stopped (it is still recorded as started): {}", unrecorded.getMessage());
         }
     }
 
