@@ -3,7 +3,7 @@ package io.consultdesk.command.publication;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertManyOptions;
@@ -17,7 +17,6 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -71,10 +70,9 @@ public class ConsultationItems {
         long end;
     }
 
-    public ConsultationItems(MongoClient client,
-                             @Value("${consultdesk.event-store.database:consultdesk_events}") String database) {
-        this.items = client.getDatabase(database).getCollection("consultation_items");
-        this.counters = client.getDatabase(database).getCollection("consultation_item_counters");
+    public ConsultationItems(MongoDatabase eventDatabase) {
+        this.items = eventDatabase.getCollection("consultation_items");
+        this.counters = eventDatabase.getCollection("consultation_item_counters");
         numberEarlierEntries();
     }
 

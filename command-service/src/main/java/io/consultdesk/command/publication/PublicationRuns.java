@@ -2,12 +2,11 @@ package io.consultdesk.command.publication;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import io.consultdesk.command.kernel.Actor;
-import io.consultdesk.command.kernel.Roles;
+import io.consultdesk.security.Roles;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -33,9 +32,8 @@ public class PublicationRuns {
     record Run(String consultationId, int version, Set<String> leaveOut, String heading, Instant at, String by, long upTo) {
     }
 
-    public PublicationRuns(MongoClient client,
-                           @Value("${consultdesk.event-store.database:consultdesk_events}") String database) {
-        this.runs = client.getDatabase(database).getCollection("table_publications");
+    public PublicationRuns(MongoDatabase eventDatabase) {
+        this.runs = eventDatabase.getCollection("table_publications");
     }
 
     static String key(String consultationId, int version) {

@@ -9,7 +9,7 @@ import io.consultdesk.command.consultation.OutcomeVocabulary;
 import io.consultdesk.command.consultation.TablePublished;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.NotAllowed;
-import io.consultdesk.command.kernel.Roles;
+import io.consultdesk.security.Roles;
 import io.consultdesk.command.submission.Commands.PublishSubmission;
 import io.consultdesk.command.submission.PublishedRow;
 import io.consultdesk.command.submission.Submission;

@@ -1,10 +1,12 @@
 package io.consultdesk.command.web;
 
+import io.consultdesk.security.ProblemResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,12 +41,9 @@ public class PublicSubmissionRateLimit extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         boolean anonymous = auth == null || auth instanceof AnonymousAuthenticationToken;
         if (anonymous && !take(request.getRemoteAddr())) {
-            response.setStatus(429);
             response.setHeader("Retry-After", "60");
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                    + "\"detail\":\"at most " + perMinute + " comments a minute may be submitted from one address; try again later\"}");
+            ProblemResponse.write(response, HttpStatus.TOO_MANY_REQUESTS,
+                    "at most " + perMinute + " comments a minute may be submitted from one address; try again later");
             return;
         }
         chain.doFilter(request, response);

@@ -10,7 +10,7 @@ import io.consultdesk.command.consultation.ConsultationCommands.SetOutcomeVocabu
 import io.consultdesk.command.consultation.ConsultationCommands.StartTablePublication;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.NotAllowed;
-import io.consultdesk.command.kernel.Roles;
+import io.consultdesk.security.Roles;
 import io.consultdesk.command.publishedlanguage.PublishedJson;
 import io.consultdesk.command.routing.Clause;
 import org.axonframework.test.aggregate.AggregateTestFixture;

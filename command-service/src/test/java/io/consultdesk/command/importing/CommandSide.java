@@ -47,7 +47,7 @@ final class CommandSide {
         EventSourcingRepository<Submission> submissions = EventSourcingRepository.builder(Submission.class).eventStore(store).build();
         EventSourcingRepository<Consultation> consultations = EventSourcingRepository.builder(Consultation.class).eventStore(store).build();
         String database = "cmd_" + UUID.randomUUID().toString().replace("-", "");
-        ConsultationItems items = new ConsultationItems(mongo, database);
+        ConsultationItems items = new ConsultationItems(mongo.getDatabase(database));
         store.subscribe(messages -> messages.forEach(m -> {
             events.add(m.getPayload());
             if (m.getPayload() instanceof SubmissionReceived received) {
@@ -64,7 +64,7 @@ final class CommandSide {
         new AnnotationCommandHandlerAdapter<>(new SubmissionIntake(submissions, consultations, vault,
                 (id, sequence) -> store.readEvents(id, sequence).hasNext())).subscribe(bus);
         sender = new CommandSender(DefaultCommandGateway.builder().commandBus(bus).build(), new SimpleMeterRegistry());
-        publication = new TablePublication(sender, consultations, submissions, items, new PublicationRuns(mongo, database), clock, 2);
+        publication = new TablePublication(sender, consultations, submissions, items, new PublicationRuns(mongo.getDatabase(database)), clock, 2);
         tableImport = new TableImport(sender, clock);
     }
 

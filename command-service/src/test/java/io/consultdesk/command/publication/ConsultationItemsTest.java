@@ -51,7 +51,7 @@ class ConsultationItemsTest {
         items.insertOne(new Document("_id", ConsultationItems.key("one", 1)).append("submissionId", "d")
                 .append("receivedAt", Date.from(T)));
 
-        ConsultationItems numbered = new ConsultationItems(STORE.client(), database);
+        ConsultationItems numbered = new ConsultationItems(STORE.client().getDatabase(database));
 
         assertThat(numbered.inArrivalOrder("one")).containsExactly("d", "a", "b", "c");
         assertThat(numbered.inArrivalOrder("other")).containsExactly("x");
@@ -60,7 +60,7 @@ class ConsultationItemsTest {
                 .as("the earlier entries are gone").isZero();
 
         numbered.on(received("e", "one"));
-        ConsultationItems restarted = new ConsultationItems(STORE.client(), database);
+        ConsultationItems restarted = new ConsultationItems(STORE.client().getDatabase(database));
         assertThat(restarted.inArrivalOrder("one")).as("numbered once: a later start changes nothing").containsExactly("d", "a", "b", "c", "e");
         List<String> keys = new ArrayList<>();
         items.find().forEach(d -> keys.add(d.getString("_id")));
@@ -70,8 +70,8 @@ class ConsultationItemsTest {
     @Test
     void aNewStoreNumbersFromOneAndEachInstanceTakesABlockOfItsOwn() {
         String database = freshDatabase();
-        ConsultationItems first = new ConsultationItems(STORE.client(), database);
-        ConsultationItems second = new ConsultationItems(STORE.client(), database);
+        ConsultationItems first = new ConsultationItems(STORE.client().getDatabase(database));
+        ConsultationItems second = new ConsultationItems(STORE.client().getDatabase(database));
 
         first.on(received("a", "one"));
         second.on(received("b", "one"));

@@ -6,7 +6,7 @@ import io.consultdesk.command.consultation.Consultation;
 import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation;
 import io.consultdesk.command.eventstore.PositionedEventStorageEngine;
 import io.consultdesk.command.kernel.Actor;
-import io.consultdesk.command.kernel.Roles;
+import io.consultdesk.security.Roles;
 import io.consultdesk.command.personaldata.PersonalDataVault;
 import io.consultdesk.command.publishedlanguage.EventUpcasters;
 import io.consultdesk.command.publishedlanguage.PublishedEventSerializer;
@@ -78,7 +78,7 @@ final class PublishingSide {
                 .eventSerializer(json).snapshotSerializer(json).upcasterChain(EventUpcasters.chain()).build()).build();
         submissions = EventSourcingRepository.builder(Submission.class).eventStore(store).build();
         consultations = EventSourcingRepository.builder(Consultation.class).eventStore(store).build();
-        items = new ConsultationItems(mongo, database);
+        items = new ConsultationItems(mongo.getDatabase(database));
         store.subscribe(messages -> messages.forEach(m -> {
             events.add(m.getPayload());
             if (m.getPayload() instanceof SubmissionReceived received) {
@@ -101,7 +101,7 @@ final class PublishingSide {
         new AnnotationCommandHandlerAdapter<>(new SubmissionIntake(submissions, consultations, vault,
                 (id, sequence) -> store.readEvents(id, sequence).hasNext())).subscribe(bus);
         sender = new CommandSender(DefaultCommandGateway.builder().commandBus(bus).build(), new SimpleMeterRegistry());
-        runs = new PublicationRuns(mongo, database);
+        runs = new PublicationRuns(mongo.getDatabase(database));
         restart();
         sender.send(new OpenConsultation("c", "某办法（征求意见稿）", "起草处", null, List.of(), null, 15, null, T, ADMIN), ADMIN);
     }
@@ -109,7 +109,7 @@ final class PublishingSide {
     /** A publication as a newly started service has it: nothing under way in memory. */
     void restart() {
         rowsAllowed.set(Integer.MAX_VALUE);
-        publication = new TablePublication(sender, consultations, submissions, new ConsultationItems(mongo, database), runs,
+        publication = new TablePublication(sender, consultations, submissions, new ConsultationItems(mongo.getDatabase(database)), runs,
                 Clock.fixed(T, ZoneOffset.UTC), 2);
     }
 

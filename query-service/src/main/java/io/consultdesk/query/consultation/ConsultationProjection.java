@@ -58,13 +58,13 @@ public class ConsultationProjection implements Projection {
                     .append("handlingWorkingDays", e.payload().path("handlingWorkingDays").asInt())
                     .append("clauses", clauses(e.payload().get("clauses")))
                     .append("catalogueVersion", 1)
-                    .append("state", "OPEN")
+                    .append("state", ConsultationStates.OPEN)
                     .append("openedAt", Date.from(Instant.parse(e.text("openedAt"))));
             case "OutcomeVocabularyAmended" -> new Document("outcomes", OutcomeClasses.words(e.payload().get("outcomes")))
                     .append("outcomeClasses", OutcomeClasses.classes(e.payload().get("outcomes")));
             case "ClauseCatalogueAmended" -> new Document("clauses", clauses(e.payload().get("clauses")))
                     .append("catalogueVersion", e.payload().path("version").asInt());
-            case "ConsultationClosed" -> new Document("state", "CLOSED");
+            case "ConsultationClosed" -> new Document("state", ConsultationStates.CLOSED);
             case "TablePublicationStarted" -> new Document(PUBLISHING_VERSION, e.payload().path("version").asInt())
                     .append("publishingHeading", e.text("heading"))
                     .append("publishingExpectedRows", e.payload().path("expectedRows").asInt())
