@@ -5,6 +5,7 @@ import io.consultdesk.command.consultation.TablePublished;
 import io.consultdesk.command.web.CurrentActor;
 import io.consultdesk.security.Caller;
 import io.consultdesk.security.CurrentCaller;
+import io.consultdesk.security.Roles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +28,7 @@ class PublicationControllerTest {
     private static final CurrentActor SUPERVISOR = new CurrentActor(new CurrentCaller() {
         @Override
         public Caller get() {
-            return new Caller("supervisor", "", Set.of("SUPERVISOR"));
+            return new Caller("supervisor", "", Set.of(Roles.SUPERVISOR));
         }
     });
 
