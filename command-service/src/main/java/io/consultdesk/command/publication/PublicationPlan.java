@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The rows of a version about to be published, as the check found them: for each row only numbers — its
  * item's arrival number (ascending, the order a walk meets them) and the 序号 it will have — so that a
- * million rows take a few megabytes, not a million loaded items. {@code upTo} is the last arrival number the
+ * million rows take twelve megabytes, not a million loaded items. {@code upTo} is the last arrival number the
  * check walked: items received after it belong to the next version.
  */
 final class PublicationPlan {
