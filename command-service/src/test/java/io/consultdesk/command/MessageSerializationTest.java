@@ -11,6 +11,8 @@ import io.consultdesk.command.consultation.ConsultationOpened;
 import io.consultdesk.command.consultation.OutcomeClass;
 import io.consultdesk.command.consultation.OutcomeVocabularyAmended;
 import io.consultdesk.command.consultation.OutcomeWord;
+import io.consultdesk.command.consultation.TablePublicationProgressed;
+import io.consultdesk.command.consultation.TablePublicationStarted;
 import io.consultdesk.command.consultation.TablePublished;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.personaldata.SealedPersonalData;
@@ -75,7 +77,9 @@ class MessageSerializationTest {
                 new ConsultationOpened("c", "若干措施", "甲", null, clauses, List.of("是", "否"), 15, T, "Asia/Shanghai", false),
                 new OutcomeVocabularyAmended("c", List.of(new OutcomeWord("是", OutcomeClass.ACCEPTED)), "t.csv", T),
                 new ClauseCatalogueAmended("c", 2, clauses, T),
-                new ConsultationClosed("c", T));
+                new ConsultationClosed("c", T),
+                new TablePublicationStarted("c", 2, "社会公众意见采纳情况表", 1_000_000, "supervisor", T),
+                new TablePublicationProgressed("c", 2, 10_000, T));
     }
 
     static Stream<Object> commands() {
@@ -94,7 +98,11 @@ class MessageSerializationTest {
                 new PublishTable("c", Set.of("s2"), null, T, ACTOR),
                 new ConsultationCommands.OpenConsultation("c", "若干措施", "甲", null, List.of(), List.of(), 15, "Asia/Shanghai", T, ACTOR),
                 new ConsultationCommands.AmendClauseCatalogue("c", List.of(), T, ACTOR),
-                new ConsultationCommands.CloseConsultation("c", T, ACTOR));
+                new ConsultationCommands.CloseConsultation("c", T, ACTOR),
+                new ConsultationCommands.StartTablePublication("c", 2, "社会公众意见采纳情况表", 55, T, ACTOR),
+                new ConsultationCommands.RecordTablePublicationProgress("c", 2, 1_000, T, ACTOR),
+                new ConsultationCommands.CompleteTablePublication("c", 2, 55, Map.of("采纳", 55), Map.of("采纳", OutcomeClass.ACCEPTED),
+                        List.of("s9"), T, ACTOR));
     }
 
     @ParameterizedTest

@@ -47,6 +47,7 @@ class AccessIT {
                 new Endpoint(false, "PUT", "/api/consultations/" + none + "/clauses", "[]", Set.of("supervisor", "admin")),
                 new Endpoint(false, "POST", "/api/consultations/" + none + "/closure", "{}", Set.of("admin", "supervisor")),
                 new Endpoint(false, "POST", "/api/consultations/" + none + "/publication", "{}", Set.of("supervisor")),
+                new Endpoint(false, "GET", "/api/consultations/" + none + "/publication/1", null, Set.of("supervisor")),
                 new Endpoint(false, "POST", "/api/consultations/" + none + "/imports", "{}", Set.of("clerk", "supervisor")),
                 new Endpoint(false, "POST", "/api/submissions/" + none + "/decision", "{\"outcome\":\"采纳\"}", Set.of("official-gxj", "supervisor")),
                 new Endpoint(false, "POST", "/api/submissions/" + none + "/co-handling-opinion", "{\"opinion\":\"同意\"}",

@@ -113,6 +113,11 @@ class LifecycleIT {
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
         assertThat(published.json().path("rowCount").asInt()).as("the rejected item is never published").isEqualTo(1);
         assertThat(published.json().path("leftOut").toString()).contains(open);
+        JsonNode progress = api.command("supervisor", "GET", "/api/consultations/" + consultation + "/publication/1", null).json();
+        assertThat(progress.path("state").asText()).isEqualTo("completed");
+        assertThat(progress.path("rowsPublished").asInt()).isEqualTo(1);
+        assertThat(api.command("supervisor", "GET", "/api/consultations/" + consultation + "/publication/9", null).status())
+                .as("no such publication").isEqualTo(404);
 
         assertThat(decide("official-gxj", open, "不采纳", "。", null).status()).isEqualTo(200);
         Api.Reply second = api.command("supervisor", "POST", "/api/consultations/" + consultation + "/publication", "{}");

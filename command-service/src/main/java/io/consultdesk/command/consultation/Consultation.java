@@ -2,8 +2,11 @@ package io.consultdesk.command.consultation;
 
 import io.consultdesk.command.consultation.ConsultationCommands.AmendClauseCatalogue;
 import io.consultdesk.command.consultation.ConsultationCommands.CloseConsultation;
+import io.consultdesk.command.consultation.ConsultationCommands.CompleteTablePublication;
 import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation;
+import io.consultdesk.command.consultation.ConsultationCommands.RecordTablePublicationProgress;
 import io.consultdesk.command.consultation.ConsultationCommands.SetOutcomeVocabulary;
+import io.consultdesk.command.consultation.ConsultationCommands.StartTablePublication;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.security.Roles;
@@ -37,6 +40,12 @@ public class Consultation {
     private boolean closed;
     private boolean maskOrganisations = true;
     private int tableVersion;
+    /** The version being published (started, not completed), 0 when none; its heading and rows so far. */
+    private int publishing;
+    private String publishingHeading;
+    private int publishingExpected;
+    private int publishingDone;
+    private TablePublished lastPublished;
 
     protected Consultation() {
         // for Axon: rebuilt from events
@@ -134,17 +143,87 @@ public class Consultation {
         closed = true;
     }
 
-    /** Records a publication assembled by {@code TablePublication}; versions follow each other without gaps. */
-    public void recordPublication(TablePublished published) {
-        if (published.version() != tableVersion + 1) {
-            throw new ConsultationRefused("table version " + published.version() + " does not follow " + tableVersion);
+    /**
+     * Begins publishing the next version of the table. One publication at a time: its rows are numbered
+     * against the items as they were checked, and a second one would number the same items again.
+     */
+    @CommandHandler
+    public void handle(StartTablePublication command) {
+        requirePublisher(command.actor());
+        if (publishing != 0) {
+            throw new ConsultationRefused("version " + publishing + " of the table of consultation " + consultationId
+                    + " is being published (" + publishingDone + " of " + publishingExpected
+                    + " rows so far); publish again once it is complete");
         }
+        if (command.version() != tableVersion + 1) {
+            throw new ConsultationRefused("table version " + command.version() + " does not follow " + tableVersion);
+        }
+        apply(new TablePublicationStarted(consultationId, command.version(), command.heading(), command.expectedRows(),
+                command.actor().name(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(RecordTablePublicationProgress command) {
+        requirePublisher(command.actor());
+        requirePublishing(command.version());
+        if (command.rowsPublished() > publishingDone) {
+            apply(new TablePublicationProgressed(consultationId, command.version(), command.rowsPublished(), command.at()));
+        }
+    }
+
+    /**
+     * Completes the version being published: from now on the public sees it. Completing a version that is
+     * complete already answers it again (a publication resumed after a stop may not know it finished).
+     */
+    @CommandHandler
+    public TablePublished handle(CompleteTablePublication command) {
+        requirePublisher(command.actor());
+        if (publishing == 0 && lastPublished != null && lastPublished.version() == command.version()) {
+            return lastPublished;
+        }
+        requirePublishing(command.version());
+        TablePublished published = new TablePublished(consultationId, command.version(), publishingHeading, command.rowCount(),
+                command.totals(), command.leftOut(), command.at(), command.outcomeClasses());
         apply(published);
+        return published;
+    }
+
+    private void requirePublishing(int version) {
+        if (publishing != version) {
+            throw new ConsultationRefused("version " + version + " of the table of consultation " + consultationId
+                    + " is not being published" + (publishing == 0 ? "" : " (version " + publishing + " is)"));
+        }
+    }
+
+    private static void requirePublisher(Actor actor) {
+        if (!actor.hasRole(Roles.SUPERVISOR)) {
+            throw new NotAllowed("only a supervisor may publish a consultation's table");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TablePublicationStarted event) {
+        publishing = event.version();
+        publishingHeading = event.heading();
+        publishingExpected = event.expectedRows();
+        publishingDone = 0;
+    }
+
+    @EventSourcingHandler
+    void on(TablePublicationProgressed event) {
+        publishingDone = event.rowsPublished();
     }
 
     @EventSourcingHandler
     void on(TablePublished event) {
         tableVersion = event.version();
+        publishing = 0;
+        lastPublished = event;
+    }
+
+    /** The version being published, 0 when none. */
+    public int publishingVersion() {
+        return publishing;
     }
 
     public int tableVersion() {

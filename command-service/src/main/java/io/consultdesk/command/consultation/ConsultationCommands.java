@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** The commands on a consultation. */
 public final class ConsultationCommands {
@@ -36,5 +37,21 @@ public final class ConsultationCommands {
     }
 
     public record CloseConsultation(@TargetAggregateIdentifier String consultationId, Instant at, Actor actor) {
+    }
+
+    /** Begin publishing version {@code version} of the table: {@code expectedRows} checked items are to be published. */
+    public record StartTablePublication(@TargetAggregateIdentifier String consultationId, int version, String heading,
+                                        int expectedRows, Instant at, Actor actor) {
+    }
+
+    /** Record how many rows of the version being published have been published so far. */
+    public record RecordTablePublicationProgress(@TargetAggregateIdentifier String consultationId, int version,
+                                                 int rowsPublished, Instant at, Actor actor) {
+    }
+
+    /** Complete the version being published: every row of it was published; its totals and the items left out. */
+    public record CompleteTablePublication(@TargetAggregateIdentifier String consultationId, int version, int rowCount,
+                                           Map<String, Integer> totals, Map<String, OutcomeClass> outcomeClasses,
+                                           List<String> leftOut, Instant at, Actor actor) {
     }
 }

@@ -1,6 +1,7 @@
 /**
- * Publishing a consultation's table (社会公众意见采纳情况表): its decided items numbered 1…N in the order
- * received, each carried as a published row, with the totals per outcome; every publication is a new
- * version. Also the lookup of which items belong to which consultation, kept on the write side.
+ * Publishing a consultation's table (社会公众意见采纳情况表) as a process of small units of work: the items each
+ * consultation received, numbered by arrival and read by key; a check that finds the rows, their 序号 and
+ * what refuses the version; then a command per row, the version's start and completion recorded on the
+ * consultation, and a run stopped halfway resumed when the service starts again. Every publication is a new version.
  */
 package io.consultdesk.command.publication;

@@ -59,6 +59,9 @@ public class Submission {
     private String decisionText;
     /** The 序号 it had in a published table it was imported from; null for any other item. */
     private Integer publishedRowNumber;
+    /** The latest version of its consultation's table it was published in (0: none), and its 序号 there. */
+    private int lastPublishedVersion;
+    private int lastPublishedRow;
 
     /** The campaign cluster it joined on receipt; null when it joined none. */
     private String campaignClusterId;
@@ -160,15 +163,24 @@ public class Submission {
         }
     }
 
+    /**
+     * Publishes the item as a row of a version of its consultation's table. Once per version: a publication
+     * resumed after a stop sends the command again for rows it may have published already, and those answer
+     * the row as it was published, recording nothing (a published item's decision no longer changes).
+     */
     @CommandHandler
-    public void handle(PublishSubmission command) {
+    public PublishedRow handle(PublishSubmission command) {
         require(command.actor().hasRole(Roles.SUPERVISOR), "only a supervisor may publish");
-        requireState(EnumSet.of(SubmissionState.DECIDED, SubmissionState.PUBLISHED), "published");
         if (!command.consultationId().equals(consultationId)) {
             throw new SubmissionRefused("item " + submissionId + " belongs to consultation " + consultationId, state);
         }
+        if (lastPublishedVersion == command.tableVersion()) {
+            return new PublishedRow(submissionId, lastPublishedRow, outcome, outcomeClass, false);
+        }
+        requireState(EnumSet.of(SubmissionState.DECIDED, SubmissionState.PUBLISHED), "published");
         apply(new SubmissionPublished(submissionId, consultationId, command.tableVersion(), command.rowNumber(),
                 publicName, opinion, outcome, decisionText != null ? decisionText : DecisionText.of(outcome, reason), command.at()));
+        return new PublishedRow(submissionId, command.rowNumber(), outcome, outcomeClass, true);
     }
 
     @CommandHandler
@@ -258,6 +270,8 @@ public class Submission {
     @EventSourcingHandler
     void on(SubmissionPublished event) {
         state = SubmissionState.PUBLISHED;
+        lastPublishedVersion = event.tableVersion();
+        lastPublishedRow = event.rowNumber();
     }
 
     @EventSourcingHandler
@@ -339,6 +353,11 @@ public class Submission {
     /** The class of its outcome word as its decision recorded it; null for a decision recorded before classes existed. */
     public OutcomeClass outcomeClass() {
         return outcomeClass;
+    }
+
+    /** Its 序号 in version {@code tableVersion} of its consultation's table; 0 when not published in it (yet). */
+    public int rowNumberIn(int tableVersion) {
+        return lastPublishedVersion == tableVersion ? lastPublishedRow : 0;
     }
 
     /** The 序号 it had in a published table it was imported from; null for any other item. */

@@ -32,6 +32,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/consultations/*/outcomes").hasAnyRole(Roles.ADMIN, Roles.SUPERVISOR)
                         .requestMatchers(HttpMethod.POST, "/api/consultations/*/closure").hasAnyRole(Roles.ADMIN, Roles.SUPERVISOR)
                         .requestMatchers(HttpMethod.POST, "/api/consultations/*/publication").hasRole(Roles.SUPERVISOR)
+                        .requestMatchers(HttpMethod.GET, "/api/consultations/*/publication/*").hasRole(Roles.SUPERVISOR)
                         .requestMatchers(HttpMethod.POST, "/api/consultations/*/imports").hasAnyRole(Roles.CLERK, Roles.SUPERVISOR)
                         .requestMatchers(HttpMethod.POST, "/api/submissions/*/decision").hasAnyRole(Roles.OFFICIAL, Roles.SUPERVISOR)
                         .requestMatchers(HttpMethod.POST, "/api/submissions/*/co-handling-opinion").hasRole(Roles.OFFICIAL)

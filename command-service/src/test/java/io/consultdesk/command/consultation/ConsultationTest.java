@@ -3,8 +3,11 @@ package io.consultdesk.command.consultation;
 import io.consultdesk.command.SeedFiles;
 import io.consultdesk.command.consultation.ConsultationCommands.AmendClauseCatalogue;
 import io.consultdesk.command.consultation.ConsultationCommands.CloseConsultation;
+import io.consultdesk.command.consultation.ConsultationCommands.CompleteTablePublication;
 import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation;
+import io.consultdesk.command.consultation.ConsultationCommands.RecordTablePublicationProgress;
 import io.consultdesk.command.consultation.ConsultationCommands.SetOutcomeVocabulary;
+import io.consultdesk.command.consultation.ConsultationCommands.StartTablePublication;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.security.Roles;
@@ -14,9 +17,12 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static org.hamcrest.Matchers.containsString;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,5 +163,58 @@ class ConsultationTest {
                  "clauses":[{"number":"（一）","chapter":"","title":"","responsibleUnits":["甲"]}],
                  "outcomes":["采纳"],"handlingWorkingDays":15,"openedAt":"2024-09-02T01:30:00Z"}""", ConsultationOpened.class);
         assertThat(stored.clauses().get(0).text()).isEmpty();
+    }
+
+    private static TablePublicationStarted started(int version) {
+        return new TablePublicationStarted("c", version, "社会公众意见采纳情况表", 3, "supervisor", T0);
+    }
+
+    @Test
+    void aPublicationStartsAsAFactAndASecondOneIsRefusedUntilItCompletes() {
+        fixture.given(opened())
+                .when(new StartTablePublication("c", 1, "社会公众意见采纳情况表", 3, T0, SUPERVISOR))
+                .expectEvents(started(1));
+        fixture.given(opened(), started(1))
+                .when(new StartTablePublication("c", 1, "社会公众意见采纳情况表", 3, T0, SUPERVISOR))
+                .expectException(ConsultationRefused.class)
+                .expectExceptionMessage(containsString("version 1 of the table of consultation c is being published"));
+        fixture.given(opened(), started(1), new TablePublicationProgressed("c", 1, 2, T0),
+                        new TablePublished("c", 1, "社会公众意见采纳情况表", 3, Map.of("采纳", 3), List.of(), T0, Map.of("采纳", OutcomeClass.ACCEPTED)))
+                .when(new StartTablePublication("c", 2, "社会公众意见采纳情况表", 3, T0, SUPERVISOR))
+                .expectEvents(started(2));
+    }
+
+    @Test
+    void aVersionStartsOnlyAfterThePublishedOneAndOnlyBySupervisors() {
+        fixture.given(opened())
+                .when(new StartTablePublication("c", 2, "社会公众意见采纳情况表", 3, T0, SUPERVISOR))
+                .expectException(ConsultationRefused.class);
+        fixture.given(opened())
+                .when(new StartTablePublication("c", 1, "社会公众意见采纳情况表", 3, T0, ADMIN))
+                .expectException(NotAllowed.class);
+    }
+
+    @Test
+    void completingRecordsTheVersionUnderItsHeadingAndCompletingItAgainAnswersItWithoutANewFact() {
+        TablePublished published = new TablePublished("c", 1, "社会公众意见采纳情况表", 3, Map.of("采纳", 3), List.of("s9"), T0,
+                Map.of("采纳", OutcomeClass.ACCEPTED));
+        CompleteTablePublication complete = new CompleteTablePublication("c", 1, 3, Map.of("采纳", 3), Map.of("采纳", OutcomeClass.ACCEPTED),
+                List.of("s9"), T0, SUPERVISOR);
+        fixture.given(opened(), started(1)).when(complete).expectEvents(published).expectResultMessagePayload(published);
+        fixture.given(opened(), started(1), published).when(complete).expectNoEvents().expectResultMessagePayload(published);
+        fixture.given(opened()).when(complete).expectException(ConsultationRefused.class);
+    }
+
+    @Test
+    void progressIsRecordedOnlyForTheVersionBeingPublishedAndOnlyForward() {
+        fixture.given(opened(), started(1))
+                .when(new RecordTablePublicationProgress("c", 1, 2, T0, SUPERVISOR))
+                .expectEvents(new TablePublicationProgressed("c", 1, 2, T0));
+        fixture.given(opened(), started(1), new TablePublicationProgressed("c", 1, 2, T0))
+                .when(new RecordTablePublicationProgress("c", 1, 2, T0, SUPERVISOR))
+                .expectNoEvents();
+        fixture.given(opened())
+                .when(new RecordTablePublicationProgress("c", 1, 2, T0, SUPERVISOR))
+                .expectException(ConsultationRefused.class);
     }
 }

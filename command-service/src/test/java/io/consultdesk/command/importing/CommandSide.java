@@ -3,8 +3,11 @@ package io.consultdesk.command.importing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import io.consultdesk.command.consultation.Consultation;
+import io.consultdesk.command.consultation.TablePublished;
 import io.consultdesk.command.personaldata.PersonalDataVault;
 import io.consultdesk.command.publication.ConsultationItems;
+import io.consultdesk.command.publication.PublicationRuns;
+import io.consultdesk.command.publication.PublishTable;
 import io.consultdesk.command.publication.TablePublication;
 import io.consultdesk.command.submission.Submission;
 import io.consultdesk.command.submission.SubmissionIntake;
@@ -38,6 +41,7 @@ final class CommandSide {
     final List<Object> events = new CopyOnWriteArrayList<>();
     final CommandSender sender;
     final TableImport tableImport;
+    final TablePublication publication;
 
     CommandSide(MongoClient mongo, Clock clock) {
         EventSourcingRepository<Submission> submissions = EventSourcingRepository.builder(Submission.class).eventStore(store).build();
@@ -59,9 +63,14 @@ final class CommandSide {
                 .build().subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new SubmissionIntake(submissions, consultations, vault,
                 (id, sequence) -> store.readEvents(id, sequence).hasNext())).subscribe(bus);
-        new AnnotationCommandHandlerAdapter<>(new TablePublication(consultations, submissions, items)).subscribe(bus);
         sender = new CommandSender(DefaultCommandGateway.builder().commandBus(bus).build(), new SimpleMeterRegistry());
+        publication = new TablePublication(sender, consultations, submissions, items, new PublicationRuns(mongo.getDatabase(database)), clock, 2);
         tableImport = new TableImport(sender, clock);
+    }
+
+    /** Publishes and waits for the version (or its refusal). */
+    TablePublished publish(PublishTable command) {
+        return publication.publishAndWait(command);
     }
 
     /** The rows of a published version, in 序号 order. */

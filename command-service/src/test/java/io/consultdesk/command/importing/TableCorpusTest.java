@@ -99,7 +99,7 @@ class TableCorpusTest {
         assertThat(imported.refused()).isEmpty();
         assertThat(imported.decided()).isEqualTo(table.path("rows").size());
 
-        TablePublished published = side.sender.send(new PublishTable("c", Set.of(), null, T, SUPERVISOR), SUPERVISOR);
+        TablePublished published = side.publish(new PublishTable("c", Set.of(), null, T, SUPERVISOR));
         List<List<String>> rows = side.rows(1).stream().map(r -> List.of(String.valueOf(r.rowNumber()), r.submitterPublicName(),
                 r.opinion(), r.decisionText())).toList();
         List<List<String>> expected = new ArrayList<>();
@@ -120,7 +120,7 @@ class TableCorpusTest {
         side.sender.send(new ReceiveSubmission("late", "c", new Submitter("陈大天", SubmitterKind.PERSON, null), "建议增加宣传。",
                 Channel.WEB, T.plusSeconds(60), null, new Actor("public", "", Set.of(Roles.PUBLIC))), SUPERVISOR);
         side.sender.send(new DecideSubmission("late", "采纳", "", null, T.plusSeconds(120), SUPERVISOR), SUPERVISOR);
-        side.sender.send(new PublishTable("c", Set.of(), null, T, SUPERVISOR), SUPERVISOR);
+        side.publish(new PublishTable("c", Set.of(), null, T, SUPERVISOR));
         List<SubmissionPublished> rows = side.rows(1);
         assertThat(rows).extracting(SubmissionPublished::rowNumber).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(rows.get(5).submitterPublicName()).isEqualTo("陈*天");
@@ -132,7 +132,7 @@ class TableCorpusTest {
         CommandSide side = opened("c");
         run(side, "c", "forestry-submitter-opinion-yesno-reason.csv", options("published=true", false));
         run(side, "c", "district-narrative.txt", options("published=true", false));
-        assertThatThrownBy(() -> side.sender.send(new PublishTable("c", Set.of(), null, T, SUPERVISOR), SUPERVISOR))
+        assertThatThrownBy(() -> side.publish(new PublishTable("c", Set.of(), null, T, SUPERVISOR)))
                 .isInstanceOf(ConsultationRefused.class)
                 .hasMessageContaining("序号 1 is held by c-")
                 .hasMessageContaining("序号 3 is held by");

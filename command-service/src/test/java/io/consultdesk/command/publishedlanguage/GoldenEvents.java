@@ -7,6 +7,8 @@ import io.consultdesk.command.consultation.ConsultationOpened;
 import io.consultdesk.command.consultation.OutcomeClass;
 import io.consultdesk.command.consultation.OutcomeVocabularyAmended;
 import io.consultdesk.command.consultation.OutcomeWord;
+import io.consultdesk.command.consultation.TablePublicationProgressed;
+import io.consultdesk.command.consultation.TablePublicationStarted;
 import io.consultdesk.command.consultation.TablePublished;
 import io.consultdesk.command.personaldata.SealedPersonalData;
 import io.consultdesk.command.routing.Clause;
@@ -91,7 +93,11 @@ final class GoldenEvents {
                 item("golden-item-4", 1, new SubmissionMarkedDuplicate("golden-item-4", ITEM, "与第1条意见相同", T.plusSeconds(7200))),
                 // received and assigned (sequences 0 and 1) in the unit of work that found it a near-copy of the first item
                 message("Submission", "golden-item-6", 2, new SubmissionJoinedCampaign("golden-item-6", CONSULTATION, ITEM, ITEM,
-                        0.859375, T.plusSeconds(9000)), "clerk", ""));
+                        0.859375, T.plusSeconds(9000)), "clerk", ""),
+                // a second version begun and under way: not public until its TablePublished
+                consultation(5, new TablePublicationStarted(CONSULTATION, 2, "社会公众意见采纳情况表（第二版）", 2_400, "supervisor",
+                        T.plusSeconds(400_000))),
+                consultation(6, new TablePublicationProgressed(CONSULTATION, 2, 1_000, T.plusSeconds(400_060))));
     }
 
     private static DomainEventMessage<?> consultation(long sequence, Object payload) {

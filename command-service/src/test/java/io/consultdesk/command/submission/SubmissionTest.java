@@ -475,6 +475,14 @@ class SubmissionTest {
         }
 
         @Test
+        void publishingAgainInTheSameVersionRecordsNothingAndAnswersTheRowAsPublished() {
+            fixture.given(received(), assignedTo(GXJ), decided(), published(2, 7))
+                    .when(new PublishSubmission(ID, CONSULTATION, 2, 9, T1, SUPERVISOR))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new PublishedRow(ID, 7, "采纳", OutcomeClass.ACCEPTED, false));
+        }
+
+        @Test
         void anUndecidedItemCannotBePublished() {
             fixture.given(received(), assignedTo(GXJ))
                     .when(new PublishSubmission(ID, CONSULTATION, 1, 1, T1, SUPERVISOR))

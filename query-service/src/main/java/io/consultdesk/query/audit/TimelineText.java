@@ -44,6 +44,10 @@ final class TimelineText {
             case "ConsultationClosed" -> "停止接收意见";
             case "OutcomeVocabularyAmended" -> "采纳情况用语更新为：" + OutcomeClasses.words(e.payload().get("outcomes"))
                     + (e.text("adoptedFrom") == null || e.text("adoptedFrom").isEmpty() ? "" : "（导入 " + e.text("adoptedFrom") + " 时采用）");
+            case "TablePublicationStarted" -> "开始公开第" + e.payload().path("version").asInt() + "版采纳情况表，共"
+                    + e.payload().path("expectedRows").asInt() + "条";
+            case "TablePublicationProgressed" -> "第" + e.payload().path("version").asInt() + "版采纳情况表已公开"
+                    + e.payload().path("rowsPublished").asInt() + "条";
             case "TablePublished" -> "公开第" + e.payload().path("version").asInt() + "版采纳情况表，共"
                     + e.payload().path("rowCount").asInt() + "条";
             default -> e.type();

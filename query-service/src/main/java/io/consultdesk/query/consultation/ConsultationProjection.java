@@ -28,6 +28,8 @@ public class ConsultationProjection implements Projection {
     public static final String COLLECTION = "consultations";
     /** The consultation's time zone: absent in events of consultations opened before it was recorded (then Asia/Shanghai). */
     public static final String TIME_ZONE = "timeZone";
+    /** The version being published (started, not yet complete); null or absent when none. */
+    public static final String PUBLISHING_VERSION = "publishingVersion";
 
 
     public ConsultationProjection(Views views) {
@@ -63,8 +65,17 @@ public class ConsultationProjection implements Projection {
             case "ClauseCatalogueAmended" -> new Document("clauses", clauses(e.payload().get("clauses")))
                     .append("catalogueVersion", e.payload().path("version").asInt());
             case "ConsultationClosed" -> new Document("state", ConsultationStates.CLOSED);
+            case "TablePublicationStarted" -> new Document(PUBLISHING_VERSION, e.payload().path("version").asInt())
+                    .append("publishingHeading", e.text("heading"))
+                    .append("publishingExpectedRows", e.payload().path("expectedRows").asInt())
+                    .append("publishingRows", 0)
+                    .append("publishingStartedAt", Date.from(Instant.parse(e.text("startedAt"))));
+            case "TablePublicationProgressed" -> new Document("publishingRows", e.payload().path("rowsPublished").asInt());
+            // the version is complete: nothing is being published any more (a table published before publications
+            // were started as facts had no start, and clears nothing that is there)
             case "TablePublished" -> new Document("publishedVersion", e.payload().path("version").asInt())
-                    .append("publishedAt", Date.from(Instant.parse(e.text("publishedAt"))));
+                    .append("publishedAt", Date.from(Instant.parse(e.text("publishedAt"))))
+                    .append(PUBLISHING_VERSION, null);
             default -> throw new PublishedLanguage.UnknownEventType(e);
         });
     }

@@ -102,7 +102,14 @@ public class Consultations {
                 d.getString("state"), (int) counts.total(), byState, Progress.of(counts.total(), byState),
                 // versions follow each other without gaps: the latest names them all
                 published == null ? List.of() : IntStream.rangeClosed(1, published).boxed().toList(),
-                publishedAt == null ? null : publishedAt.toInstant());
+                publishedAt == null ? null : publishedAt.toInstant(), publishing(d));
+    }
+
+    private static ConsultationOverview.Publishing publishing(Document d) {
+        Integer version = d.getInteger(ConsultationProjection.PUBLISHING_VERSION);
+        Date startedAt = d.getDate("publishingStartedAt");
+        return version == null ? null : new ConsultationOverview.Publishing(version, d.getInteger("publishingRows", 0),
+                d.getInteger("publishingExpectedRows", 0), startedAt == null ? null : startedAt.toInstant());
     }
 
     /**

@@ -16,6 +16,8 @@ public final class PublishedLanguage {
             Map.entry("ConsultationOpened", Set.of("1")),
             Map.entry("ClauseCatalogueAmended", Set.of("1")),
             Map.entry("ConsultationClosed", Set.of("1")),
+            Map.entry("TablePublicationStarted", Set.of("1")),
+            Map.entry("TablePublicationProgressed", Set.of("1")),
             Map.entry("TablePublished", Set.of("1")),
             Map.entry("OutcomeVocabularyAmended", Set.of("1")),
             Map.entry("SubmissionReceived", Set.of("1")),

@@ -114,6 +114,9 @@ public class ConsultationPages {
                         .map(v -> "<a href=\"/api/consultations/" + url(c.id()) + "/table?format=html&amp;version=" + v + "\">v" + v + "</a>")
                         .toList()))
                 .append("</dd>");
+        if (c.publishing() != null) {
+            Html.entry(body, "overview-publishing", l.get("publishing"), publishing(c.publishing(), l));
+        }
         body.append("</dl><h2>").append(esc(l.get("progress"))).append("</h2><div class=\"cards\">")
                 .append(card("total", l.get("total"), c.total()))
                 .append(card("handled", l.get("handled"), c.progress().decidedOrClosed() + " (" + c.progress().percentHandled() + "%)"))
@@ -157,6 +160,11 @@ public class ConsultationPages {
             }
         }
         return Text.counts(labelled);
+    }
+
+    /** "publishing version v: n of N" (n as last recorded: the rows so far, every hundredth of a large table). */
+    static String publishing(ConsultationOverview.Publishing p, Labels l) {
+        return l.get("publishingProgress").formatted(p.version(), p.rowsPublished(), p.expectedRows());
     }
 
     private static String versions(ConsultationOverview c) {

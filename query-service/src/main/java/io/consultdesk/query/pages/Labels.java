@@ -178,6 +178,8 @@ final class Labels {
             Map.entry("period", new String[] {"征求意见期", "Period"}),
             Map.entry("timeZone", new String[] {"时区", "Time zone"}),
             Map.entry("versions", new String[] {"已公开版本", "Published versions"}),
+            Map.entry("publishing", new String[] {"正在公开", "Being published"}),
+            Map.entry("publishingProgress", new String[] {"第%d版：已公开 %d 条，共 %d 条", "version %d: %d of %d rows"}),
             Map.entry("progress", new String[] {"办理进度", "Progress"}),
             Map.entry("catalogue", new String[] {"条款目录", "Clause catalogue"}),
             Map.entry("clauseTitle", new String[] {"条款标题", "Clause title"}),

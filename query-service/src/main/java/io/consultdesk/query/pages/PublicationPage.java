@@ -85,6 +85,11 @@ public class PublicationPage {
             return render(id, l, notice, leaveOut, status == null ? HttpStatus.BAD_GATEWAY : status, null);
         }
         int version = reply.body().path("version").asInt();
+        if (reply.status() == HttpStatus.ACCEPTED.value()) {
+            // a large table goes on being published: the page shows how far it has come
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(URI.create("/consultations/" + url(id) + "/publication" + Html.lang(l, true))).build();
+        }
         awaitPublished(id, version);
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .location(URI.create("/consultations/" + url(id) + "/publication?version=" + version + Html.lang(l, false))).build();
@@ -114,6 +119,10 @@ public class PublicationPage {
         body.append("<p class=\"muted\">").append(esc(overview.title())).append(" · ").append(esc(l.get("versions")))
                 .append(l.get("colon")).append(esc(overview.publishedVersions().isEmpty() ? "—" : overview.publishedVersions().toString()
                         .replaceAll("[\\[\\]]", ""))).append("</p>");
+        if (overview.publishing() != null) {
+            body.append("<p id=\"publishing\">").append(esc(l.get("publishing"))).append(l.get("colon"))
+                    .append(esc(ConsultationPages.publishing(overview.publishing(), l))).append("</p>");
+        }
         StringBuilder fields = new StringBuilder(Forms.text("heading", l.get("heading"), "", false));
         if (!undecided.isEmpty()) {
             body.append("<h2 id=\"undecided-heading\">").append(esc(l.get("undecided"))).append("（").append(undecided.size()).append("）</h2>")

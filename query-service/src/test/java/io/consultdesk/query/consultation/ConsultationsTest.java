@@ -127,6 +127,26 @@ class ConsultationsTest {
     }
 
     @Test
+    void aVersionBeingPublishedShowsHowFarItCameUntilItIsComplete() {
+        fixture.apply(views, List.of(
+                event("Consultation", "c1", 2, "TablePublicationStarted", "2024-09-20T01:30:00Z", "k5", """
+                        {"consultationId":"c1","version":2,"heading":"表","expectedRows":3000,"startedBy":"s",
+                         "startedAt":"2024-09-20T01:30:00Z"}"""),
+                event("Consultation", "c1", 3, "TablePublicationProgressed", "2024-09-20T01:31:00Z", "k5", """
+                        {"consultationId":"c1","version":2,"rowsPublished":1000,"recordedAt":"2024-09-20T01:31:00Z"}""")));
+        ConsultationOverview publishing = consultations.find("c1", SUPERVISOR).orElseThrow().overview();
+        assertThat(publishing.publishing()).isEqualTo(new ConsultationOverview.Publishing(2, 1000, 3000,
+                Instant.parse("2024-09-20T01:30:00Z")));
+        assertThat(publishing.publishedVersions()).as("not public before it is complete").containsExactly(1);
+
+        fixture.apply(views, List.of(event("Consultation", "c1", 4, "TablePublished", "2024-09-20T01:32:00Z", "k5", """
+                {"consultationId":"c1","version":2,"heading":"表","rowCount":3000,"totals":{},"leftOut":[],"publishedAt":"2024-09-20T01:30:00Z"}""")));
+        ConsultationOverview published = consultations.find("c1", SUPERVISOR).orElseThrow().overview();
+        assertThat(published.publishing()).isNull();
+        assertThat(published.publishedVersions()).containsExactly(1, 2);
+    }
+
+    @Test
     void aConsultationsCatalogueIsInDocumentOrderByChapterWithItsItems() {
         ConsultationDetail c1 = consultations.find("c1", SUPERVISOR).orElseThrow();
         assertThat(fixture.commandsSince()).containsExactly("find consultations", "find summaries");

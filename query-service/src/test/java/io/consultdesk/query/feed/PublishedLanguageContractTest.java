@@ -158,6 +158,9 @@ class PublishedLanguageContractTest {
         assertThat(consultation.getList("clauses", Document.class)).extracting(c -> c.getString("text"))
                 .containsExactly("支持具有自研人工智能能力的企业开展技术攻关。", "");
         assertThat(consultation.getInteger("publishedVersion")).isEqualTo(1);
+        assertThat(consultation.getInteger(ConsultationProjection.PUBLISHING_VERSION)).as("version 2 is under way").isEqualTo(2);
+        assertThat(consultation.getInteger("publishingExpectedRows")).isEqualTo(2_400);
+        assertThat(consultation.getInteger("publishingRows")).isEqualTo(1_000);
         assertThat(consultation.getString("state")).isEqualTo("CLOSED");
         assertThat(consultation.getList("outcomes", String.class)).containsExactly("采纳", "部分采纳", "不采纳", "已反馈");
         assertThat(consultation.get("outcomeClasses", Document.class)).containsEntry("已反馈", "EXPLAINED").containsEntry("部分采纳", "PARTLY");
@@ -192,6 +195,12 @@ class PublishedLanguageContractTest {
         assertThat(row).isNotNull();
         assertThat(row.getString("decision")).isEqualTo("采纳。已在第（十一）条中增加。");
         assertThat(row.getInteger("version")).isEqualTo(1);
+        assertThat(views.collection(PublishedTableProjection.TABLES).countDocuments())
+                .as("only the complete version is public: the one under way is not").isEqualTo(1);
+        assertThat(views.collection(HistoryProjection.COLLECTION).find(Filters.eq("type", "TablePublicationStarted")).first()
+                .getString("summary")).isEqualTo("开始公开第2版采纳情况表，共2400条");
+        assertThat(views.collection(HistoryProjection.COLLECTION).find(Filters.eq("type", "TablePublicationProgressed")).first()
+                .getString("summary")).isEqualTo("第2版采纳情况表已公开1000条");
         assertThat(views.collection(PublishedTableProjection.TABLES).find().first().get("totals", Document.class))
                 .containsEntry("采纳", 1);
         assertThat(views.collection(PublishedTableProjection.TABLES).find().first().get("outcomeClasses", Document.class))

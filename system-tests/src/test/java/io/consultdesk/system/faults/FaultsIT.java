@@ -43,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -327,7 +328,8 @@ class FaultsIT {
         // killed halfway: once some rows are recorded (counted in the command side's own list of the consultation's items)
         MongoCollection<Document> items =
                 stack.mongoClient.getDatabase("consultdesk_events").getCollection("consultation_items");
-        Document ofTarget = new Document("consultationId", target);
+        // its entries are keyed <consultation>|<arrival number>
+        Document ofTarget = new Document("_id", new Document("$regex", "^" + Pattern.quote(target) + "\\|"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (items.countDocuments(ofTarget) < 100) {
             assertThat(System.nanoTime()).as("the import recorded 100 rows within 60 s").isLessThan(deadline);
@@ -545,5 +547,63 @@ class FaultsIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * command-service killed while it publishes a table of 5,000 rows, some rows published and the version
+     * not complete: started again, it resumes the publication by itself, and the version is published with
+     * every row once, numbered as the comments were received, and not public before it is complete.
+     */
+    @Test
+    @Order(11)
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void aPublicationKilledHalfwayIsResumedWhenCommandServiceStartsAgain() throws Exception {
+        String target = Fixtures.openConsultation(api);
+        StringBuilder csv = new StringBuilder("反馈单位或个人,反馈意见,采纳情况\n");
+        int rows = 5_000;
+        for (int i = 1; i <= rows; i++) {
+            csv.append("深圳市星河").append(i).append("科技有限公司,第（三）条建议").append(i).append(",").append(i % 4 == 0 ? "不采纳。" : "采纳。")
+                    .append("\n");
+        }
+        JsonNode imported = api.upload("demo", "/api/consultations/" + target + "/imports", "table.csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8)).json();
+        assertThat(imported.path("decided").asInt()).isEqualTo(rows);
+        MongoCollection<Document> events = stack.mongoClient.getDatabase("consultdesk_events").getCollection("events");
+        Document published = new Document("payloadType", "SubmissionPublished");
+        long before = events.countDocuments(published);
+        Thread publisher = new Thread(() -> api.command("supervisor", "POST", "/api/consultations/" + target + "/publication", "{}"));
+        publisher.start();
+        // killed once the run has recorded its first thousand rows (its progress, read by key)
+        MongoCollection<Document> runs = stack.mongoClient.getDatabase("consultdesk_events").getCollection("table_publications");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        for (Document run = null; run == null || run.getInteger("rowsPublished", 0) < 1_000; ) {
+            assertThat(System.nanoTime()).as("1,000 rows published within 120 s").isLessThan(deadline);
+            Thread.sleep(10);
+            run = runs.find(new Document("_id", target + "|1")).first();
+        }
+        stack.services.command().kill();
+        long publishedAtKill = events.countDocuments(published) - before;
+        System.out.printf("publication killed with %d of %d rows published%n", publishedAtKill, rows);
+        assertThat(publishedAtKill).as("rows published before the kill, and rows left for after it").isBetween(1_000L, rows - 1L);
+        publisher.join(60_000);
+        assertThat(api.query(null, "/api/consultations/" + target + "/table").status()).as("not public while incomplete").isEqualTo(404);
+
+        stack.services.command().start();
+        stack.services.command().awaitHealthy(Duration.ofSeconds(120));
+        JsonNode table = api.awaitQuery(null, "/api/consultations/" + target + "/table", r -> r.status() == 200,
+                Duration.ofSeconds(180)).json();
+        assertThat(table.path("version").asInt()).isEqualTo(1);
+        assertThat(table.path("rows").size()).isEqualTo(rows);
+        for (int i = 0; i < rows; i++) {
+            JsonNode row = table.path("rows").get(i);
+            assertThat(row.path("rowNumber").asInt()).isEqualTo(i + 1);
+            assertThat(row.path("opinion").asText()).as("row %d is the %dth comment received", i + 1, i + 1).isEqualTo("第（三）条建议" + (i + 1));
+        }
+        assertThat(table.path("totals").path("采纳").asInt()).isEqualTo(rows - rows / 4);
+        assertThat(table.path("totals").path("不采纳").asInt()).isEqualTo(rows / 4);
+        assertThat(events.countDocuments(published) - before).as("each row published once").isEqualTo(rows);
+        JsonNode progress = api.command("supervisor", "GET", "/api/consultations/" + target + "/publication/1", null).json();
+        assertThat(progress.path("state").asText()).isEqualTo("completed");
+        Invariant.holds(stack, Duration.ofSeconds(90));
     }
 }
