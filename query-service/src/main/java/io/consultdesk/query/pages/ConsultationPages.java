@@ -110,6 +110,8 @@ public class ConsultationPages {
                 .append(c.publishedVersions().isEmpty() ? "—" : String.join("、", c.publishedVersions().stream()
                         .map(v -> "<a href=\"/api/consultations/" + url(c.id()) + "/table?format=html&amp;version=" + v + "\">v" + v + "</a>")
                         .toList()))
+                .append(c.publishedVersions().size() < 2 ? "" : " · <a id=\"compare-versions\" href=\"" + ComparisonPage.path(c.id(), l) + "\">"
+                        + esc(l.get("compareVersions")) + "</a>")
                 .append("</dd>");
         body.append("</dl><h2>").append(esc(l.get("progress"))).append("</h2><div class=\"cards\">")
                 .append(card("total", l.get("total"), c.total()))
