@@ -6,8 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What command-service's problem details say about requests, in Chinese (the shared module says them in the
- * language asked for; English is what the code writes). The aggregates' refusals are not here yet: they are
- * answered as written, in English.
+ * language asked for; English is what the code writes). The aggregates' refusals are said in {@link RefusalPhrases}.
  */
 @Configuration
 public class CommandProblemPhrases {

@@ -8,11 +8,11 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** command-service's details about requests read in Chinese, field names kept; the aggregates' refusals stay as written. */
+/** command-service's details about requests read in Chinese, field names kept, and so do the aggregates' refusals. */
 class CommandProblemPhrasesTest {
 
-    private final List<ProblemPhrases> phrases = List.of(new CommandProblemPhrases().commandServicePhrases(),
-            new ProblemErrorPages().sharedProblemPhrases());
+    private final List<ProblemPhrases> phrases = List.of(new RefusalPhrases().refusalsInChinese(),
+            new CommandProblemPhrases().commandServicePhrases(), new ProblemErrorPages().sharedProblemPhrases());
 
     private String chinese(String detail) {
         return ProblemPhrases.chinese(detail, phrases);
@@ -33,8 +33,9 @@ class CommandProblemPhrasesTest {
     }
 
     @Test
-    void anAggregatesRefusalIsAnsweredAsWritten() {
-        String refusal = "only a supervisor (or an administrator) may open a consultation or change its catalogue";
-        assertThat(chinese(refusal)).isEqualTo(refusal);
+    void anAggregatesRefusalReadsInChineseTooAndOneNoPhraseKnowsAsWritten() {
+        assertThat(chinese("only a supervisor (or an administrator) may open a consultation or change its catalogue"))
+                .isEqualTo("只有主管（或管理员）可以发布征求意见稿或修改其条款目录");
+        assertThat(chinese("a refusal no phrase knows")).isEqualTo("a refusal no phrase knows");
     }
 }
