@@ -20,10 +20,17 @@ import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,6 +133,36 @@ class RefusalPhrasesTest {
             assertThat(RefusalPhrases.codeOf(example.refusal())).as(example.refusal().getMessage()).isEqualTo(code);
             assertThat(ProblemPhrases.chinese(example.refusal().getMessage(), phrases)).as(code).isEqualTo(example.chinese());
         });
+    }
+
+    /**
+     * A refusal written as one literal in the main sources (new NotAllowed("…"), require(…, "…") and the like) is
+     * one a phrase knows: a refusal added without its phrase would reach callers in English under a generic code.
+     */
+    @Test
+    void everyRefusalWrittenAsOneLiteralIsKnown() throws IOException {
+        Pattern thrown = Pattern.compile("new (?:NotAllowed|ConsultationRefused|SubmissionRefused)\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*[,)]");
+        Pattern required = Pattern.compile("\\brequire(?:Text)?\\(([^;]*)\\);");
+        Pattern lastLiteral = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*$");
+        List<String> literals = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                thrown.matcher(source).results().forEach(m -> literals.add(m.group(1)));
+                required.matcher(source).results().forEach(m -> {
+                    Matcher literal = lastLiteral.matcher(m.group(1));
+                    if (literal.find()) {
+                        literals.add(literal.group(1));
+                    }
+                });
+            }
+        }
+        assertThat(literals).as("the scan finds the refusals").hasSizeGreaterThan(20);
+        for (String literal : literals) {
+            String message = literal.replace("\\\"", "\"");
+            assertThat(RefusalPhrases.REFUSALS.stream().anyMatch(said -> said.english().matcher(message).matches()))
+                    .as("a phrase for \"%s\"", message).isTrue();
+        }
     }
 
     @Test
