@@ -67,6 +67,7 @@ class AccessIT {
                 new Endpoint(true, "GET", "/api/consultations", null, Set.of("clerk", "official-gxj", "supervisor", "auditor", "admin")),
                 new Endpoint(true, "GET", "/inbox", null, Set.of("clerk", "official-gxj", "supervisor", "auditor", "admin")),
                 new Endpoint(true, "GET", "/public/consultations/" + none, null, Set.copyOf(USERS)),
+                new Endpoint(true, "GET", "/public/consultations/" + none + "/comparison?from=1&to=2", null, Set.copyOf(USERS)),
                 new Endpoint(true, "GET", "/api/consultations/" + none, null,
                         Set.of("clerk", "official-gxj", "supervisor", "auditor", "admin")));
         List<Arguments> cases = new ArrayList<>();
