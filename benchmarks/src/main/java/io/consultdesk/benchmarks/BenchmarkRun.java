@@ -96,21 +96,32 @@ public final class BenchmarkRun {
         System.exit(0);
     }
 
+    /** What a run measures and how, from its options. */
+    private record Settings(Path root, int reps, int clients, long[] sizes, long[] backlogs, String heap, boolean profile) {
+
+        static Settings of(Map<String, String> options) {
+            return new Settings(Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize(),
+                    Integer.parseInt(options.getOrDefault("reps", "3")), Integer.parseInt(options.getOrDefault("clients", "16")),
+                    longs(options.getOrDefault("sizes", "2000")), longs(options.getOrDefault("backlogs", "10000,30000")),
+                    options.getOrDefault("heap", "256m"), !"false".equals(options.get("profile")));
+        }
+
+        String conditions() {
+            return "Services ran with `-Xmx" + heap + "` and full JIT" + (profile ? ", recorded by JFR (profile settings)" : "")
+                    + ". Backlog timestamps are spread at " + Backlog.RATE + " events/s (see `Backlog`).\n\n";
+        }
+    }
+
+    /** Starts the servers (embedded unless given) and both services, measures, and removes what it started. */
     private void run() throws Exception {
-        Path root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize();
-        int reps = Integer.parseInt(options.getOrDefault("reps", "3"));
-        int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
-        long[] sizes = longs(options.getOrDefault("sizes", "2000"));
-        long[] backlogs = longs(options.getOrDefault("backlogs", "10000,30000"));
-        String heap = options.getOrDefault("heap", "256m");
-        boolean profile = !"false".equals(options.get("profile"));
-        Path recordings = root.resolve("benchmarks/target/recordings");
+        Settings settings = Settings.of(options);
+        Path recordings = settings.root().resolve("benchmarks/target/recordings");
         Files.createDirectories(recordings);
         // full JIT (the launcher trades it for start-up time), the heap cap the export target names, and a
         // flight recording of each service for the profile section of the report
-        System.setProperty(ServiceProcess.JVM_OPTIONS, "-XX:TieredStopAtLevel=4 -Xmx" + heap
-                + (profile ? " -XX:StartFlightRecording=settings=profile,filename=" + recordings.resolve("{name}.jfr") : ""));
-        Recording harnessRecording = profile ? startRecording(recordings.resolve("harness-and-embedded-servers.jfr")) : null;
+        System.setProperty(ServiceProcess.JVM_OPTIONS, "-XX:TieredStopAtLevel=4 -Xmx" + settings.heap()
+                + (settings.profile() ? " -XX:StartFlightRecording=settings=profile,filename=" + recordings.resolve("{name}.jfr") : ""));
+        Recording harnessRecording = settings.profile() ? startRecording(recordings.resolve("harness-and-embedded-servers.jfr")) : null;
 
         long started = System.nanoTime();
         EmbeddedInfrastructure infrastructure = null;
@@ -126,7 +137,7 @@ public final class BenchmarkRun {
         }
         String infraLabel = infrastructure == null ? "given servers (" + mongoUri + ", " + kafka + ")"
                 : "embedded Kafka broker and MongoDB wire server (file-backed)";
-        RunningServices services = RunningServices.start(root, root.resolve("benchmarks/target/service-logs"),
+        RunningServices services = RunningServices.start(settings.root(), settings.root().resolve("benchmarks/target/service-logs"),
                 EmbeddedInfrastructure.freePort(), EmbeddedInfrastructure.freePort(), kafka, mongoUri,
                 List.of("--consultdesk.public-submissions.per-minute=100000000"));
         try {
@@ -134,34 +145,8 @@ public final class BenchmarkRun {
             Figure startup = new Figure("Start-up: run command to both services healthy", "s", 0, null, 20, false, true);
             startup.values.add((System.nanoTime() - started) / 1e9);
             figures.add(startup);
-            commandUrl = services.commandUrl();
-            queryUrl = services.queryUrl();
-            client = new ConsultDeskClient("demo", "consultdesk");
             mongo = MongoClients.create(mongoUri);
-            consultation = openConsultation(root);
-            System.out.printf("benchmarks on %s: ingest sizes %s, backlogs %s, %d repetitions, %d clients, services at -Xmx%s%n",
-                    infraLabel, Arrays.toString(sizes), Arrays.toString(backlogs), reps, clients, heap);
-
-            for (long size : sizes) {
-                ingestFigure(size, reps, clients);
-            }
-            freshness(reps);
-            reads(submitted, reps);
-
-            String conditions = "Services ran with `-Xmx" + heap + "` and full JIT" + (profile ? ", recorded by JFR (profile settings)" : "")
-                    + ". Backlog timestamps are spread at " + Backlog.RATE + " events/s (see `Backlog`).\n\n";
-            Report.write(root.resolve("benchmarks/results"), figures, infraLabel, reps, clients, conditions + "*Partial: before the backlogs.*\n\n");
-            Backlog backlog = new Backlog(mongo, kafka);
-            Export export = new Export(mongo, queryUrl);
-            for (long events : backlogs) {
-                backlogFigures(services, backlog, events, events <= 20_000 ? reps : 1);
-                replayFigure(backlog, events <= 20_000 ? reps : 1);
-                reads(submitted, reps);
-                exports(export, submitted, reps);
-                Report.write(root.resolve("benchmarks/results"), figures, infraLabel, reps, clients,
-                        conditions + "*Partial: backlogs up to " + events + " events so far.*\n\n");
-            }
-            Report.write(root.resolve("benchmarks/results"), figures, infraLabel, reps, clients, conditions);
+            measure(settings, services, infraLabel);
         } finally {
             services.close();
             if (mongo != null) {
@@ -177,9 +162,40 @@ public final class BenchmarkRun {
                 harnessRecording.close();
             }
         }
-        if (profile) {
-            appendProfile(root, recordings, mongoUri);
+        if (settings.profile()) {
+            appendProfile(settings.root(), recordings, mongoUri);
         }
+    }
+
+    /** Every figure, in order: ingest, freshness and reads; then per backlog relay, apply, replay, reads, exports. */
+    private void measure(Settings settings, RunningServices services, String infraLabel) throws Exception {
+        commandUrl = services.commandUrl();
+        queryUrl = services.queryUrl();
+        client = new ConsultDeskClient("demo", "consultdesk");
+        consultation = openConsultation(settings.root());
+        System.out.printf("benchmarks on %s: ingest sizes %s, backlogs %s, %d repetitions, %d clients, services at -Xmx%s%n",
+                infraLabel, Arrays.toString(settings.sizes()), Arrays.toString(settings.backlogs()), settings.reps(),
+                settings.clients(), settings.heap());
+        int reps = settings.reps();
+        for (long size : settings.sizes()) {
+            ingestFigure(size, reps, settings.clients());
+        }
+        freshness(reps);
+        reads(submitted, reps);
+
+        Path results = settings.root().resolve("benchmarks/results");
+        Report.write(results, figures, infraLabel, reps, settings.clients(), settings.conditions() + "*Partial: before the backlogs.*\n\n");
+        Backlog backlog = new Backlog(mongo, kafka);
+        Export export = new Export(mongo, queryUrl);
+        for (long events : settings.backlogs()) {
+            backlogFigures(services, backlog, events, events <= 20_000 ? reps : 1);
+            replayFigure(backlog, events <= 20_000 ? reps : 1);
+            reads(submitted, reps);
+            exports(export, submitted, reps);
+            Report.write(results, figures, infraLabel, reps, settings.clients(),
+                    settings.conditions() + "*Partial: backlogs up to " + events + " events so far.*\n\n");
+        }
+        Report.write(results, figures, infraLabel, reps, settings.clients(), settings.conditions());
     }
 
     private static Recording startRecording(Path destination) throws Exception {

@@ -5,7 +5,7 @@ import java.util.Set;
 /** The authenticated caller: user name, bureau (officials) and roles; the public when nobody signed in. */
 public record Caller(String name, String bureau, Set<String> roles) {
 
-    public static final Caller PUBLIC = new Caller("public", "", Set.of("PUBLIC"));
+    public static final Caller PUBLIC = new Caller("public", "", Set.of(Roles.PUBLIC));
 
     public Caller {
         bureau = bureau == null ? "" : bureau;
@@ -18,6 +18,6 @@ public record Caller(String name, String bureau, Set<String> roles) {
 
     /** Supervisors, auditors, clerks and administrators see every item; officials only their bureau's. */
     public boolean seesAllItems() {
-        return hasRole("SUPERVISOR") || hasRole("AUDITOR") || hasRole("ADMIN") || hasRole("CLERK");
+        return hasRole(Roles.SUPERVISOR) || hasRole(Roles.AUDITOR) || hasRole(Roles.ADMIN) || hasRole(Roles.CLERK);
     }
 }

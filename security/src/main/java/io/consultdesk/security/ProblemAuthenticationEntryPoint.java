@@ -3,7 +3,6 @@ package io.consultdesk.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -66,10 +65,6 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
         boolean inEnglish = ProblemLanguage.english(request);
         String detail = inEnglish ? english : ProblemPhrases.chinese(english, List.of(ProblemErrorPages.SHARED));
         response.setHeader("Content-Language", ProblemLanguage.tag(inEnglish));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "'") + "\"}");
+        ProblemResponse.write(response, status, detail);
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -101,7 +100,6 @@ public class ProblemErrorPages {
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
-            HttpStatus known = HttpStatus.resolve(status);
             String english = status == 400 ? MALFORMED_HEADERS : status < 500 ? REFUSED : UNEXPECTED;
             String detail = ProblemLanguage.english(request.getHeader("Accept-Language")) ? english
                     : ProblemPhrases.chinese(english, List.of(SHARED));
@@ -110,8 +108,7 @@ public class ProblemErrorPages {
                 response.setCharacterEncoding("UTF-8");
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write("{\"type\":\"about:blank\",\"title\":\"" + (known == null ? "Error" : known.getReasonPhrase())
-                            + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+                    writer.write(ProblemResponse.json(status, detail));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {

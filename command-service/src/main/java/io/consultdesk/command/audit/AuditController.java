@@ -1,6 +1,7 @@
 package io.consultdesk.command.audit;
 
 import io.consultdesk.command.kernel.Actor;
+import io.consultdesk.command.kernel.FieldLimits;
 import io.consultdesk.command.personaldata.KeyErasures;
 import io.consultdesk.command.personaldata.PersonalDataVault;
 import io.consultdesk.command.personaldata.SealedPersonalData;
@@ -95,7 +96,7 @@ public class AuditController {
 
     @DeleteMapping("/submitter")
     public Map<String, Object> erase(@PathVariable String id,
-                                     @RequestParam(required = false) @Size(max = 2_000) String reason) {
+                                     @RequestParam(required = false) @Size(max = FieldLimits.REASON) String reason) {
         Actor actor = currentActor.get();
         String keyId = commands.send(new EraseSubmitter(id, reason, clock.instant(), actor), actor);
         boolean keyDeleted = true;

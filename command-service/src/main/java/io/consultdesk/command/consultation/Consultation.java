@@ -6,7 +6,7 @@ import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation
 import io.consultdesk.command.consultation.ConsultationCommands.SetOutcomeVocabulary;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.NotAllowed;
-import io.consultdesk.command.kernel.Roles;
+import io.consultdesk.security.Roles;
 import io.consultdesk.command.routing.ClauseCatalogue;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -23,6 +23,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Consultation {
 
     public static final List<String> DEFAULT_OUTCOMES = List.of("采纳", "部分采纳", "不采纳");
+    /** A bureau's time to decide when the consultation names none. */
+    public static final int DEFAULT_HANDLING_WORKING_DAYS = 15;
 
     @AggregateIdentifier
     private String consultationId;
@@ -54,7 +56,8 @@ public class Consultation {
         new ClauseCatalogue(command.clauses()); // refuses duplicates before anything is recorded
         apply(new ConsultationOpened(command.consultationId(), command.title().strip(), command.draftingUnit().strip(),
                 command.deadline(), command.clauses() == null ? List.of() : command.clauses(), outcomes,
-                command.handlingWorkingDays() > 0 ? command.handlingWorkingDays() : 15, command.at(), command.timeZone(),
+                command.handlingWorkingDays() > 0 ? command.handlingWorkingDays() : DEFAULT_HANDLING_WORKING_DAYS,
+                command.at(), command.timeZone(),
                 command.maskOrganisations() ? null : Boolean.FALSE));
         if (!outcomes.equals(DEFAULT_OUTCOMES)) {
             // words of its own: their classes recorded as a fact, not left to a later release's reading of them

@@ -7,6 +7,7 @@ import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation
 import io.consultdesk.command.consultation.ConsultationCommands.SetOutcomeVocabulary;
 import io.consultdesk.command.eventstore.DuplicateEvent;
 import io.consultdesk.command.kernel.Actor;
+import io.consultdesk.command.kernel.FieldLimits;
 import io.consultdesk.command.kernel.InvalidField;
 import io.consultdesk.command.routing.Clause;
 import io.consultdesk.command.routing.ClauseCatalogue;
@@ -53,18 +54,18 @@ public class ConsultationController {
         this.clock = clock;
     }
 
-    public record ClauseRequest(@NotBlank @Size(max = 20) String number, @Size(max = 200) String chapter,
-                                @Size(max = 500) String title, @Size(max = 50) List<@Size(max = 100) String> responsibleUnits,
+    public record ClauseRequest(@NotBlank @Size(max = FieldLimits.CLAUSE_NUMBER) String number, @Size(max = 200) String chapter,
+                                @Size(max = 500) String title, @Size(max = 50) List<@Size(max = FieldLimits.BUREAU) String> responsibleUnits,
                                 @Size(max = 20_000) String text) {
     }
 
     public record OpenRequest(
-            @Pattern(regexp = "[A-Za-z0-9._:-]{1,80}", message = "letters, digits and . _ : - only, at most 80") String id,
+            @Pattern(regexp = FieldLimits.ID_PATTERN, message = FieldLimits.ID_RULE) String id,
             @NotBlank @Size(max = 500) String title,
-            @NotBlank @Size(max = 100) String draftingUnit,
+            @NotBlank @Size(max = FieldLimits.BUREAU) String draftingUnit,
             LocalDate deadline,
             @Size(max = 2_000) List<@Valid ClauseRequest> clauses,
-            @Size(max = 20) List<@NotBlank @Size(max = 40) String> outcomes,
+            @Size(max = FieldLimits.OUTCOME_WORDS) List<@NotBlank @Size(max = FieldLimits.OUTCOME_WORD) String> outcomes,
             @Min(1) @Max(365) Integer handlingWorkingDays,
             @Size(max = 60) String timeZone,
             Boolean maskOrganisations) {
@@ -79,7 +80,8 @@ public class ConsultationController {
         try {
             commands.send(new OpenConsultation(id, request.title(), request.draftingUnit(), request.deadline(),
                     clauses(request.clauses()), request.outcomes(),
-                    request.handlingWorkingDays() == null ? 15 : request.handlingWorkingDays(), timeZone, clock.instant(), actor,
+                    request.handlingWorkingDays() == null ? Consultation.DEFAULT_HANDLING_WORKING_DAYS : request.handlingWorkingDays(),
+                    timeZone, clock.instant(), actor,
                     !Boolean.FALSE.equals(request.maskOrganisations())), actor);
         } catch (RuntimeException e) {
             if (DuplicateEvent.isCauseOf(e)) {
@@ -123,15 +125,15 @@ public class ConsultationController {
         if (outcomes == null || outcomes.isEmpty()) {
             throw new InvalidField("outcomes", "give at least one word: [{\"word\":\"采纳\",\"class\":\"accepted\"}, …]");
         }
-        if (outcomes.size() > 20) {
-            throw new InvalidField("outcomes", "at most 20 words");
+        if (outcomes.size() > FieldLimits.OUTCOME_WORDS) {
+            throw new InvalidField("outcomes", "at most " + FieldLimits.OUTCOME_WORDS + " words");
         }
         List<OutcomeWord> words = new ArrayList<>();
         for (int n = 0; n < outcomes.size(); n++) {
             int i = n;
             OutcomeRequest r = outcomes.get(i);
-            if (r == null || r.word() == null || r.word().isBlank() || r.word().strip().length() > 40) {
-                throw new InvalidField("outcomes[" + i + "].word", "a word of 1 to 40 characters");
+            if (r == null || r.word() == null || r.word().isBlank() || r.word().strip().length() > FieldLimits.OUTCOME_WORD) {
+                throw new InvalidField("outcomes[" + i + "].word", "a word of 1 to " + FieldLimits.OUTCOME_WORD + " characters");
             }
             String word = r.word().strip();
             if (words.stream().anyMatch(w -> w.word().equals(word))) {

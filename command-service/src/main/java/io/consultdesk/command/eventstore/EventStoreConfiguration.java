@@ -1,6 +1,7 @@
 package io.consultdesk.command.eventstore;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import io.consultdesk.command.publishedlanguage.EventUpcasters;
 import io.consultdesk.command.publishedlanguage.PublishedEventSerializer;
 import io.consultdesk.command.publishedlanguage.PublishedEvents;
@@ -41,10 +42,16 @@ public class EventStoreConfiguration {
                 .addCommandListener(new MongoRoundTrips(registry));
     }
 
+    /** command-service's own database: the event log, the token store, the personal-data keys, the items per consultation. */
     @Bean
-    public MongoTemplate axonMongoTemplate(MongoClient client,
-                                           @Value("${consultdesk.event-store.database:consultdesk_events}") String database) {
-        return DefaultMongoTemplate.builder().mongoDatabase(client, database).build();
+    public MongoDatabase eventDatabase(MongoClient client,
+                                       @Value("${consultdesk.event-store.database:consultdesk_events}") String database) {
+        return client.getDatabase(database);
+    }
+
+    @Bean
+    public MongoTemplate axonMongoTemplate(MongoDatabase eventDatabase) {
+        return DefaultMongoTemplate.builder().mongoDatabase(eventDatabase).build();
     }
 
     /**
@@ -53,16 +60,15 @@ public class EventStoreConfiguration {
      * {@code gapTimeout} how long a reserved position may stay empty before the relay settles it.
      */
     @Bean
-    public EventStorageEngine eventStorageEngine(MongoClient client,
-                                                 @Value("${consultdesk.event-store.database:consultdesk_events}") String database,
+    public EventStorageEngine eventStorageEngine(MongoDatabase eventDatabase,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Serializer serializer,
                                                  @Value("${consultdesk.event-store.gap-timeout:60s}") Duration gapTimeout,
                                                  @Value("${consultdesk.event-store.fetch-size:250}") int fetchSize) {
         // a store of the previous layout is brought into the log first, once
-        EventLogMigration.runIfNeeded(client.getDatabase(database));
+        EventLogMigration.runIfNeeded(eventDatabase);
         return PositionedEventStorageEngine.builder()
-                .database(client.getDatabase(database))
+                .database(eventDatabase)
                 // events stored under their stable names, and older stored forms brought up to date on read
                 .eventSerializer(new PublishedEventSerializer(eventSerializer, PublishedEvents.get()))
                 .upcasterChain(EventUpcasters.chain())
@@ -86,9 +92,8 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public StoredAggregates storedAggregates(MongoClient client,
-                                             @Value("${consultdesk.event-store.database:consultdesk_events}") String database) {
-        return StoredAggregates.inMongo(client.getDatabase(database).getCollection(PositionedEventStorageEngine.EVENTS));
+    public StoredAggregates storedAggregates(MongoDatabase eventDatabase) {
+        return StoredAggregates.inMongo(eventDatabase.getCollection(PositionedEventStorageEngine.EVENTS));
     }
 
     @Bean

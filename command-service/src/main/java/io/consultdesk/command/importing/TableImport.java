@@ -1,6 +1,7 @@
 package io.consultdesk.command.importing;
 
 import io.consultdesk.command.kernel.Actor;
+import io.consultdesk.command.kernel.FieldLimits;
 import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.command.personaldata.NameMasker;
 import io.consultdesk.command.submission.Channel;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs an import row by row through the ordinary commands. An item's id is derived from the consultation,
@@ -126,19 +128,25 @@ public class TableImport {
     }
 
     private static String check(TableRow row) {
-        if (row.submitter().length() > 200) {
-            return "反馈单位或个人 is longer than 200 characters";
+        if (row.submitter().length() > FieldLimits.SUBMITTER_NAME) {
+            return "反馈单位或个人 is longer than " + characters(FieldLimits.SUBMITTER_NAME);
         }
-        if (row.opinion().length() > 20_000) {
-            return "反馈意见 is longer than 20,000 characters";
+        if (row.opinion().length() > FieldLimits.OPINION) {
+            return "反馈意见 is longer than " + characters(FieldLimits.OPINION);
         }
-        if (row.outcome().length() > 5_000) {
-            return "采纳情况 is longer than 5,000 characters";
+        // the cell holds the outcome word and, in many tables, the reason after it
+        if (row.outcome().length() > FieldLimits.DECISION_REASON) {
+            return "采纳情况 is longer than " + characters(FieldLimits.DECISION_REASON);
         }
-        if (row.reason() != null && row.reason().length() > 5_000) {
-            return "the reason is longer than 5,000 characters";
+        if (row.reason() != null && row.reason().length() > FieldLimits.DECISION_REASON) {
+            return "the reason is longer than " + characters(FieldLimits.DECISION_REASON);
         }
         return null;
+    }
+
+    /** 20,000 characters: grouped the same whatever the machine's locale. */
+    private static String characters(int limit) {
+        return String.format(Locale.ROOT, "%,d characters", limit);
     }
 
     static String digest(String... parts) {

@@ -1,7 +1,7 @@
 package io.consultdesk.command.personaldata;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,17 +14,15 @@ import java.util.Base64;
 public class PersonalDataConfiguration {
 
     @Bean
-    public PersonalDataVault personalDataVault(MongoClient client,
-                                               @Value("${consultdesk.event-store.database:consultdesk_events}") String database,
+    public PersonalDataVault personalDataVault(MongoDatabase eventDatabase,
                                                @Value("${consultdesk.personal-data.master-key}") String masterKey,
                                                ObjectMapper json, Clock clock) {
-        return new PersonalDataVault(client.getDatabase(database), Base64.getDecoder().decode(masterKey), json, clock);
+        return new PersonalDataVault(eventDatabase, Base64.getDecoder().decode(masterKey), json, clock);
     }
 
     @Bean
-    public KeyErasures keyErasures(MongoClient client, PersonalDataVault vault,
-                                   @Value("${consultdesk.event-store.database:consultdesk_events}") String database, Clock clock) {
-        return new KeyErasures(client.getDatabase(database), vault, clock);
+    public KeyErasures keyErasures(MongoDatabase eventDatabase, PersonalDataVault vault, Clock clock) {
+        return new KeyErasures(eventDatabase, vault, clock);
     }
 
     @Bean

@@ -1,6 +1,6 @@
 package io.consultdesk.command.publication;
 
-import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -10,7 +10,6 @@ import io.consultdesk.command.submission.SubmissionReceived;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -29,9 +28,8 @@ public class ConsultationItems {
 
     private final MongoCollection<Document> items;
 
-    public ConsultationItems(MongoClient client,
-                             @Value("${consultdesk.event-store.database:consultdesk_events}") String database) {
-        this.items = client.getDatabase(database).getCollection("consultation_items");
+    public ConsultationItems(MongoDatabase eventDatabase) {
+        this.items = eventDatabase.getCollection("consultation_items");
         items.createIndex(Indexes.ascending("consultationId", "receivedAt"));
     }
 

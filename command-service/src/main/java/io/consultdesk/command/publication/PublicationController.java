@@ -2,6 +2,7 @@ package io.consultdesk.command.publication;
 
 import io.consultdesk.command.consultation.TablePublished;
 import io.consultdesk.command.kernel.Actor;
+import io.consultdesk.command.kernel.FieldLimits;
 import io.consultdesk.command.web.CommandSender;
 import io.consultdesk.command.web.CurrentActor;
 import jakarta.validation.Valid;
@@ -32,7 +33,7 @@ public class PublicationController {
         this.clock = clock;
     }
 
-    public record PublicationRequest(@Size(max = 100_000) Set<@Size(max = 80) String> leaveOut,
+    public record PublicationRequest(@Size(max = 100_000) Set<@Size(max = FieldLimits.ID) String> leaveOut,
                                      @Size(max = 200) String heading) {
     }
 

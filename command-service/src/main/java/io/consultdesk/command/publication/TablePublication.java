@@ -4,7 +4,7 @@ import io.consultdesk.command.consultation.Consultation;
 import io.consultdesk.command.consultation.ConsultationRefused;
 import io.consultdesk.command.consultation.TablePublished;
 import io.consultdesk.command.kernel.NotAllowed;
-import io.consultdesk.command.kernel.Roles;
+import io.consultdesk.security.Roles;
 import io.consultdesk.command.submission.Commands.PublishSubmission;
 import io.consultdesk.command.submission.Submission;
 import io.consultdesk.command.submission.SubmissionState;

@@ -1,7 +1,8 @@
 package io.consultdesk.command.submission;
 
 import io.consultdesk.command.kernel.Actor;
-import io.consultdesk.command.kernel.Roles;
+import io.consultdesk.command.kernel.FieldLimits;
+import io.consultdesk.security.Roles;
 import io.consultdesk.command.submission.Commands.DecideSubmission;
 import io.consultdesk.command.submission.Commands.MarkDuplicate;
 import io.consultdesk.command.submission.Commands.ReassignSubmission;
@@ -36,8 +37,6 @@ import java.util.UUID;
 @RequestMapping("/api/submissions")
 public class SubmissionController {
 
-    static final String ID_PATTERN = "[A-Za-z0-9._:-]{1,80}";
-
     private final CommandSender commands;
     private final CurrentActor currentActor;
     private final Clock clock;
@@ -50,21 +49,21 @@ public class SubmissionController {
 
     /** A comment on a draft. Public callers submit on the web channel; clerks may say how and when it arrived. */
     public record ReceiveRequest(
-            @Pattern(regexp = ID_PATTERN, message = "letters, digits and . _ : - only, at most 80") String id,
-            @NotBlank @Size(max = 80) String consultationId,
+            @Pattern(regexp = FieldLimits.ID_PATTERN, message = FieldLimits.ID_RULE) String id,
+            @NotBlank @Size(max = FieldLimits.ID) String consultationId,
             @NotNull @Valid SubmitterRequest submitter,
-            @NotBlank @Size(max = 20_000) String opinion,
+            @NotBlank @Size(max = FieldLimits.OPINION) String opinion,
             Channel channel,
             Instant receivedAt,
             @Valid LetterRequest letter,
-            @Size(max = 20) String clause) {
+            @Size(max = FieldLimits.CLAUSE_NUMBER) String clause) {
     }
 
-    public record SubmitterRequest(@NotBlank @Size(max = 200) String name, @NotNull SubmitterKind kind,
+    public record SubmitterRequest(@NotBlank @Size(max = FieldLimits.SUBMITTER_NAME) String name, @NotNull SubmitterKind kind,
                                    @Size(max = 500) String contact) {
     }
 
-    public record LetterRequest(@NotBlank @Pattern(regexp = ID_PATTERN) String letterId,
+    public record LetterRequest(@NotBlank @Pattern(regexp = FieldLimits.ID_PATTERN) String letterId,
                                 @Min(1) int part) {
     }
 
@@ -87,9 +86,10 @@ public class SubmissionController {
                 : ResponseEntity.ok(body);
     }
 
-    public record DecisionRequest(@NotBlank @Size(max = 40) String outcome, @Size(max = 5_000) String reason,
+    public record DecisionRequest(@NotBlank @Size(max = FieldLimits.OUTCOME_WORD) String outcome,
+                                  @Size(max = FieldLimits.DECISION_REASON) String reason,
                                   @PositiveOrZero Long expectedVersion,
-                                  @Size(max = 20) List<@NotBlank @Size(max = 100) String> consideredOpinions) {
+                                  @Size(max = 20) List<@NotBlank @Size(max = FieldLimits.BUREAU) String> consideredOpinions) {
     }
 
     @PostMapping("/{id}/decision")
@@ -111,9 +111,9 @@ public class SubmissionController {
         return Map.of("id", id, "bureau", actor.bureau());
     }
 
-    public record AssignmentRequest(@NotBlank @Size(max = 100) String leadBureau,
-                                    @Size(max = 20) List<@NotBlank @Size(max = 100) String> coBureaus,
-                                    @NotBlank @Size(max = 2_000) String reason, @PositiveOrZero Long expectedVersion) {
+    public record AssignmentRequest(@NotBlank @Size(max = FieldLimits.BUREAU) String leadBureau,
+                                    @Size(max = 20) List<@NotBlank @Size(max = FieldLimits.BUREAU) String> coBureaus,
+                                    @NotBlank @Size(max = FieldLimits.REASON) String reason, @PositiveOrZero Long expectedVersion) {
     }
 
     @PostMapping("/{id}/assignment")
@@ -124,7 +124,7 @@ public class SubmissionController {
         return Map.of("id", id, "leadBureau", request.leadBureau().strip());
     }
 
-    public record ReasonRequest(@Size(max = 2_000) String reason, @PositiveOrZero Long expectedVersion) {
+    public record ReasonRequest(@Size(max = FieldLimits.REASON) String reason, @PositiveOrZero Long expectedVersion) {
     }
 
     @PostMapping("/{id}/withdrawal")
@@ -141,8 +141,8 @@ public class SubmissionController {
         return Map.of("id", id, "state", SubmissionState.REJECTED);
     }
 
-    public record DuplicateRequest(@NotBlank @Pattern(regexp = ID_PATTERN) String duplicateOf,
-                                   @Size(max = 2_000) String reason, @PositiveOrZero Long expectedVersion) {
+    public record DuplicateRequest(@NotBlank @Pattern(regexp = FieldLimits.ID_PATTERN) String duplicateOf,
+                                   @Size(max = FieldLimits.REASON) String reason, @PositiveOrZero Long expectedVersion) {
     }
 
     @PostMapping("/{id}/duplicate-of")

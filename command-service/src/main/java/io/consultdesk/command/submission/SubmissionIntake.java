@@ -8,7 +8,7 @@ import io.consultdesk.command.eventstore.StoredAggregates;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.InvalidField;
 import io.consultdesk.command.kernel.NotAllowed;
-import io.consultdesk.command.kernel.Roles;
+import io.consultdesk.security.Roles;
 import io.consultdesk.command.personaldata.NameMasker;
 import io.consultdesk.command.personaldata.PersonalDataVault;
 import io.consultdesk.command.personaldata.SealedPersonalData;

@@ -1,11 +1,13 @@
 package io.consultdesk.command.web;
 
 import io.consultdesk.security.ProblemLanguage;
+import io.consultdesk.security.ProblemResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -43,14 +45,11 @@ public class PublicSubmissionRateLimit extends OncePerRequestFilter {
         if (anonymous && !take(request.getRemoteAddr())) {
             // answered before any handler, so in the caller's language here rather than on the way out
             boolean english = ProblemLanguage.english(request);
-            response.setStatus(429);
             response.setHeader("Retry-After", "60");
             response.setHeader("Content-Language", ProblemLanguage.tag(english));
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"code\":\"rate-limited\","
-                    + "\"detail\":\"" + (english ? "at most " + perMinute + " comments a minute may be submitted from one address; try again later"
-                    : "同一地址每分钟最多可提交 " + perMinute + " 条意见，请稍后再试") + "\"}");
+            ProblemResponse.write(response, HttpStatus.TOO_MANY_REQUESTS, english
+                    ? "at most " + perMinute + " comments a minute may be submitted from one address; try again later"
+                    : "同一地址每分钟最多可提交 " + perMinute + " 条意见，请稍后再试", "rate-limited");
             return;
         }
         chain.doFilter(request, response);

@@ -2,6 +2,7 @@ package io.consultdesk.command.web;
 
 import io.consultdesk.security.ConsultDeskSecurity;
 import io.consultdesk.security.ProblemAuthenticationEntryPoint;
+import io.consultdesk.security.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -24,21 +25,21 @@ public class SecurityConfiguration {
                 .addFilterAfter(rateLimit, AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/submissions").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/consultations").hasAnyRole("SUPERVISOR", "ADMIN")
-                        .requestMatchers(HttpMethod.PUT, "/api/consultations/*/clauses").hasAnyRole("SUPERVISOR", "ADMIN")
-                        .requestMatchers(HttpMethod.PUT, "/api/consultations/*/outcomes").hasAnyRole("ADMIN", "SUPERVISOR")
-                        .requestMatchers(HttpMethod.POST, "/api/consultations/*/closure").hasAnyRole("ADMIN", "SUPERVISOR")
-                        .requestMatchers(HttpMethod.POST, "/api/consultations/*/publication").hasRole("SUPERVISOR")
-                        .requestMatchers(HttpMethod.POST, "/api/consultations/*/imports").hasAnyRole("CLERK", "SUPERVISOR")
-                        .requestMatchers(HttpMethod.POST, "/api/submissions/*/decision").hasAnyRole("OFFICIAL", "SUPERVISOR")
-                        .requestMatchers(HttpMethod.POST, "/api/submissions/*/co-handling-opinion").hasRole("OFFICIAL")
-                        .requestMatchers(HttpMethod.POST, "/api/submissions/*/assignment").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/consultations").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/consultations/*/clauses").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/consultations/*/outcomes").hasAnyRole(Roles.ADMIN, Roles.SUPERVISOR)
+                        .requestMatchers(HttpMethod.POST, "/api/consultations/*/closure").hasAnyRole(Roles.ADMIN, Roles.SUPERVISOR)
+                        .requestMatchers(HttpMethod.POST, "/api/consultations/*/publication").hasRole(Roles.SUPERVISOR)
+                        .requestMatchers(HttpMethod.POST, "/api/consultations/*/imports").hasAnyRole(Roles.CLERK, Roles.SUPERVISOR)
+                        .requestMatchers(HttpMethod.POST, "/api/submissions/*/decision").hasAnyRole(Roles.OFFICIAL, Roles.SUPERVISOR)
+                        .requestMatchers(HttpMethod.POST, "/api/submissions/*/co-handling-opinion").hasRole(Roles.OFFICIAL)
+                        .requestMatchers(HttpMethod.POST, "/api/submissions/*/assignment").hasRole(Roles.SUPERVISOR)
                         .requestMatchers(HttpMethod.POST, "/api/submissions/*/withdrawal", "/api/submissions/*/rejection",
-                                "/api/submissions/*/duplicate-of").hasAnyRole("CLERK", "SUPERVISOR")
-                        .requestMatchers(HttpMethod.GET, "/api/submissions/*/events", "/api/submissions/*/submitter").hasRole("AUDITOR")
-                        .requestMatchers(HttpMethod.DELETE, "/api/submissions/*/submitter").hasRole("AUDITOR")
+                                "/api/submissions/*/duplicate-of").hasAnyRole(Roles.CLERK, Roles.SUPERVISOR)
+                        .requestMatchers(HttpMethod.GET, "/api/submissions/*/events", "/api/submissions/*/submitter").hasRole(Roles.AUDITOR)
+                        .requestMatchers(HttpMethod.DELETE, "/api/submissions/*/submitter").hasRole(Roles.AUDITOR)
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -7,7 +7,7 @@ import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation
 import io.consultdesk.command.consultation.ConsultationCommands.SetOutcomeVocabulary;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.NotAllowed;
-import io.consultdesk.command.kernel.Roles;
+import io.consultdesk.security.Roles;
 import io.consultdesk.command.publishedlanguage.PublishedJson;
 import io.consultdesk.command.routing.Clause;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -43,7 +43,7 @@ final class CommandSide {
         EventSourcingRepository<Submission> submissions = EventSourcingRepository.builder(Submission.class).eventStore(store).build();
         EventSourcingRepository<Consultation> consultations = EventSourcingRepository.builder(Consultation.class).eventStore(store).build();
         String database = "cmd_" + UUID.randomUUID().toString().replace("-", "");
-        ConsultationItems items = new ConsultationItems(mongo, database);
+        ConsultationItems items = new ConsultationItems(mongo.getDatabase(database));
         store.subscribe(messages -> messages.forEach(m -> {
             events.add(m.getPayload());
             if (m.getPayload() instanceof SubmissionReceived received) {

@@ -7,7 +7,7 @@ import io.consultdesk.command.consultation.ConsultationCommands.OpenConsultation
 import io.consultdesk.command.consultation.ConsultationRefused;
 import io.consultdesk.command.consultation.TablePublished;
 import io.consultdesk.command.kernel.Actor;
-import io.consultdesk.command.kernel.Roles;
+import io.consultdesk.security.Roles;
 import io.consultdesk.command.publication.PublishTable;
 import io.consultdesk.command.submission.Channel;
 import io.consultdesk.command.submission.Commands.DecideSubmission;

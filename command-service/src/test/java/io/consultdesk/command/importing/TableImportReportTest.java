@@ -1,7 +1,7 @@
 package io.consultdesk.command.importing;
 
 import io.consultdesk.command.kernel.Actor;
-import io.consultdesk.command.kernel.Roles;
+import io.consultdesk.security.Roles;
 import io.consultdesk.command.submission.Commands.ImportSubmission;
 import io.consultdesk.command.submission.ImportedAs;
 import io.consultdesk.command.submission.Decision;

@@ -70,7 +70,8 @@ class LegacyStoredEventsTest {
                 "io.consultdesk.command.submission.SubmissionReassigned");
 
         // the current release starts on that store: it migrates it into the log by position, then appends
-        EventStorageEngine current = new EventStoreConfiguration().eventStorageEngine(client, database, json, json, Duration.ofSeconds(60), 250);
+        EventStorageEngine current = new EventStoreConfiguration().eventStorageEngine(client.getDatabase(database), json, json,
+                Duration.ofSeconds(60), 250);
         current.appendEvents(after);
         assertThat(storedTypes(client.getDatabase(database).getCollection("events"))).containsExactly(
                 "io.consultdesk.command.submission.SubmissionReceived", "io.consultdesk.command.submission.SubmissionAssigned",

@@ -12,7 +12,7 @@ import io.consultdesk.command.consultation.OutcomeWord;
 import io.consultdesk.command.consultation.OutcomeVocabularyAmended;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.NotAllowed;
-import io.consultdesk.command.kernel.Roles;
+import io.consultdesk.security.Roles;
 import io.consultdesk.command.personaldata.PersonalDataVault;
 import io.consultdesk.command.routing.Clause;
 import io.consultdesk.command.routing.Routing.RoutingBasis;

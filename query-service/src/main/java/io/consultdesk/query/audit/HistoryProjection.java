@@ -9,6 +9,7 @@ import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.Projection;
 import io.consultdesk.query.feed.Projections;
 import io.consultdesk.query.presentation.LocalTimes;
+import io.consultdesk.query.submission.ItemStates;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import io.consultdesk.query.feed.Views;
@@ -27,16 +28,16 @@ public class HistoryProjection implements Projection {
 
     public static final String COLLECTION = "history";
     private static final Map<String, String> STATE_AFTER = Map.of(
-            "SubmissionReceived", "RECEIVED",
-            "SubmissionAssigned", "ASSIGNED",
-            "SubmissionReassigned", "ASSIGNED",
-            "SubmissionDecided", "DECIDED",
-            "SubmissionDecisionRevised", "DECIDED",
-            "SubmissionPublished", "PUBLISHED",
-            "SubmissionWithdrawn", "WITHDRAWN",
-            "SubmissionRejected", "REJECTED",
-            "SubmissionMarkedDuplicate", "DUPLICATE",
-            "CoHandlingOpinionGiven", "ASSIGNED");
+            "SubmissionReceived", ItemStates.RECEIVED,
+            "SubmissionAssigned", ItemStates.ASSIGNED,
+            "SubmissionReassigned", ItemStates.ASSIGNED,
+            "SubmissionDecided", ItemStates.DECIDED,
+            "SubmissionDecisionRevised", ItemStates.DECIDED,
+            "SubmissionPublished", ItemStates.PUBLISHED,
+            "SubmissionWithdrawn", ItemStates.WITHDRAWN,
+            "SubmissionRejected", ItemStates.REJECTED,
+            "SubmissionMarkedDuplicate", ItemStates.DUPLICATE,
+            "CoHandlingOpinionGiven", ItemStates.ASSIGNED);
 
 
     public HistoryProjection(Views views) {

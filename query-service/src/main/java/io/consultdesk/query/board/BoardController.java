@@ -1,5 +1,6 @@
 package io.consultdesk.query.board;
 
+import io.consultdesk.query.submission.ItemStates;
 import io.consultdesk.security.CurrentCaller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -53,7 +54,7 @@ public class BoardController {
         if (size < 1 || size > BoardFilter.MAX_SIZE) {
             throw new IllegalArgumentException("size: must be between 1 and " + BoardFilter.MAX_SIZE);
         }
-        if (state != null && !List.of("RECEIVED", "ASSIGNED", "DECIDED", "PUBLISHED", "WITHDRAWN", "REJECTED", "DUPLICATE").contains(state)) {
+        if (state != null && !ItemStates.ALL.contains(state)) {
             throw new IllegalArgumentException("state: '" + state + "' is not a state");
         }
         if (sort != null && !sort.isBlank() && !StatusBoard.SORTABLE.contains(sort.replaceFirst("^-", ""))) {

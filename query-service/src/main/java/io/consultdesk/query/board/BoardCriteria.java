@@ -2,7 +2,9 @@ package io.consultdesk.query.board;
 
 import com.mongodb.client.model.Filters;
 import io.consultdesk.query.submission.ItemAccess;
+import io.consultdesk.query.submission.ItemStates;
 import io.consultdesk.security.Caller;
+import io.consultdesk.security.Roles;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -11,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,8 +21,6 @@ import java.util.regex.Pattern;
  * for pages read by key ({@link FirstPageByArrival}) where the store can answer only a lookup of keys.
  */
 final class BoardCriteria {
-
-    static final Set<String> OPEN_STATES = Set.of("RECEIVED", "ASSIGNED");
 
     private final BoardFilter f;
     private final Caller caller;
@@ -53,9 +52,9 @@ final class BoardCriteria {
             and.add(Filters.eq("outcome", f.outcome()));
         }
         if (Boolean.TRUE.equals(f.overdue())) {
-            and.add(Filters.and(Filters.in("state", OPEN_STATES), Filters.lt("dueAt", Date.from(now))));
+            and.add(Filters.and(Filters.in("state", ItemStates.OPEN), Filters.lt("dueAt", Date.from(now))));
         } else if (Boolean.FALSE.equals(f.overdue())) {
-            and.add(Filters.or(Filters.nin("state", OPEN_STATES), Filters.gte("dueAt", Date.from(now))));
+            and.add(Filters.or(Filters.nin("state", ItemStates.OPEN), Filters.gte("dueAt", Date.from(now))));
         }
         if (hasText()) {
             Pattern literal = Pattern.compile(Pattern.quote(f.text().strip()));
@@ -80,7 +79,7 @@ final class BoardCriteria {
         if (caller.seesAllItems()) {
             return true;
         }
-        return caller.hasRole("OFFICIAL") && !caller.bureau().isEmpty() && holds(item.get("bureaus"), caller.bureau());
+        return caller.hasRole(Roles.OFFICIAL) && !caller.bureau().isEmpty() && holds(item.get("bureaus"), caller.bureau());
     }
 
     /**
@@ -89,7 +88,7 @@ final class BoardCriteria {
      * item without a due date satisfies neither way.
      */
     private Boolean overdue(Document item) {
-        boolean open = OPEN_STATES.contains(item.getString("state"));
+        boolean open = ItemStates.OPEN.contains(item.getString("state"));
         Date due = item.getDate("dueAt");
         if (open && due != null && due.toInstant().isBefore(now)) {
             return true;

@@ -2,6 +2,7 @@ package io.consultdesk.query.board;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.consultdesk.query.presentation.ClauseOrder;
+import io.consultdesk.query.submission.ItemStates;
 import io.consultdesk.query.submission.SubmissionProjection;
 import org.bson.Document;
 
@@ -39,7 +40,7 @@ public record BoardRow(String id, String consultationId, String state, String le
                 d.getString("reason"), d.getString("decidedByBureau"), imported ? Boolean.TRUE : null,
                 d.getInteger("rowNumber"), received, instant(d.getDate("assignedAt")), instant(d.getDate("decidedAt")), due,
                 received == null ? null : Duration.between(received, now).toDays(),
-                due != null && BoardCriteria.OPEN_STATES.contains(state) && due.isBefore(now),
+                due != null && ItemStates.OPEN.contains(state) && due.isBefore(now),
                 version == null ? null : version.longValue(),
                 d.containsKey("routingBasis") ? basis(d) : null, d.getBoolean("triage"));
     }

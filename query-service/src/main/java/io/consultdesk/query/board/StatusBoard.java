@@ -16,6 +16,7 @@ import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.submission.ItemAccess;
 import io.consultdesk.query.submission.SubmissionProjection;
 import io.consultdesk.security.Caller;
+import io.consultdesk.security.Roles;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -84,10 +85,21 @@ public class StatusBoard {
         }
         MongoCollection<Document> items = views.collection(SubmissionProjection.COLLECTION);
         BoardCriteria criteria = new BoardCriteria(filter, caller, now);
-        Long counted = countedTotal(filter, caller, now);
+        boolean byArrival = filter.sort() == null || filter.sort().isBlank();
+        Optional<String> countingBureau = countingBureau(filter, caller);
+        Long counted = null;
+        long itemsInScope = 0;
+        if (countingBureau.isPresent()) {
+            // what matches and how many numbers a walk may cover: both summaries in one read
+            Summaries.ScopedCounters read = summaries.scopedWithTotal(filter.consultation(), countingBureau.get().isEmpty() ? null : countingBureau.get());
+            counted = countedTotal(filter, read.scoped(), now);
+            itemsInScope = read.itemsInConsultation();
+        } else if (byArrival) {
+            itemsInScope = summaries.total(filter.consultation(), null);
+        }
         Bson query = criteria.filter();
-        if (filter.sort() == null || filter.sort().isBlank()) {
-            Optional<List<Document>> byKey = new FirstPageByArrival(views).page(filter, criteria, counted, itemsInScope(filter));
+        if (byArrival) {
+            Optional<List<Document>> byKey = new FirstPageByArrival(views).page(filter, criteria, counted, itemsInScope);
             if (byKey.isPresent()) {
                 // a total no summary counts (a text) is counted by the store: a scan there, but a streaming one
                 long total = counted != null ? counted : matching(items, query);
@@ -106,39 +118,39 @@ public class StatusBoard {
     }
 
     /**
-     * The number of items matching, from the dashboards' summary document (one read by {@code _id}) when the
-     * filter is one it counts: a consultation or all, the caller's scope or a bureau (items it leads or
-     * co-handles), and at most a state, an outcome, a clause (with or without an outcome) or overdue. Null when
-     * it does not count that (a text, two states' worth of conditions, a bureau other than an official's own):
-     * then the items are counted.
+     * Whose summary counts the filter's matches: a consultation or all, the caller's scope or a bureau (items it
+     * leads or co-handles — {@code ""} for everyone's), with at most a state, an outcome, a clause (with or without
+     * an outcome) or overdue. Empty when no summary counts it (a text, two states' worth of conditions, a bureau
+     * other than an official's own): then the items are counted.
      */
-    private Long countedTotal(BoardFilter f, Caller caller, Instant now) {
+    private static Optional<String> countingBureau(BoardFilter f, Caller caller) {
         if (f.text() != null || Boolean.FALSE.equals(f.overdue())) {
-            return null; // "not overdue" also leaves out open items without a due date: not a counter
+            return Optional.empty(); // "not overdue" also leaves out open items without a due date: not a counter
         }
         String bureau;
         if (caller.seesAllItems()) {
-            bureau = f.bureau();
-        } else if (caller.hasRole("OFFICIAL") && !caller.bureau().isEmpty()
+            bureau = f.bureau() == null ? "" : f.bureau();
+        } else if (caller.hasRole(Roles.OFFICIAL) && !caller.bureau().isEmpty()
                 && (f.bureau() == null || f.bureau().equals(caller.bureau()))) {
             bureau = caller.bureau();
         } else {
-            return null;
+            return Optional.empty();
         }
         int conditions = (f.state() == null ? 0 : 1) + (f.outcome() == null ? 0 : 1) + (f.clause() == null ? 0 : 1)
                 + (f.overdue() == null ? 0 : 1);
         boolean clauseAndOutcome = f.clause() != null && f.outcome() != null && conditions == 2;
-        if (conditions > 1 && !clauseAndOutcome) {
-            return null;
-        }
-        Counters n = summaries.scoped(f.consultation(), bureau);
+        return conditions > 1 && !clauseAndOutcome ? Optional.empty() : Optional.of(bureau);
+    }
+
+    /** The number of items matching a filter {@link #countingBureau} found countable, from its summary's counters. */
+    private static long countedTotal(BoardFilter f, Counters n, Instant now) {
         if (f.overdue() != null) {
-            return (long) n.overdue(now);
+            return n.overdue(now);
         }
         if (f.state() != null) {
             return n.get("state." + Summary.segment(f.state()));
         }
-        if (clauseAndOutcome) {
+        if (f.clause() != null && f.outcome() != null) {
             return n.get("clause." + Summary.segment(f.clause()) + ".outcome." + Summary.segment(f.outcome()));
         }
         if (f.clause() != null) {
@@ -161,11 +173,6 @@ public class StatusBoard {
             n++;
         }
         return n;
-    }
-
-    /** Every item of the query's consultation (or of all), from its summary: what the numbering must cover. */
-    private long itemsInScope(BoardFilter f) {
-        return summaries.total(f.consultation(), null);
     }
 
     private static Bson sort(String sort) {

@@ -56,13 +56,13 @@ public class ConsultationProjection implements Projection {
                     .append("handlingWorkingDays", e.payload().path("handlingWorkingDays").asInt())
                     .append("clauses", clauses(e.payload().get("clauses")))
                     .append("catalogueVersion", 1)
-                    .append("state", "OPEN")
+                    .append("state", ConsultationStates.OPEN)
                     .append("openedAt", Date.from(Instant.parse(e.text("openedAt"))));
             case "OutcomeVocabularyAmended" -> new Document("outcomes", OutcomeClasses.words(e.payload().get("outcomes")))
                     .append("outcomeClasses", OutcomeClasses.classes(e.payload().get("outcomes")));
             case "ClauseCatalogueAmended" -> new Document("clauses", clauses(e.payload().get("clauses")))
                     .append("catalogueVersion", e.payload().path("version").asInt());
-            case "ConsultationClosed" -> new Document("state", "CLOSED");
+            case "ConsultationClosed" -> new Document("state", ConsultationStates.CLOSED);
             case "TablePublished" -> new Document("publishedVersion", e.payload().path("version").asInt())
                     .append("publishedAt", Date.from(Instant.parse(e.text("publishedAt"))));
             default -> throw new PublishedLanguage.UnknownEventType(e);

@@ -6,6 +6,7 @@ import io.consultdesk.query.feed.Projection;
 import io.consultdesk.query.feed.Projections;
 import io.consultdesk.query.feed.Summary;
 import io.consultdesk.query.feed.Views;
+import io.consultdesk.query.submission.ItemStates;
 import io.consultdesk.query.submission.SubmissionProjection;
 import org.bson.Document;
 import org.springframework.core.annotation.Order;
@@ -42,7 +43,6 @@ public final class DashboardSummary implements Summary, Projection {
 
     public static final String COLLECTION = "summaries";
     public static final String ALL = "*";
-    static final Set<String> OPEN_STATES = Set.of("RECEIVED", "ASSIGNED");
     private static final List<String> FIELDS = List.of("consultationId", "state", "leadBureau", "bureaus", "outcome",
             "citedClauses", "dueAt", "assignedAt", "decidedAt", "outcomeClass", SubmissionProjection.RECEIVED_CORRELATION,
             SubmissionProjection.DECISION_CORRELATION, SubmissionProjection.AWAITING_CO_HANDLERS);
@@ -92,7 +92,7 @@ public final class DashboardSummary implements Summary, Projection {
         String outcome = item.getString("outcome");
         String lead = item.getString("leadBureau");
         Date due = item.getDate("dueAt");
-        boolean open = OPEN_STATES.contains(state) && due != null;
+        boolean open = ItemStates.OPEN.contains(state) && due != null;
         c.put("total", 1L);
         c.put("state." + seg(state), 1L);
         String outcomeClass = item.getString("outcomeClass");
@@ -128,7 +128,7 @@ public final class DashboardSummary implements Summary, Projection {
         }
         // open items still waiting for co-handlers' opinions, and for whose
         List<String> awaited = item.getList(SubmissionProjection.AWAITING_CO_HANDLERS, String.class, List.of());
-        if ("ASSIGNED".equals(state) && !awaited.isEmpty()) {
+        if (ItemStates.ASSIGNED.equals(state) && !awaited.isEmpty()) {
             c.put("awaitingCoHandlers", 1L);
             for (String bureau : new LinkedHashSet<>(awaited)) {
                 c.put("awaitedFrom." + seg(bureau), 1L);

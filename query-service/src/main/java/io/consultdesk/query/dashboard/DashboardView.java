@@ -1,5 +1,7 @@
 package io.consultdesk.query.dashboard;
 
+import io.consultdesk.query.submission.ItemStates;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -19,10 +21,10 @@ public record DashboardView(String consultationId, Instant computedAt, int total
 
         /** From the number of items and their counts by state. */
         public static Progress of(long total, Map<String, Integer> byState) {
-            int handled = byState.getOrDefault("DECIDED", 0) + byState.getOrDefault("PUBLISHED", 0)
-                    + byState.getOrDefault("WITHDRAWN", 0) + byState.getOrDefault("REJECTED", 0)
-                    + byState.getOrDefault("DUPLICATE", 0);
-            return new Progress(handled, byState.getOrDefault("PUBLISHED", 0), total == 0 ? 0 : Math.round(100.0 * handled / total));
+            int handled = byState.getOrDefault(ItemStates.DECIDED, 0) + byState.getOrDefault(ItemStates.PUBLISHED, 0)
+                    + byState.getOrDefault(ItemStates.WITHDRAWN, 0) + byState.getOrDefault(ItemStates.REJECTED, 0)
+                    + byState.getOrDefault(ItemStates.DUPLICATE, 0);
+            return new Progress(handled, byState.getOrDefault(ItemStates.PUBLISHED, 0), total == 0 ? 0 : Math.round(100.0 * handled / total));
         }
     }
 

@@ -3,6 +3,7 @@ package io.consultdesk.query.dashboard;
 import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.feed.SummaryFolder;
 import io.consultdesk.security.Caller;
+import io.consultdesk.security.Roles;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,29 @@ public class Summaries {
         return read(consultation, bureau, SummaryFolder.COUNTS + ".total").total();
     }
 
+    /**
+     * The counters over a bureau's items ({@code null}: everyone's) and the consultation's whole item count, with
+     * one read: a board page needs both (what matches, and how many numbers its walk may cover).
+     */
+    public ScopedCounters scopedWithTotal(String consultation, String bureau) {
+        String scopedId = DashboardSummary.id(consultation, bureau);
+        String wholeId = DashboardSummary.id(consultation, null);
+        Map<String, Counters> found = new LinkedHashMap<>();
+        views.collection(DashboardSummary.COLLECTION)
+                .find(new Document("_id", new Document("$in", List.of(scopedId, wholeId).stream().distinct().toList())))
+                .projection(new Document(SummaryFolder.COUNTS, 1))
+                .forEach(d -> {
+                    if (d.get(SummaryFolder.COUNTS) instanceof Document n) {
+                        found.put(d.getString("_id"), new Counters(n));
+                    }
+                });
+        return new ScopedCounters(found.getOrDefault(scopedId, Counters.NONE), found.getOrDefault(wholeId, Counters.NONE).total());
+    }
+
+    /** A scope's counters and the item count of its whole consultation. */
+    public record ScopedCounters(Counters scoped, long itemsInConsultation) {
+    }
+
     private Counters read(String consultation, String bureau, String fetched) {
         Document summary = views.collection(DashboardSummary.COLLECTION)
                 .find(new Document("_id", DashboardSummary.id(consultation, bureau)))
@@ -74,7 +98,7 @@ public class Summaries {
         if (caller.seesAllItems()) {
             return DashboardSummary.ALL;
         }
-        if (caller.hasRole("OFFICIAL") && !caller.bureau().isEmpty()) {
+        if (caller.hasRole(Roles.OFFICIAL) && !caller.bureau().isEmpty()) {
             return caller.bureau();
         }
         return null;

@@ -1,9 +1,11 @@
 package io.consultdesk.query.desk;
 
+import io.consultdesk.security.ProblemResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -29,11 +31,7 @@ public class SameOrigin extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(403);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                + "\"detail\":\"commands are accepted only from this site's own pages\"}");
+        ProblemResponse.write(response, HttpStatus.FORBIDDEN, "commands are accepted only from this site's own pages");
     }
 
     static boolean sameOrigin(HttpServletRequest request) {

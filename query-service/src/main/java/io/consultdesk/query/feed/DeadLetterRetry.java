@@ -1,10 +1,7 @@
 package io.consultdesk.query.feed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.http.ResponseEntity;
@@ -12,7 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -50,17 +46,9 @@ public class DeadLetterRetry {
         Set<String> failing = new HashSet<>();
         Set<String> seen = new HashSet<>();
         List<BatchApplier.Delivered> parkedEvents = new ArrayList<>();
-        Map<String, Object> props = kafka.buildConsumerProperties(null);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(DeadLetters.TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+        try (TopicScan scan = new TopicScan(kafka, Map.of(), List.of(DeadLetters.TOPIC))) {
+            scan.readUntil(scan.endOffsets(), records -> {
+                for (ConsumerRecord<String, String> record : records) {
                     String key = record.key();
                     if (!deadLetters.isParked(key) || failing.contains(key)) {
                         continue;
@@ -72,7 +60,7 @@ public class DeadLetterRetry {
                         failing.add(key); // still unreadable: the item's later events stay where they are
                     }
                 }
-            }
+            });
         }
         // the events of an item still unreadable further on are applied up to there, as the live feed would
         BatchApplier.Outcome outcome = applier.apply(parkedEvents);

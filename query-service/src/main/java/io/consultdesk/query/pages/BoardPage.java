@@ -7,6 +7,7 @@ import io.consultdesk.query.board.StatusBoard;
 import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.presentation.LocalTimes;
 import io.consultdesk.query.presentation.Text;
+import io.consultdesk.query.submission.ItemStates;
 import io.consultdesk.security.CurrentCaller;
 import io.consultdesk.security.ProblemPhrases;
 import org.springframework.http.HttpStatus;
@@ -80,7 +81,7 @@ public class BoardPage {
     private static String filters(BoardFilter filter, FilterChoices choices, Labels l) {
         StringBuilder chips = new StringBuilder("<div class=\"chips\" id=\"state-filters\">");
         chips.append(chip("/board?" + keep(filter, null, l), l.get("all"), filter.state() == null));
-        for (String s : Charts.STATES) {
+        for (String s : ItemStates.ALL) {
             chips.append(chip("/board?state=" + s + "&" + keep(filter, "state", l), l.get(s), s.equals(filter.state())));
         }
         chips.append(chip("/board?overdue=true&" + keep(filter, "overdue", l), l.get("overdue"), Boolean.TRUE.equals(filter.overdue())));

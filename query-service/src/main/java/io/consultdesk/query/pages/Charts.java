@@ -1,6 +1,7 @@
 package io.consultdesk.query.pages;
 
-import java.util.List;
+import io.consultdesk.query.submission.ItemStates;
+
 import java.util.Map;
 
 import static io.consultdesk.query.pages.Html.esc;
@@ -9,9 +10,8 @@ import static io.consultdesk.query.pages.Html.esc;
 final class Charts {
 
     static final Map<String, String> STATE_COLOURS = Map.of(
-            "RECEIVED", "#9e9e9e", "ASSIGNED", "#f9a825", "DECIDED", "#42a5f5", "PUBLISHED", "#2e7d32",
-            "WITHDRAWN", "#bdbdbd", "REJECTED", "#8d6e63", "DUPLICATE", "#ce93d8");
-    static final List<String> STATES = List.of("RECEIVED", "ASSIGNED", "DECIDED", "PUBLISHED", "WITHDRAWN", "REJECTED", "DUPLICATE");
+            ItemStates.RECEIVED, "#9e9e9e", ItemStates.ASSIGNED, "#f9a825", ItemStates.DECIDED, "#42a5f5", ItemStates.PUBLISHED, "#2e7d32",
+            ItemStates.WITHDRAWN, "#bdbdbd", ItemStates.REJECTED, "#8d6e63", ItemStates.DUPLICATE, "#ce93d8");
 
     private Charts() {
     }
@@ -29,7 +29,7 @@ final class Charts {
             svg.append("<text x=\"0\" y=\"").append(y + 15).append("\">").append(esc(row.getKey())).append("</text>");
             int x = labelWidth;
             int sum = 0;
-            for (String state : STATES) {
+            for (String state : ItemStates.ALL) {
                 int n = row.getValue().getOrDefault(state, 0);
                 if (n == 0) {
                     continue;
@@ -45,7 +45,7 @@ final class Charts {
             y += barHeight + 6;
         }
         int x = 0;
-        for (String state : STATES) {
+        for (String state : ItemStates.ALL) {
             svg.append("<rect x=\"").append(x).append("\" y=\"").append(y + 8).append("\" width=\"12\" height=\"12\" fill=\"")
                     .append(STATE_COLOURS.get(state)).append("\"/><text x=\"").append(x + 16).append("\" y=\"").append(y + 19)
                     .append("\">").append(esc(l.get(state))).append("</text>");

@@ -1,6 +1,7 @@
 package io.consultdesk.query.pages;
 
 import io.consultdesk.query.consultation.ConsultationDetail;
+import io.consultdesk.query.consultation.ConsultationStates;
 import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.desk.CommandService;
 import io.consultdesk.query.desk.CommandService.Reply;
@@ -101,7 +102,7 @@ public class ConsultationActions {
             return Html.answer(status(reply), l, l.get("closeConsultation"), Forms.refusal(reply, l).html()
                     + "<p><a href=\"/consultations/" + url(id) + Html.lang(l, true) + "\">" + esc(l.get("back")) + "</a></p>");
         }
-        return done(id, "closed", l, c -> "CLOSED".equals(c.overview().state()));
+        return done(id, "closed", l, c -> ConsultationStates.CLOSED.equals(c.overview().state()));
     }
 
     /** The consultation's page once the read side shows the change (briefly waited for), with what was done. */

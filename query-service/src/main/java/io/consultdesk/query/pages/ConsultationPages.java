@@ -2,10 +2,13 @@ package io.consultdesk.query.pages;
 
 import io.consultdesk.query.consultation.ConsultationDetail;
 import io.consultdesk.query.consultation.ConsultationOverview;
+import io.consultdesk.query.consultation.ConsultationStates;
 import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.presentation.LocalTimes;
 import io.consultdesk.query.presentation.Text;
+import io.consultdesk.query.submission.ItemStates;
 import io.consultdesk.security.CurrentCaller;
+import io.consultdesk.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +42,7 @@ public class ConsultationPages {
         Labels l = new Labels(lang);
         io.consultdesk.security.Caller who = caller.get();
         List<ConsultationOverview> all = consultations.list(who);
-        String open = who.hasRole("SUPERVISOR") || who.hasRole("ADMIN") ? "<p class=\"chips\"><a id=\"action-open\" href=\"/consultations/new"
+        String open = who.hasRole(Roles.SUPERVISOR) || who.hasRole(Roles.ADMIN) ? "<p class=\"chips\"><a id=\"action-open\" href=\"/consultations/new"
                 + Html.lang(l, true) + "\">" + esc(l.get("openConsultation")) + "</a></p>" : "";
         if (all.isEmpty()) {
             return Html.answer(HttpStatus.OK, l, l.get("consultations"), open + "<p>" + esc(l.get("noConsultations")) + "</p>");
@@ -61,25 +64,25 @@ public class ConsultationPages {
     private static String actions(String id, String state, io.consultdesk.security.Caller who, Labels l) {
         String base = "/consultations/" + url(id);
         StringBuilder links = new StringBuilder("<p class=\"chips\" id=\"actions\">");
-        if (who.hasRole("CLERK")) {
+        if (who.hasRole(Roles.CLERK)) {
             links.append("<a id=\"action-register\" href=\"").append(base).append("/registration").append(Html.lang(l, true)).append("\">")
                     .append(esc(l.get("register"))).append("</a>");
         }
-        if (who.hasRole("CLERK") || who.hasRole("SUPERVISOR")) {
+        if (who.hasRole(Roles.CLERK) || who.hasRole(Roles.SUPERVISOR)) {
             links.append("<a id=\"action-import\" href=\"").append(base).append("/import").append(Html.lang(l, true)).append("\">")
                     .append(esc(l.get("import"))).append("</a>");
         }
-        if (who.hasRole("SUPERVISOR")) {
+        if (who.hasRole(Roles.SUPERVISOR)) {
             links.append("<a id=\"action-publish\" href=\"").append(base).append("/publication").append(Html.lang(l, true)).append("\">")
                     .append(esc(l.get("publish"))).append("</a>");
         }
         links.append("<a id=\"action-public\" href=\"/public").append(base).append(Html.lang(l, true)).append("\">")
                 .append(esc(l.get("publicPage"))).append("</a>");
         links.append("</p>");
-        if (who.hasRole("SUPERVISOR") || who.hasRole("ADMIN")) {
+        if (who.hasRole(Roles.SUPERVISOR) || who.hasRole(Roles.ADMIN)) {
             links.append("<p class=\"chips\"><a id=\"action-catalogue\" href=\"").append(base).append("/catalogue")
                     .append(Html.lang(l, true)).append("\">").append(esc(l.get("loadCatalogue"))).append("</a></p>");
-            if ("OPEN".equals(state)) {
+            if (ConsultationStates.OPEN.equals(state)) {
                 links.append("<form id=\"close\" method=\"post\" action=\"/desk").append(base).append("/closure\">")
                         .append(l.suffix().isEmpty() ? "" : Forms.hidden("lang", "en"))
                         .append("<button type=\"submit\">").append(esc(l.get("closeConsultation"))).append("</button></form>");
@@ -149,7 +152,7 @@ public class ConsultationPages {
     /** Counts by state in the states' own order, by their labels. */
     private static String byState(ConsultationOverview c, Labels l) {
         Map<String, Integer> labelled = new LinkedHashMap<>();
-        for (String state : Charts.STATES) {
+        for (String state : ItemStates.ALL) {
             Integer n = c.byState().get(state);
             if (n != null) {
                 labelled.put(l.get(state), n);

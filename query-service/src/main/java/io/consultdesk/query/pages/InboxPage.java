@@ -6,8 +6,10 @@ import io.consultdesk.query.board.StatusBoard;
 import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.presentation.LocalTimes;
 import io.consultdesk.query.presentation.Text;
+import io.consultdesk.query.submission.ItemStates;
 import io.consultdesk.security.Caller;
 import io.consultdesk.security.CurrentCaller;
+import io.consultdesk.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +48,9 @@ public class InboxPage {
     public ResponseEntity<String> inbox(@RequestParam(required = false) String bureau, @RequestParam(required = false) String lang) {
         Labels l = new Labels(lang);
         Caller who = caller.get();
-        String mine = who.hasRole("OFFICIAL") && !who.bureau().isEmpty() ? who.bureau() : bureau == null ? "" : bureau.strip();
+        String mine = who.hasRole(Roles.OFFICIAL) && !who.bureau().isEmpty() ? who.bureau() : bureau == null ? "" : bureau.strip();
         StringBuilder body = new StringBuilder();
-        if (!who.hasRole("OFFICIAL")) {
+        if (!who.hasRole(Roles.OFFICIAL)) {
             // staff of no bureau look at a bureau's inbox: one of the catalogues'
             List<String> bureaus = FilterChoices.of(consultations, null, who).bureaus();
             body.append("<form class=\"filters\" method=\"get\" action=\"/inbox\"><label>").append(esc(l.get("bureau")))
@@ -60,7 +62,7 @@ public class InboxPage {
         if (mine.isEmpty()) {
             return Html.answer(HttpStatus.OK, l, l.get("inbox"), body.append("<p>").append(esc(l.get("chooseBureau"))).append("</p>").toString());
         }
-        List<BoardRow> open = board.query(new BoardFilter(null, "ASSIGNED", mine, null, null, null, null, "dueAt", 0, SIZE, null), who).items();
+        List<BoardRow> open = board.query(new BoardFilter(null, ItemStates.ASSIGNED, mine, null, null, null, null, "dueAt", 0, SIZE, null), who).items();
         Map<String, ZoneId> zones = zones(open);
         Map<String, List<BoardRow.RoutingBasis>> bases = board.routingBases(open);
         List<BoardRow> lead = open.stream().filter(r -> mine.equals(r.leadBureau())).toList();
@@ -70,7 +72,7 @@ public class InboxPage {
                 .append("<h2 id=\"to-advise\">").append(esc(l.get("toAdvise"))).append("（").append(co.size()).append("）</h2>")
                 .append(table("co-items", co, bases, zones, l));
         // decided but not yet published: the lead may still revise them
-        List<BoardRow> decided = board.query(new BoardFilter(null, "DECIDED", mine, null, null, null, null, "-decidedAt", 0, SIZE, null), who)
+        List<BoardRow> decided = board.query(new BoardFilter(null, ItemStates.DECIDED, mine, null, null, null, null, "-decidedAt", 0, SIZE, null), who)
                 .items().stream().filter(r -> mine.equals(r.leadBureau())).toList();
         body.append("<h2 id=\"to-revise\">").append(esc(l.get("toRevise"))).append("（").append(decided.size()).append("）</h2>")
                 .append(table("decided-items", decided, board.routingBases(decided), zones(decided), l));

@@ -9,8 +9,10 @@ import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.desk.CommandService;
 import io.consultdesk.query.desk.CommandService.Reply;
 import io.consultdesk.query.presentation.LocalTimes;
+import io.consultdesk.query.submission.ItemStates;
 import io.consultdesk.security.Caller;
 import io.consultdesk.security.CurrentCaller;
+import io.consultdesk.security.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,7 +43,7 @@ import static io.consultdesk.query.pages.Html.url;
 public class ItemActions {
 
     static final Set<String> DONE = Set.of("decision", "co-opinion", "assignment", "registered");
-    private static final Set<String> OPEN = Set.of("ASSIGNED", "DECIDED");
+    private static final Set<String> OPEN = Set.of(ItemStates.ASSIGNED, ItemStates.DECIDED);
 
     private final CommandService commands;
     private final ItemPage page;
@@ -69,8 +71,8 @@ public class ItemActions {
         String base = "/desk/items/" + url(item.id());
         String version = item.version() == null ? "" : String.valueOf(item.version());
         boolean open = OPEN.contains(item.state());
-        boolean lead = who.hasRole("OFFICIAL") && who.bureau().equals(item.leadBureau());
-        if (open && (lead || who.hasRole("SUPERVISOR"))) {
+        boolean lead = who.hasRole(Roles.OFFICIAL) && who.bureau().equals(item.leadBureau());
+        if (open && (lead || who.hasRole(Roles.SUPERVISOR))) {
             Map<String, String> outcomes = new LinkedHashMap<>();
             consultation.map(ConsultationDetail::outcomes).orElse(List.of()).forEach(o -> outcomes.put(o, o));
             List<String> offered = CoOpinions.bureaus(events);
@@ -80,14 +82,14 @@ public class ItemActions {
                     + Forms.textarea("reason", l.get("reason"), entered.getOrDefault("reason", item.reason()), false)
                     + (offered.isEmpty() ? "" : Forms.checkboxes("consideredOpinions", l.get("considered"), offered,
                     considered == null ? offered : List.of(considered.split("\n"))));
-            s.append(Forms.form("decide", base + "/decision", l, l.get("DECIDED".equals(item.state()) ? "revise" : "decide"), fields,
+            s.append(Forms.form("decide", base + "/decision", l, l.get(ItemStates.DECIDED.equals(item.state()) ? "revise" : "decide"), fields,
                     l.get("save")));
         }
-        if ("ASSIGNED".equals(item.state()) && who.hasRole("OFFICIAL") && item.coBureaus().contains(who.bureau())) {
+        if (ItemStates.ASSIGNED.equals(item.state()) && who.hasRole(Roles.OFFICIAL) && item.coBureaus().contains(who.bureau())) {
             s.append(Forms.form("co-opinion", base + "/co-opinion", l, l.get("giveCoOpinion") + "（" + who.bureau() + "）",
                     Forms.hidden("expectedVersion", version) + Forms.textarea("opinion", l.get("coOpinion"), entered.getOrDefault("opinion", ""), true), l.get("save")));
         }
-        if (open && who.hasRole("SUPERVISOR")) {
+        if (open && who.hasRole(Roles.SUPERVISOR)) {
             Set<String> bureaus = new LinkedHashSet<>(consultation.map(FilterChoices::bureausOf).orElse(List.of()));
             bureaus.add(item.leadBureau());
             bureaus.addAll(item.coBureaus());

@@ -1,5 +1,8 @@
 package io.consultdesk.query.pages;
 
+import io.consultdesk.query.consultation.ConsultationStates;
+import io.consultdesk.query.submission.ItemStates;
+
 import java.util.Map;
 
 /** The words on the pages, in Chinese (default) and English. */
@@ -207,8 +210,8 @@ final class Labels {
             Map.entry("clauseTitle", new String[] {"条款标题", "Clause title"}),
             Map.entry("responsibleUnits", new String[] {"责任单位（第一个为主办）", "Responsible units (the first leads)"}),
             Map.entry("noChapter", new String[] {"（目录未载明章节）", "(chapter not given)"}),
-            Map.entry("OPEN", new String[] {"征求意见中", "open"}),
-            Map.entry("CLOSED", new String[] {"已截止", "closed"}),
+            Map.entry(ConsultationStates.OPEN, new String[] {"征求意见中", "open"}),
+            Map.entry(ConsultationStates.CLOSED, new String[] {"已截止", "closed"}),
             Map.entry("summary", new String[] {"意见概要", "Summary"}),
             Map.entry("timeline", new String[] {"办理记录", "Timeline"}),
             Map.entry("lead", new String[] {"主办单位", "Lead bureau"}),
@@ -222,13 +225,13 @@ final class Labels {
                     "%d more items were decided in the table they were imported with: not timed."}),
             Map.entry("noneYet", new String[] {"—", "—"}),
             Map.entry("timesIn", new String[] {"时间均为", "Times in"}),
-            Map.entry("RECEIVED", new String[] {"已收到", "received"}),
-            Map.entry("ASSIGNED", new String[] {"办理中", "assigned"}),
-            Map.entry("DECIDED", new String[] {"已答复", "decided"}),
-            Map.entry("PUBLISHED", new String[] {"已公开", "published"}),
-            Map.entry("WITHDRAWN", new String[] {"已撤回", "withdrawn"}),
-            Map.entry("REJECTED", new String[] {"不予受理", "rejected"}),
-            Map.entry("DUPLICATE", new String[] {"重复", "duplicate"}));
+            Map.entry(ItemStates.RECEIVED, new String[] {"已收到", "received"}),
+            Map.entry(ItemStates.ASSIGNED, new String[] {"办理中", "assigned"}),
+            Map.entry(ItemStates.DECIDED, new String[] {"已答复", "decided"}),
+            Map.entry(ItemStates.PUBLISHED, new String[] {"已公开", "published"}),
+            Map.entry(ItemStates.WITHDRAWN, new String[] {"已撤回", "withdrawn"}),
+            Map.entry(ItemStates.REJECTED, new String[] {"不予受理", "rejected"}),
+            Map.entry(ItemStates.DUPLICATE, new String[] {"重复", "duplicate"}));
 
     private final int language;
 

@@ -1,6 +1,7 @@
 package io.consultdesk.query.pages;
 
 import io.consultdesk.query.consultation.ConsultationDetail;
+import io.consultdesk.query.consultation.ConsultationStates;
 import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.desk.CommandService;
 import io.consultdesk.query.desk.CommandService.Reply;
@@ -82,7 +83,7 @@ public class PublicPage {
             return Html.answerPublic(HttpStatus.NOT_FOUND, l, l.get("noConsultation"), path, "<p>" + esc(l.get("noConsultation")) + "</p>");
         }
         ConsultationDetail c = found.get();
-        boolean open = "OPEN".equals(c.overview().state());
+        boolean open = ConsultationStates.OPEN.equals(c.overview().state());
         StringBuilder body = new StringBuilder(notice == null ? "" : notice.html())
                 .append("<p>").append(esc(l.get("draftingUnit"))).append(l.get("colon")).append(esc(c.overview().draftingUnit()));
         if (c.overview().period().deadline() != null) {

@@ -7,8 +7,10 @@ import io.consultdesk.query.consultation.ConsultationOverview;
 import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.desk.CommandService;
 import io.consultdesk.query.desk.CommandService.Reply;
+import io.consultdesk.query.submission.ItemStates;
 import io.consultdesk.security.Caller;
 import io.consultdesk.security.CurrentCaller;
+import io.consultdesk.security.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -101,9 +103,9 @@ public class PublicationPage {
         if (overview == null) {
             return Html.answer(HttpStatus.NOT_FOUND, l, l.get("publish"), "<p>" + esc(l.get("noConsultation")) + "</p>");
         }
-        List<BoardRow> decided = items(id, List.of("DECIDED", "PUBLISHED"), who);
+        List<BoardRow> decided = items(id, List.of(ItemStates.DECIDED, ItemStates.PUBLISHED), who);
         decided.sort(Comparator.comparing(BoardRow::receivedAt, Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(BoardRow::id));
-        List<BoardRow> undecided = items(id, List.of("RECEIVED", "ASSIGNED"), who);
+        List<BoardRow> undecided = items(id, List.of(ItemStates.RECEIVED, ItemStates.ASSIGNED), who);
         StringBuilder body = new StringBuilder(notice == null ? "" : notice.html());
         if (published != null) {
             body.append("<p><a id=\"published-table\" href=\"/api/consultations/").append(url(id)).append("/table?format=html&amp;version=")
@@ -131,7 +133,7 @@ public class PublicationPage {
             }
             fields.append("</fieldset>");
         }
-        if (who.hasRole("SUPERVISOR")) {
+        if (who.hasRole(Roles.SUPERVISOR)) {
             body.append(Forms.form("publish", "/desk/consultations/" + url(id) + "/publication", l, l.get("publishNext"),
                     fields.toString(), l.get("publish")));
         }

@@ -5,10 +5,9 @@ import io.consultdesk.query.feed.BatchApplier;
 import io.consultdesk.query.feed.EventFeedListener;
 import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.feed.Projections;
+import io.consultdesk.query.feed.TopicScan;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +38,8 @@ public class Replay {
 
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
     private static final List<String> TOPICS = List.of(EventFeedListener.CONSULTATIONS, EventFeedListener.SUBMISSIONS);
+    private static final Map<String, Object> SCAN_SETTINGS = Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000,
+            ConsumerConfig.CLIENT_ID_CONFIG, "consultdesk-replay");
 
     private final LiveViews views;
     private final KafkaProperties kafka;
@@ -79,7 +80,7 @@ public class Replay {
         final AtomicLong total = new AtomicLong();
         final AtomicLong done = new AtomicLong();
         volatile Instant finishedAt;
-        volatile String state = "RUNNING";
+        volatile String state = ReplayProgress.RUNNING;
         volatile String error;
 
         Run(String previous, String generation) {
@@ -92,33 +93,26 @@ public class Replay {
         }
 
         void execute() {
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
+            try (TopicScan scan = new TopicScan(kafka, SCAN_SETTINGS, TOPICS)) {
                 views.drop(generation); // leftovers of an earlier, failed attempt
                 BatchApplier projections = new BatchApplier(views.of(generation), registered, json);
-                List<TopicPartition> partitions = new ArrayList<>();
-                for (String topic : TOPICS) {
-                    consumer.partitionsFor(topic, Duration.ofSeconds(10))
-                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-                }
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                Map<TopicPartition, Long> begin = scan.beginningOffsets();
+                Map<TopicPartition, Long> end = scan.endOffsets();
                 total.set(end.entrySet().stream().mapToLong(e -> e.getValue() - begin.get(e.getKey())).sum());
-                readUntil(consumer, end, projections);
+                readUntil(scan, end, projections);
                 views.switchTo(generation);
                 // anything the live feed saw before the switch lies below these offsets
-                Map<TopicPartition, Long> finalEnd = consumer.endOffsets(partitions);
+                Map<TopicPartition, Long> finalEnd = scan.endOffsets();
                 total.set(finalEnd.entrySet().stream().mapToLong(e -> e.getValue() - begin.get(e.getKey())).sum());
-                readUntil(consumer, finalEnd, projections);
+                readUntil(scan, finalEnd, projections);
                 finishedAt = Instant.now(); // before the state: a reader that sees DONE also sees when
-                state = "DONE";
+                state = ReplayProgress.DONE;
                 log.info("replay into {} done: {} events in {} ms", generation, done.get(),
                         Duration.between(startedAt, Instant.now()).toMillis());
             } catch (Exception e) {
                 finishedAt = Instant.now();
                 error = e.getMessage();
-                state = "FAILED";
+                state = ReplayProgress.FAILED;
                 // before the switch the previous generation stays live untouched; after it, the live feed keeps
                 // the new one current and a further replay rebuilds whatever the catch-up missed
                 log.error("replay into {} failed; live generation is {}", generation, views.generation(), e);
@@ -128,10 +122,8 @@ public class Replay {
         /** Items whose event could not be applied: like the live feed, the rebuild stops each of them there. */
         private final Set<String> poisoned = new HashSet<>();
 
-        private void readUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end,
-                               BatchApplier projections) {
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+        private void readUntil(TopicScan scan, Map<TopicPartition, Long> end, BatchApplier projections) {
+            scan.readUntil(end, records -> {
                 List<BatchApplier.Delivered> batch = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : records) {
                     if (poisoned.contains(record.key())) {
@@ -148,7 +140,7 @@ public class Replay {
                     stop(refusal.delivered().key(), refusal.delivered().source(), refusal.reason());
                 }
                 done.addAndGet(records.count());
-            }
+            });
         }
 
         private void stop(String item, String source, String reason) {
@@ -156,14 +148,5 @@ public class Replay {
                 log.warn("replay into {}: {} of {} cannot be applied ({}); the item stops there, as live", generation, source, item, reason);
             }
         }
-    }
-
-    private Map<String, Object> consumerProperties() {
-        Map<String, Object> props = kafka.buildConsumerProperties(null);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "consultdesk-replay");
-        return props;
     }
 }

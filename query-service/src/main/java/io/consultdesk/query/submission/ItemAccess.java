@@ -2,6 +2,7 @@ package io.consultdesk.query.submission;
 
 import com.mongodb.client.model.Filters;
 import io.consultdesk.security.Caller;
+import io.consultdesk.security.Roles;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
@@ -19,7 +20,7 @@ public final class ItemAccess {
         if (caller.seesAllItems()) {
             return Filters.empty();
         }
-        if (caller.hasRole("OFFICIAL") && !caller.bureau().isEmpty()) {
+        if (caller.hasRole(Roles.OFFICIAL) && !caller.bureau().isEmpty()) {
             return Filters.eq("bureaus", caller.bureau());
         }
         return Filters.eq("_id", new ObjectId()); // matches nothing

@@ -64,7 +64,7 @@ public class SubmissionProjection implements Projection {
     public static Document fields(EventEnvelope e) {
         return switch (e.type()) {
             case "SubmissionReceived" -> received(e);
-            case "SubmissionAssigned" -> new Document("state", "ASSIGNED")
+            case "SubmissionAssigned" -> new Document("state", ItemStates.ASSIGNED)
                     .append("leadBureau", e.text("leadBureau"))
                     .append("coBureaus", strings(e.payload().get("coBureaus")))
                     .append("bureaus", bureaus(e))
@@ -73,7 +73,7 @@ public class SubmissionProjection implements Projection {
                     .append(AWAITING_CO_HANDLERS, strings(e.payload().get("coBureaus")))
                     .append("assignedAt", date(e.text("assignedAt")))
                     .append("dueAt", date(e.text("dueAt")));
-            case "SubmissionReassigned" -> new Document("state", "ASSIGNED")
+            case "SubmissionReassigned" -> new Document("state", ItemStates.ASSIGNED)
                     .append("leadBureau", e.text("leadBureau"))
                     .append("coBureaus", strings(e.payload().get("coBureaus")))
                     .append("bureaus", bureaus(e))
@@ -84,16 +84,16 @@ public class SubmissionProjection implements Projection {
                     .append(AWAITING_CO_HANDLERS, strings(e.payload().has("awaitedOpinions")
                             ? e.payload().get("awaitedOpinions") : e.payload().get("coBureaus")));
             case "CoHandlingOpinionGiven" -> new Document(AWAITING_CO_HANDLERS, strings(e.payload().get("stillAwaited")));
-            case "SubmissionDecided" -> decision(e, "decidedAt").append("state", "DECIDED");
+            case "SubmissionDecided" -> decision(e, "decidedAt").append("state", ItemStates.DECIDED);
             case "SubmissionDecisionRevised" -> decision(e, "revisedAt")
                     .append("revisions", e.payload().path("revision").asInt());
-            case "SubmissionPublished" -> new Document("state", "PUBLISHED")
+            case "SubmissionPublished" -> new Document("state", ItemStates.PUBLISHED)
                     .append("tableVersion", e.payload().path("tableVersion").asInt())
                     .append("rowNumber", e.payload().path("rowNumber").asInt())
                     .append("publishedAt", date(e.text("publishedAt")));
-            case "SubmissionWithdrawn" -> closed("WITHDRAWN", e, "withdrawnAt");
-            case "SubmissionRejected" -> closed("REJECTED", e, "rejectedAt");
-            case "SubmissionMarkedDuplicate" -> closed("DUPLICATE", e, "markedAt")
+            case "SubmissionWithdrawn" -> closed(ItemStates.WITHDRAWN, e, "withdrawnAt");
+            case "SubmissionRejected" -> closed(ItemStates.REJECTED, e, "rejectedAt");
+            case "SubmissionMarkedDuplicate" -> closed(ItemStates.DUPLICATE, e, "markedAt")
                     .append("duplicateOf", e.text("duplicateOf"));
             case "SubmitterErased" -> new Document("submitterErased", true)
                     .append("submitterErasedAt", date(e.text("erasedAt")));
@@ -114,7 +114,7 @@ public class SubmissionProjection implements Projection {
     private static Document received(EventEnvelope e) {
         JsonNode p = e.payload();
         Document doc = new Document("consultationId", e.text("consultationId"))
-                .append("state", "RECEIVED")
+                .append("state", ItemStates.RECEIVED)
                 .append("submitterKind", e.text("submitterKind"))
                 .append("submitterPublicName", e.text("submitterPublicName"))
                 .append("opinion", e.text("opinion"))

@@ -2,6 +2,7 @@ package io.consultdesk.query.web;
 
 import io.consultdesk.security.ConsultDeskSecurity;
 import io.consultdesk.security.ProblemAuthenticationEntryPoint;
+import io.consultdesk.security.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -21,7 +22,7 @@ public class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    static final String[] STAFF = {"CLERK", "OFFICIAL", "SUPERVISOR", "AUDITOR", "ADMIN"};
+    static final String[] STAFF = {Roles.CLERK, Roles.OFFICIAL, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN};
 
     @Bean
     public SecurityFilterChain api(HttpSecurity http, Environment environment, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
@@ -33,15 +34,15 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/consultations/*/table", "/api/consultations/*/table/**",
                                 "/public/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/submissions/*/history").hasAnyRole("AUDITOR", "SUPERVISOR")
-                        .requestMatchers("/api/admin/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/submissions/*/history").hasAnyRole(Roles.AUDITOR, Roles.SUPERVISOR)
+                        .requestMatchers("/api/admin/**").hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
                         // the public comments on a draft from its public page; command-service limits and checks it
                         .requestMatchers(HttpMethod.POST, "/desk/public/**").permitAll()
                         // staff's commands go on to command-service, which decides who may do what
                         .requestMatchers(HttpMethod.POST, "/desk/**").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/**", "/board/**", "/dashboard/**", "/items/**", "/consultations/**",
                                 "/inbox").hasAnyRole(STAFF)
-                        .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
                         .anyRequest().denyAll());
         return http.build();
     }

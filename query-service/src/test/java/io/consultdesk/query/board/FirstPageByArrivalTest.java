@@ -2,6 +2,7 @@ package io.consultdesk.query.board;
 
 import io.consultdesk.query.audit.Timelines;
 import io.consultdesk.query.consultation.Consultations;
+import io.consultdesk.query.dashboard.DashboardSummary;
 import io.consultdesk.query.dashboard.Summaries;
 import io.consultdesk.query.feed.ArrivalOrder;
 import io.consultdesk.query.SampleItemEvents;
@@ -93,7 +94,9 @@ class FirstPageByArrivalTest {
                     .map(d -> d.getString("_id")).toList();
 
             store.findFiltersSince(SubmissionProjection.COLLECTION);
+            store.commandsSince();
             StatusBoard.Page page = board().query(filter, caller);
+            List<String> commands = store.commandsSince();
 
             assertThat(expected).as("the filter selects a page's worth").isNotEmpty();
             assertThat(page.items()).extracting(BoardRow::id).as(caller.name() + " " + filter)
@@ -102,6 +105,8 @@ class FirstPageByArrivalTest {
             if (caller == OFFICIAL && filter.bureau() != null) {
                 continue; // another bureau's items as an official sees them: no summary counts those, the store is asked
             }
+            assertThat(commands).as("what matches and how many items there are: both summaries in one read")
+                    .containsOnlyOnce("find " + DashboardSummary.COLLECTION);
             assertThat(store.findFiltersSince(SubmissionProjection.COLLECTION)).as("only lookups of arrival keys").isNotEmpty().allSatisfy(f -> {
                 assertThat(f.keySet()).hasSize(1);
                 assertThat(f.getFirstKey()).isIn(ArrivalOrder.ALL, ArrivalOrder.IN_GROUP);

@@ -27,6 +27,7 @@ import io.consultdesk.query.feed.Projections;
 import io.consultdesk.query.feed.SummaryFolder;
 import io.consultdesk.query.feed.Views;
 import io.consultdesk.query.publication.PublishedTableProjection;
+import io.consultdesk.query.submission.ItemStates;
 import io.consultdesk.query.submission.SubmissionProjection;
 import io.consultdesk.security.Caller;
 import org.bson.Document;
@@ -421,7 +422,7 @@ class SummaryTest {
         long n = 0;
         for (Document item : views.collection(SubmissionProjection.COLLECTION).find()) {
             List<String> bureaus = item.getList("bureaus", String.class, List.of());
-            boolean late = DashboardSummary.OPEN_STATES.contains(item.getString("state")) && item.getDate("dueAt") != null
+            boolean late = ItemStates.OPEN.contains(item.getString("state")) && item.getDate("dueAt") != null
                     && item.getDate("dueAt").toInstant().isBefore(NOW);
             if ((caller.seesAllItems() || bureaus.contains(caller.bureau()))
                     && (f.consultation() == null || f.consultation().equals(item.getString("consultationId")))
@@ -451,7 +452,7 @@ class SummaryTest {
     private int expectedOverdue() {
         int n = 0;
         for (Document item : views.collection(SubmissionProjection.COLLECTION).find()) {
-            if (DashboardSummary.OPEN_STATES.contains(item.getString("state")) && item.getDate("dueAt") != null
+            if (ItemStates.OPEN.contains(item.getString("state")) && item.getDate("dueAt") != null
                     && item.getDate("dueAt").toInstant().isBefore(NOW)) {
                 n++;
             }

@@ -1,8 +1,12 @@
-package io.consultdesk.command.kernel;
+package io.consultdesk.security;
 
-/** The roles ConsultDesk knows, as they appear in tokens and demo users. */
+/**
+ * The roles ConsultDesk knows, as they appear in a token's {@code roles} claim and in the configured users: one
+ * spelling for both services' URL rules, the write side's aggregates and the read side's pages.
+ */
 public final class Roles {
 
+    /** Whoever did not sign in ({@link Caller#PUBLIC}): never given to a user. */
     public static final String PUBLIC = "PUBLIC";
     public static final String CLERK = "CLERK";
     public static final String OFFICIAL = "OFFICIAL";
