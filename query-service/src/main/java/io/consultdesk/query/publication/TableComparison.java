@@ -3,6 +3,7 @@ package io.consultdesk.query.publication;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,7 +23,7 @@ public final class TableComparison {
 
         /** The word the API has always used: {@code added}, {@code removed}, {@code renumbered}, {@code changed}. */
         public String word() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
