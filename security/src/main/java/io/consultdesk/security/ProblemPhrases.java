@@ -2,7 +2,10 @@ package io.consultdesk.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,14 +17,17 @@ import java.util.regex.Pattern;
  */
 public final class ProblemPhrases {
 
+    /** {@code $1} … {@code $9} in a Chinese replacement. */
+    private static final Pattern GROUP = Pattern.compile("\\$(\\d)");
+
     private final List<Phrase> phrases;
 
     private ProblemPhrases(List<Phrase> phrases) {
         this.phrases = List.copyOf(phrases);
     }
 
-    /** One English pattern and its Chinese. */
-    private record Phrase(Pattern english, String chinese) {
+    /** One English pattern and how a message it matches reads in Chinese. */
+    private record Phrase(Pattern english, Function<MatchResult, String> chinese) {
     }
 
     /** From pairs: an English regular expression matching a whole message, then its Chinese replacement. */
@@ -31,9 +37,31 @@ public final class ProblemPhrases {
         }
         List<Phrase> list = new ArrayList<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            list.add(new Phrase(Pattern.compile(pairs[i], Pattern.DOTALL), pairs[i + 1]));
+            String chinese = pairs[i + 1];
+            list.add(new Phrase(Pattern.compile(pairs[i], Pattern.DOTALL), m -> withGroups(chinese, m)));
         }
         return new ProblemPhrases(list);
+    }
+
+    /**
+     * From English regular expressions, in the order they are tried, each with what says its match in Chinese: for
+     * messages whose parts need words of their own (a state's name, a list), which a replacement cannot give.
+     */
+    public static ProblemPhrases saying(Map<String, Function<MatchResult, String>> phrases) {
+        List<Phrase> list = new ArrayList<>();
+        phrases.forEach((english, chinese) -> list.add(new Phrase(Pattern.compile(english, Pattern.DOTALL), chinese)));
+        return new ProblemPhrases(list);
+    }
+
+    /** {@code chinese} with each {@code $n} replaced by the match's group n, taken literally. */
+    public static String withGroups(String chinese, MatchResult m) {
+        Matcher group = GROUP.matcher(chinese);
+        StringBuilder said = new StringBuilder();
+        while (group.find()) {
+            int n = Integer.parseInt(group.group(1));
+            group.appendReplacement(said, Matcher.quoteReplacement(n <= m.groupCount() && m.group(n) != null ? m.group(n) : ""));
+        }
+        return group.appendTail(said).toString();
     }
 
     /** The Chinese of a whole message, if a phrase knows it. */
@@ -41,7 +69,7 @@ public final class ProblemPhrases {
         for (Phrase phrase : phrases) {
             Matcher m = phrase.english().matcher(english);
             if (m.matches()) {
-                return Optional.of(m.replaceAll(phrase.chinese()));
+                return Optional.of(phrase.chinese().apply(m.toMatchResult()));
             }
         }
         return Optional.empty();

@@ -24,6 +24,15 @@ public final class ProblemResponse {
         response.getWriter().write(json(status.value(), detail));
     }
 
+    /** As {@link #write(HttpServletResponse, HttpStatus, String)}, with the refusal's stable {@code code} beside its detail. */
+    public static void write(HttpServletResponse response, HttpStatus status, String detail, String code) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        String json = json(status.value(), detail);
+        response.getWriter().write(json.substring(0, json.length() - 1) + ",\"code\":\"" + code.replace("\"", "'") + "\"}");
+    }
+
     /**
      * {@code {"type":"about:blank","title":…,"status":…,"detail":…}}, titled by the status's reason phrase. A
      * detail may quote the request (its path, its method): a backslash in it is escaped and a double quote

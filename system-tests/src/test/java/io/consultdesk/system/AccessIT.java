@@ -70,6 +70,7 @@ class AccessIT {
                 // a campaign cluster spans bureaus: staff who see every item only
                 new Endpoint(true, "GET", "/api/consultations/" + none + "/clusters", null, Set.of("clerk", "supervisor", "auditor", "admin")),
                 new Endpoint(true, "GET", "/public/consultations/" + none, null, Set.copyOf(USERS)),
+                new Endpoint(true, "GET", "/public/consultations/" + none + "/comparison?from=1&to=2", null, Set.copyOf(USERS)),
                 new Endpoint(true, "GET", "/api/consultations/" + none, null,
                         Set.of("clerk", "official-gxj", "supervisor", "auditor", "admin")));
         List<Arguments> cases = new ArrayList<>();

@@ -193,6 +193,50 @@ class DeskPagesIT {
     }
 
     @Test
+    void anyoneComparesTwoPublishedVersionsFromTheTableOrTheConsultationsPage() throws Exception {
+        String own = ownConsultation();
+        String first = comment(own, "第（十一）条建议增加算力补贴。");
+        String second = comment(own, "第（十一）条建议延长申报期限。");
+        decideAndPublish(own, first, "不采纳", "已有规定。", second, 1);
+        decideAndPublish(own, second, "采纳", "将延长申报期限。", null, 2);
+
+        browser.signOut();
+        browser.open(queryUrl + "/api/consultations/" + own + "/table?format=html&version=2");
+        browser.click("#compare-previous");
+        assertThat(browser.text("location.pathname + location.search")).isEqualTo("/public/consultations/" + own + "/comparison?from=1&to=2");
+        assertThat(text("#comparison-heading")).isEqualTo("第1版与第2版对比");
+        assertThat(text("#comparison-summary")).isEqualTo("新增 1 条，删除 0 条，修改 0 条，仅序号变化 0 条。");
+        assertThat(text("#added tr.change[data-id=\"" + second + "\"]")).contains("2", "陈*天", "延长申报期限", "采纳，将延长申报期限。");
+
+        // the versions are chosen in a plain form: the same one twice is said on the page, and the choice stays in the address
+        browser.fill("#f-from", "2");
+        browser.click("#choose-versions button[type=submit]");
+        assertThat(browser.text("location.search")).isEqualTo("?from=2&to=2");
+        assertThat(text("#notice")).isEqualTo("请选择两个不同的已公开版本。");
+        browser.click("a[lang=en]");
+        assertThat(text("#notice")).isEqualTo("Choose two different published versions.");
+
+        browser.signInAs("supervisor", Api.PASSWORD);
+        browser.open(queryUrl + "/consultations/" + own);
+        browser.click("#compare-versions");
+        assertThat(text("#comparison-heading")).as("the latest against the one before").isEqualTo("第1版与第2版对比");
+    }
+
+    /** The item decided by its lead bureau, then the table published (leaving out {@code leaveOut}) and on the read side. */
+    private static void decideAndPublish(String consultationId, String item, String outcome, String reason, String leaveOut, int version) {
+        Api.Reply decided = api.command("official-gxj", "POST", "/api/submissions/" + item + "/decision",
+                "{\"outcome\":\"" + outcome + "\",\"reason\":\"" + reason + "\"}");
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        awaitState(item, "DECIDED");
+        Api.Reply published = api.command("supervisor", "POST", "/api/consultations/" + consultationId + "/publication",
+                leaveOut == null ? "{}" : "{\"leaveOut\":[\"" + leaveOut + "\"]}");
+        assertThat(published.status()).as(published.toString()).isEqualTo(201);
+        api.awaitQuery(null, "/api/consultations/" + consultationId + "/table?version=" + version, r -> r.status() == 200, Duration.ofSeconds(20));
+        api.awaitQuery("supervisor", "/api/consultations/" + consultationId,
+                r -> r.json().path("overview").path("publishedVersions").toString().contains(String.valueOf(version)), Duration.ofSeconds(20));
+    }
+
+    @Test
     void aSupervisorOpensAConsultationLoadsItsCatalogueAndClosesIt() throws Exception {
         browser.signInAs("supervisor", Api.PASSWORD);
         browser.open(queryUrl + "/consultations");

@@ -62,7 +62,9 @@ class LifecycleIT {
         Api.Reply wrongBureau = decide("official-gxj", id, "采纳", "好", null);
         assertThat(wrongBureau.status()).isEqualTo(403);
         assertThat(wrongBureau.contentType()).contains("application/problem+json");
-        assertThat(wrongBureau.json().path("detail").asText()).contains("市科技创新局");
+        assertThat(wrongBureau.json().path("code").asText()).isEqualTo("decide-other-bureau");
+        assertThat(wrongBureau.json().path("detail").asText()).as("Chinese by default")
+                .isEqualTo("意见 " + id + " 由市科技创新局主办，市工业和信息化局的工作人员不能答复");
 
         assertThat(decide("official-kcj", id, "部分采纳", "将在操作规程中明确。", 2L).status()).isEqualTo(200);
         JsonNode decided = awaitVersion(id, 3);

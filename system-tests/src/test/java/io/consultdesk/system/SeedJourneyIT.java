@@ -115,7 +115,8 @@ class SeedJourneyIT {
                 .as("an official does not import").isEqualTo(403);
         Api.Reply clerkWithDecisions = api.upload("clerk", imports, "seed.txt", Fixtures.seedText(SEED).getBytes(StandardCharsets.UTF_8));
         assertThat(clerkWithDecisions.status()).as("a clerk cannot import decisions").isEqualTo(403);
-        assertThat(clerkWithDecisions.json().path("detail").asText()).contains("supervisor");
+        assertThat(clerkWithDecisions.json().path("code").asText()).isEqualTo("import-decisions-not-supervisor");
+        assertThat(clerkWithDecisions.json().path("detail").asText()).as("Chinese by default").isEqualTo("含采纳情况的行须由主管导入");
     }
 
     private static List<List<String>> seedRows() {

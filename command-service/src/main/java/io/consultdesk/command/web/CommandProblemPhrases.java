@@ -6,8 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What command-service's problem details say about requests, in Chinese (the shared module says them in the
- * language asked for; English is what the code writes). The aggregates' refusals are not here yet: they are
- * answered as written, in English.
+ * language asked for; English is what the code writes). The aggregates' refusals are said in {@link RefusalPhrases}.
  */
 @Configuration
 public class CommandProblemPhrases {
@@ -34,6 +33,39 @@ public class CommandProblemPhrases {
                 "someone else recorded this first \\(.*\\); reload it and try again",
                 "已有人先记录（id 已存在，或这条意见同时被修改），请刷新后重试",
                 "the event store is not reachable right now; nothing was recorded, try again shortly",
-                "事件库暂时无法连接，未记录任何内容，请稍后再试");
+                "事件库暂时无法连接，未记录任何内容，请稍后再试",
+                // a comment's clause, a decision's opinions taken into account
+                "the draft has no clause (.+)", "征求意见稿中没有条款 $1",
+                "'(.+)' gave no co-handling opinion on this item \\(opinions from: (.*)\\)", "“$1”没有对这条意见提出协办意见（已提出的单位：$2）",
+                "'(.+)' gave no co-handling opinion on this item", "“$1”没有对这条意见提出协办意见",
+                "not a clause number: '(.*)' \\(expected e\\.g\\. （十五）, 十五 or 15\\)", "“$1”不是条款编号（应如 （十五）、十五 或 15）",
+                "clause (.+) appears twice in the catalogue", "条款 $1 在目录中出现了两次",
+                // a consultation's catalogue and outcome words
+                "the catalogue is empty: a header line and one line per clause are expected", "条款目录是空的：应有一行表头，每个条款一行",
+                "the header must name a 'clause' column; it has (.*)", "表头须有 clause 列；现有的列为 $1",
+                "give at least one word: (.*)", "请至少给出一个用语：$1",
+                "at most (\\d+) words", "最多 $1 个用语",
+                "a word of 1 to (\\d+) characters", "用语须为 1 至 $1 个字符",
+                "'(.+)' is given twice", "“$1”重复给出",
+                "'(.+)' is not a word ConsultDesk knows: give its class \\(accepted, partly, not-accepted or explained\\)",
+                "“$1”不是系统识别的用语：请给出其类别（accepted、partly、not-accepted 或 explained）",
+                "'(.+)' is not a class: use accepted, partly, not-accepted or explained", "“$1”不是用语类别：可用 accepted、partly、not-accepted 或 explained",
+                // an imported table
+                "attach the table as the multipart field 'file' \\(\\.txt, \\.csv, \\.xlsx or \\.docx\\)",
+                "请以 multipart 字段 file 附上意见表（.txt、.csv、.xlsx 或 .docx）",
+                "the file '(.*)' is empty \\(0 bytes\\): there is no table in it", "文件“$1”是空的（0 字节），其中没有表格",
+                "'(.*)' is not a table ConsultDesk reads: use \\.txt \\(the published layout, or labelled paragraphs\\), \\.csv, \\.xlsx or \\.docx "
+                        + "\\(a \\.doc must be saved as \\.docx first\\)",
+                "“$1”不是可导入的表格：请使用 .txt（公开的采纳情况表格式，或逐条标注的段落）、.csv、.xlsx 或 .docx（.doc 须先另存为 .docx）",
+                "the .+ is empty: it holds no (?:rows at all|table and no text)", "文件是空的：其中没有任何内容",
+                "no table found: neither a header row nor comments written as labelled paragraphs \\((.*)\\)",
+                "没有找到表格：既没有表头行，也没有逐条标注的意见（$1）",
+                "the CSV ends inside a quoted field", "CSV 在一个带引号的字段中间结束",
+                "a CSV field is longer than (\\d+) characters", "CSV 中有字段超过 $1 个字符",
+                "not a readable (XLSX workbook|DOCX document): (.*)", "不是可读取的 $1：$2",
+                "'(.+)' is not role:header \\(e\\.g\\. opinion:意见描述\\)", "“$1”不是“用途:表头”的形式（例如 opinion:意见描述）",
+                "'(.+)' is not a column role: use serial, submitter, unit, person, opinion, outcome, reason or ignore",
+                "“$1”不是列的用途：可用 serial、submitter、unit、person、opinion、outcome、reason 或 ignore",
+                "the header '(.+)' is mapped twice", "表头“$1”被指定了两次");
     }
 }

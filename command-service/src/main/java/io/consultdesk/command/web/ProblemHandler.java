@@ -51,7 +51,8 @@ import java.util.stream.Collectors;
 /**
  * Every refusal as application/problem+json: 400 naming each bad field or parameter, 403 for rights, 404 for
  * unknown ids, 409 with the current state for commands that do not fit it, 413/415 for bodies too large or
- * of the wrong type, 503 when the store is away, 500 (logged) only for real faults. No stack trace or
+ * of the wrong type, 503 when the store is away, 500 (logged) only for real faults. A refusal by the domain, a stale
+ * version, a clash and the store away carry a stable {@code code} ({@link RefusalPhrases}). No stack trace or
  * internal detail ever leaves. Text in a JSON body must be valid Unicode without NUL: a lone surrogate or a
  * NUL is refused naming its field before any command is sent.
  */
@@ -184,27 +185,31 @@ public class ProblemHandler implements RequestBodyAdvice {
                 case FORBIDDEN -> HttpStatus.FORBIDDEN;
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;
             }, refusal.getMessage());
+            problem.setProperty("code", RefusalPhrases.codeOf(refusal));
             refusal.facts().forEach(problem::setProperty);
             return problem;
         }
         if (e instanceof AggregateNotFoundException notFound) {
-            return problem(HttpStatus.NOT_FOUND, "no item with id '" + notFound.getAggregateIdentifier() + "'");
+            return coded(problem(HttpStatus.NOT_FOUND, "no item with id '" + notFound.getAggregateIdentifier() + "'"), "unknown-item");
         }
         if (e instanceof ConflictingAggregateVersionException conflict) {
             ProblemDetail problem = problem(HttpStatus.CONFLICT, "expectedVersion " + conflict.getExpectedVersion()
                     + " is stale: the item is now at version " + conflict.getActualVersion() + "; reload it and try again");
             problem.setProperty("currentVersion", conflict.getActualVersion());
-            return problem;
+            return coded(problem, "stale-version");
         }
         if (e instanceof ConcurrencyException) {
-            return problem(HttpStatus.CONFLICT, "someone else changed this item at the same moment; reload it and try again");
+            return coded(problem(HttpStatus.CONFLICT, "someone else changed this item at the same moment; reload it and try again"),
+                    "changed-meanwhile");
         }
         if (DuplicateEvent.isCauseOf(e)) {
-            return problem(HttpStatus.CONFLICT, "someone else recorded this first (the id exists already, or the item changed at the same moment); reload it and try again");
+            return coded(problem(HttpStatus.CONFLICT, "someone else recorded this first (the id exists already, or the item changed at the same moment); reload it and try again"),
+                    "recorded-meanwhile");
         }
         if (e instanceof MongoException) {
             log.warn("event store unavailable: {}", e.getMessage());
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "the event store is not reachable right now; nothing was recorded, try again shortly");
+            return coded(problem(HttpStatus.SERVICE_UNAVAILABLE, "the event store is not reachable right now; nothing was recorded, try again shortly"),
+                    "store-unavailable");
         }
         return unexpected(e);
     }
@@ -319,6 +324,12 @@ public class ProblemHandler implements RequestBodyAdvice {
     private static String shorten(Object value) {
         String s = String.valueOf(value);
         return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    }
+
+    /** The problem with its stable {@code code}: what a client tests, whichever language the detail is in. */
+    private static ProblemDetail coded(ProblemDetail problem, String code) {
+        problem.setProperty("code", code);
+        return problem;
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail) {

@@ -1,5 +1,6 @@
 package io.consultdesk.command.web;
 
+import io.consultdesk.security.ProblemLanguage;
 import io.consultdesk.security.ProblemResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Limits comments submitted without signing in: at most {@code per-minute} per client address, refilled
- * continuously (a token bucket). Staff who signed in are not limited. Over the limit: 429 problem+json.
+ * continuously (a token bucket). Staff who signed in are not limited. Over the limit: 429 problem+json (code
+ * {@code rate-limited}), said in the caller's language.
  */
 @Component
 public class PublicSubmissionRateLimit extends OncePerRequestFilter {
@@ -41,9 +43,13 @@ public class PublicSubmissionRateLimit extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         boolean anonymous = auth == null || auth instanceof AnonymousAuthenticationToken;
         if (anonymous && !take(request.getRemoteAddr())) {
+            // answered before any handler, so in the caller's language here rather than on the way out
+            boolean english = ProblemLanguage.english(request);
             response.setHeader("Retry-After", "60");
-            ProblemResponse.write(response, HttpStatus.TOO_MANY_REQUESTS,
-                    "at most " + perMinute + " comments a minute may be submitted from one address; try again later");
+            response.setHeader("Content-Language", ProblemLanguage.tag(english));
+            ProblemResponse.write(response, HttpStatus.TOO_MANY_REQUESTS, english
+                    ? "at most " + perMinute + " comments a minute may be submitted from one address; try again later"
+                    : "同一地址每分钟最多可提交 " + perMinute + " 条意见，请稍后再试", "rate-limited");
             return;
         }
         chain.doFilter(request, response);

@@ -113,6 +113,8 @@ public class ConsultationPages {
                 .append(c.publishedVersions().isEmpty() ? "—" : String.join("、", c.publishedVersions().stream()
                         .map(v -> "<a href=\"/api/consultations/" + url(c.id()) + "/table?format=html&amp;version=" + v + "\">v" + v + "</a>")
                         .toList()))
+                .append(c.publishedVersions().size() < 2 ? "" : " · <a id=\"compare-versions\" href=\"" + ComparisonPage.path(c.id(), l) + "\">"
+                        + esc(l.get("compareVersions")) + "</a>")
                 .append("</dd>");
         if (c.publishing() != null) {
             Html.entry(body, "overview-publishing", l.get("publishing"), publishing(c.publishing(), l));

@@ -22,9 +22,10 @@ final class Html {
         return ResponseEntity.status(status).contentType(HTML).body(page(l, title, body));
     }
 
-    /** A page for the public: without the staff's navigation, with a link to the other language. */
+    /** A page for the public: without the staff's navigation, with a link to the other language ({@code path} may carry a query). */
     static ResponseEntity<String> answerPublic(HttpStatus status, Labels l, String title, String path, String body) {
-        String other = l.suffix().isEmpty() ? "<a lang=\"en\" href=\"" + esc(path) + "?lang=en\">English</a>"
+        String other = l.suffix().isEmpty() ? "<a lang=\"en\" href=\"" + esc(path + (path.contains("?") ? "&" : "?") + "lang=en")
+                + "\">English</a>"
                 : "<a lang=\"zh-CN\" href=\"" + esc(path) + "\">中文</a>";
         return ResponseEntity.status(status).contentType(HTML).body(frame(l, title, other, body));
     }
@@ -110,6 +111,7 @@ final class Html {
                 button{font:inherit;padding:.35rem 1rem;margin-top:.6rem;background:#1f3b5a;color:#fff;border:1px solid #1f3b5a;border-radius:4px;cursor:pointer}
                 a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #c77700;outline-offset:2px}
                 .clause-text{white-space:pre-wrap}
+                del.was{color:#8a0019}ins.now{color:#144d25;text-decoration:none}.said{font-weight:bold}
                 </style></head><body>
                 <nav>%s</nav>
                 <main><h1>%s</h1>

@@ -94,6 +94,10 @@ public class PublicPage {
             body.append("<p><a class=\"published-table\" href=\"/api/consultations/").append(url(id)).append("/table?format=html&amp;version=")
                     .append(version).append("\">").append(esc(l.get("seeTable").formatted(version))).append("</a></p>");
         }
+        if (c.overview().publishedVersions().size() > 1) {
+            body.append("<p><a id=\"compare-versions\" href=\"").append(ComparisonPage.path(id, l)).append("\">")
+                    .append(esc(l.get("compareVersions"))).append("</a></p>");
+        }
         body.append("<h2>").append(esc(l.get("catalogue"))).append("</h2>");
         String commentId = entered.getOrDefault("commentId", "web-" + UUID.randomUUID());
         for (ConsultationDetail.Chapter chapter : c.chapters()) {

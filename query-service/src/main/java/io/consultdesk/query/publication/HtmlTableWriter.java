@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** The public page of a published table. Every text is HTML-escaped: a submitted {@code <script>} shows as text. */
@@ -56,7 +57,14 @@ public final class HtmlTableWriter implements TableWriter {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        w.write("</tbody></table>\n<p class=\"meta\">" + esc(table.totalsLine()) + "</p>\n</body></html>\n");
+        w.write("</tbody></table>\n<p class=\"meta\">" + esc(table.totalsLine()) + "</p>\n");
+        if (table.version() > 1) {
+            // the page that says what changed since the version before (pages/ComparisonPage)
+            w.write("<p class=\"meta\"><a id=\"compare-previous\" href=\"/public/consultations/"
+                    + URLEncoder.encode(table.consultationId(), StandardCharsets.UTF_8) + "/comparison?from=" + (table.version() - 1)
+                    + "&amp;to=" + table.version() + "\">与第" + (table.version() - 1) + "版对比</a></p>\n");
+        }
+        w.write("</body></html>\n");
         w.flush();
     }
 

@@ -119,30 +119,9 @@ public class TableController {
         if (arriving.isPresent()) {
             return arriving.get();
         }
-        Map<String, PublishedRow> before = new LinkedHashMap<>();
-        Map<String, PublishedRow> after = new LinkedHashMap<>();
-        tables.forEachRow(a.get(), r -> before.put(r.submissionId(), r));
-        tables.forEachRow(b.get(), r -> after.put(r.submissionId(), r));
-        List<Map<String, Object>> changes = new ArrayList<>();
-        after.forEach((id, row) -> {
-            PublishedRow old = before.get(id);
-            if (old == null) {
-                changes.add(Map.of("change", "added", "submissionId", id, "to", row));
-            } else if (!old.equals(row)) {
-                changes.add(Map.of("change", old.rowNumber() != row.rowNumber() && sameText(old, row) ? "renumbered" : "changed",
-                        "submissionId", id, "from", old, "to", row));
-            }
-        });
-        before.forEach((id, row) -> {
-            if (!after.containsKey(id)) {
-                changes.add(Map.of("change", "removed", "submissionId", id, "from", row));
-            }
-        });
+        List<Map<String, Object>> changes = TableComparison.compare(tables, a.get(), b.get()).stream()
+                .map(TableComparison::asJson).toList();
         return ResponseEntity.ok(Map.of("from", from, "to", to, "changes", changes));
-    }
-
-    private static boolean sameText(PublishedRow a, PublishedRow b) {
-        return a.submitter().equals(b.submitter()) && a.opinion().equals(b.opinion()) && a.decision().equals(b.decision());
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

@@ -83,7 +83,7 @@ class MoreInstancesIT {
 
         Api.Reply late = submit(a, closing);
         assertThat(late.status()).as("a comment from the public on the other instance after the closure: " + late).isEqualTo(409);
-        assertThat(late.json().path("detail").asText()).contains("closed");
+        assertThat(late.json().path("code").asText()).isEqualTo("consultation-closed");
     }
 
     /** Both instances decide one item at the same moment with the version they saw: one wins, the other is told. */

@@ -151,15 +151,16 @@ class LocalStackIT {
         try {
             Run unknown = importCommand("--consultation=no-such-consultation", "--file=" + SEED_TABLE, "--user=demo");
             assertThat(unknown.exit()).as(unknown.toString()).isEqualTo(1);
-            assertThat(unknown.err()).isEqualTo("import failed: 404 no consultation with id 'no-such-consultation'\n");
+            assertThat(unknown.err()).as("the service's refusal as it says it, in Chinese by default")
+                    .isEqualTo("import failed: 404 没有 id 为“no-such-consultation”的征求意见稿\n");
 
             Run badFile = importCommand("--consultation=" + imported, "--file=" + notATable, "--user=demo");
             assertThat(badFile.exit()).as(badFile.toString()).isEqualTo(1);
-            assertThat(badFile.err()).startsWith("import failed: 400 file: ");
+            assertThat(badFile.err()).as("the field named, its message in Chinese by default").startsWith("import failed: 400 file：");
 
             Run badFormat = importCommand("--consultation=" + imported, "--file=" + pdf, "--user=demo");
             assertThat(badFormat.exit()).as(badFormat.toString()).isEqualTo(1);
-            assertThat(badFormat.err()).startsWith("import failed: 400 file: ");
+            assertThat(badFormat.err()).as("the field named, its message in Chinese by default").startsWith("import failed: 400 file：");
 
             Run clerk = importCommand("--consultation=" + Fixtures.openConsultation(api), "--file=" + SEED_TABLE);
             assertThat(clerk.exit()).as("the default user, a clerk, may not import decisions: " + clerk).isEqualTo(1);
