@@ -3,7 +3,7 @@ package io.consultdesk.command.web;
 import io.consultdesk.command.consultation.ConsultationRefused;
 import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.command.kernel.Refusal;
-import io.consultdesk.command.publication.TablePublication.UndecidedItems;
+import io.consultdesk.command.publication.UndecidedItems;
 import io.consultdesk.command.submission.Decision;
 import io.consultdesk.command.submission.SubmissionIdTaken;
 import io.consultdesk.command.submission.SubmissionRefused;
@@ -90,7 +90,7 @@ class RefusalPhrasesTest {
         put(all, "unknown-consultation", new UnknownConsultation("ai-2099"), "没有 id 为“ai-2099”的征求意见稿");
         put(all, "wrong-consultation", conflict("item s-1 belongs to consultation ai-2024"), "意见 s-1 属于征求意见稿 ai-2024");
         put(all, "publish-not-supervisor", new NotAllowed("only a supervisor may publish a consultation's table"), "只有主管可以公开采纳情况表");
-        put(all, "publish-undecided-items", new UndecidedItems(List.of("s-2", "s-3")), "还有 2 条意见尚未答复：请先答复，或指明不列入本版（s-2, s-3）");
+        put(all, "publish-undecided-items", new UndecidedItems(List.of("s-2", "s-3"), 2), "还有 2 条意见尚未答复：请先答复，或指明不列入本版（s-2, s-3）");
         put(all, "publish-nothing-decided", new ConsultationRefused("consultation ai-2024 has no decided item to publish"),
                 "征求意见稿 ai-2024 没有可以公开的已答复意见");
         put(all, "publish-row-number-clash", new ConsultationRefused("two imported rows keep the same 序号: 序号 3 is held by a and b; 序号 5 is held by "
@@ -193,12 +193,12 @@ class RefusalPhrasesTest {
 
     @Test
     void publishingWithUndecidedItemsNamesThemInEitherLanguage() {
-        ProblemDetail chinese = said(handler.handleDomain(new UndecidedItems(List.of("s-2"))), "zh");
+        ProblemDetail chinese = said(handler.handleDomain(new UndecidedItems(List.of("s-2"), 1)), "zh");
         assertThat(chinese.getStatus()).isEqualTo(409);
         assertThat(chinese.getProperties()).containsEntry("code", "publish-undecided-items").containsEntry("undecided", List.of("s-2"));
         assertThat(chinese.getDetail()).isEqualTo("还有 1 条意见尚未答复：请先答复，或指明不列入本版（s-2）");
 
-        ProblemDetail english = said(handler.handleDomain(new UndecidedItems(List.of("s-2"))), "en");
+        ProblemDetail english = said(handler.handleDomain(new UndecidedItems(List.of("s-2"), 1)), "en");
         assertThat(english.getDetail()).isEqualTo("1 item(s) are not decided yet: decide them, or leave them out by name (s-2)");
     }
 
