@@ -6,7 +6,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -70,6 +74,39 @@ class PagesIT {
                 .contains("支持智算中心建设", "市发展改革委、市工业和信息化局、市规划和自然资源局、深圳市供电局");
         assertThat(browser.text("document.querySelector('#catalogue tr.clause[data-clause=\"（十一）\"] td.num').textContent"))
                 .as("rows 10, 30, 35").isEqualTo("3");
+    }
+
+    /**
+     * The pages bring their own Chinese font: the browser may load it (the content security policy allows the
+     * stylesheet and the font), its parts cover the page's text, and they are served to anyone, cached. On a
+     * machine without a CJK font (as here) this is what keeps the page from showing boxes.
+     */
+    @Test
+    void everyPageBringsAChineseWebFontSoNoPageShowsBoxes() throws Exception {
+        browser.open(queryUrl + "/consultations/" + consultation);
+        String family = "'16px \\'ConsultDesk Noto Sans SC\\''";
+        browser.text("document.fonts.load(" + family + ", document.body.innerText) && 'asked'");
+        String ready = "";
+        for (int i = 0; i < 100 && !ready.equals("true"); i++) {
+            Thread.sleep(100);
+            ready = browser.text("String([...document.fonts].some(f => f.family.includes('ConsultDesk') && f.status === 'loaded')"
+                    + " && document.fonts.check(" + family + ", document.body.innerText))");
+        }
+        assertThat(ready).as("the web font's parts for the page's text are loaded").isEqualTo("true");
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(queryUrl + "/public/consultations/" + consultation)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString().contains("font-src 'self'");
+        assertThat(page.body()).contains("<link rel=\"stylesheet\" href=\"/fonts/noto-sans-sc/noto-sans-sc.css\">");
+        HttpResponse<String> css = http.send(HttpRequest.newBuilder(URI.create(queryUrl + "/fonts/noto-sans-sc/noto-sans-sc.css")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(css.statusCode()).isEqualTo(200);
+        String part = css.body().replaceAll("(?s).*?url\\((/fonts/[^)]+\\.woff2)\\).*", "$1");
+        HttpResponse<byte[]> font = http.send(HttpRequest.newBuilder(URI.create(queryUrl + part)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(font.statusCode()).as(part).isEqualTo(200);
+        assertThat(new String(font.body(), 0, 4, StandardCharsets.US_ASCII)).as("a WOFF2 file").isEqualTo("wOF2");
+        assertThat(font.headers().firstValue("Cache-Control")).get().asString().contains("max-age");
     }
 
     @Test

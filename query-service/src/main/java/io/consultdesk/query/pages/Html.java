@@ -1,5 +1,7 @@
 package io.consultdesk.query.pages;
 
+import io.consultdesk.query.presentation.WebFont;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -88,8 +90,9 @@ final class Html {
                 <!DOCTYPE html>
                 <html lang="%s"><head><meta charset="utf-8"><title>%s · ConsultDesk</title>
                 <meta name="viewport" content="width=device-width, initial-scale=1">
+                <link rel="stylesheet" href="%s">
                 <style>
-                body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;color:#222;background:#fafafa}
+                body{font-family:%s;margin:0;color:#222;background:#fafafa}
                 nav{background:#1f3b5a;padding:.6rem 1.2rem}nav a{color:#fff;margin-right:1.2rem;text-decoration:none}
                 main{padding:1.2rem}h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.6rem}
                 .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.8rem 1.2rem;min-width:8rem}
@@ -117,6 +120,6 @@ final class Html {
                 <main><h1>%s</h1>
                 %s
                 </main></body></html>
-                """.formatted(l.lang(), esc(title), nav, esc(title), body);
+                """.formatted(l.lang(), esc(title), WebFont.STYLESHEET, WebFont.FAMILIES, nav, esc(title), body);
     }
 }

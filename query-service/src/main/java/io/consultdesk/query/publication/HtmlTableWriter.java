@@ -1,5 +1,7 @@
 package io.consultdesk.query.publication;
 
+import io.consultdesk.query.presentation.WebFont;
+
 import org.springframework.web.util.HtmlUtils;
 
 import java.io.BufferedWriter;
@@ -30,8 +32,9 @@ public final class HtmlTableWriter implements TableWriter {
                 <!DOCTYPE html>
                 <html lang="zh-CN"><head><meta charset="utf-8"><title>%1$s</title>
                 <meta name="viewport" content="width=device-width, initial-scale=1">
+                <link rel="stylesheet" href="%4$s">
                 <style>
-                body{font-family:"Noto Sans CJK SC","Microsoft YaHei",SimSun,sans-serif;margin:2rem;color:#222}
+                body{font-family:%5$s;margin:2rem;color:#222}
                 h1{text-align:center;font-size:1.5rem}
                 table{border-collapse:collapse;width:100%%}
                 th,td{border:1px solid #999;padding:.5rem;vertical-align:top;text-align:left}
@@ -44,7 +47,7 @@ public final class HtmlTableWriter implements TableWriter {
                 <h1>%1$s</h1>
                 <p class="meta">第%2$d版 · %3$s</p>
                 <table><thead><tr><th>序号</th><th>反馈单位或个人</th><th>反馈意见</th><th>采纳情况</th></tr></thead><tbody>
-                """.formatted(esc(table.heading()), table.version(), esc(table.totalsLine())));
+                """.formatted(esc(table.heading()), table.version(), esc(table.totalsLine()), WebFont.STYLESHEET, WebFont.FAMILIES));
         try {
             rows.forEach(r -> {
                 try {

@@ -19,7 +19,7 @@ import io.consultdesk.query.desk.SameOrigin;
 @Configuration
 public class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     static final String[] STAFF = {Roles.CLERK, Roles.OFFICIAL, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN};
@@ -28,12 +28,14 @@ public class SecurityConfiguration {
     public SecurityFilterChain api(HttpSecurity http, Environment environment, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
         ConsultDeskSecurity.authenticate(http, environment, entryPoint)
                 .addFilterBefore(new SameOrigin(), AuthorizationFilter.class)
-                // pages and the HTML table carry no script and only their own inline style: allow nothing else
+                // pages and the HTML table carry no script, only their own inline style and the web font: allow nothing else
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/consultations/*/table", "/api/consultations/*/table/**",
                                 "/public/**").permitAll()
+                        // the pages' web font (WebFont)
+                        .requestMatchers(HttpMethod.GET, "/fonts/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/submissions/*/history").hasAnyRole(Roles.AUDITOR, Roles.SUPERVISOR)
                         .requestMatchers("/api/admin/**").hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
                         // a campaign cluster spans bureaus: not for an official, who sees only its bureau's items
