@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Comparator;
 
 /**
  * What campaign detection adds to each received comment, measured on the index alone: comments of one
@@ -108,7 +109,7 @@ final class CampaignIndexCost {
         } finally {
             server.close();
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         Path results = root.resolve("benchmarks/results");

@@ -3,6 +3,7 @@ package io.consultdesk.command.campaign;
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * Reduces an opinion to the words that carry its meaning, so that copies of one template compare equal however
@@ -32,7 +33,7 @@ public final class OpinionNormaliser {
 
     /** As {@link #normalise(String, Collection)} with no names to cut. */
     public static String normalise(String opinion) {
-        return normalise(opinion, java.util.List.of());
+        return normalise(opinion, List.of());
     }
 
     private static String fold(String text) {

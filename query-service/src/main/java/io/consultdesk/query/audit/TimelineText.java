@@ -9,6 +9,7 @@ import io.consultdesk.query.presentation.LocalTimes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One line in Chinese saying what an event was, with its reasons, for the audit timeline; times in it are local
@@ -38,7 +39,7 @@ final class TimelineText {
             case "SubmissionMarkedDuplicate" -> "与 " + e.text("duplicateOf") + " 重复" + reason(e);
             case "SubmitterErased" -> "删除反馈人个人信息" + reason(e);
             case "SubmissionJoinedCampaign" -> "收到时归入同类意见组 " + e.text("clusterId") + "（代表意见 " + e.text("representativeId")
-                    + "，相似度 " + String.format(java.util.Locale.ROOT, "%.2f", e.payload().path("similarity").asDouble()) + "）";
+                    + "，相似度 " + String.format(Locale.ROOT, "%.2f", e.payload().path("similarity").asDouble()) + "）";
             case "ConsultationOpened" -> "发布征求意见稿：" + e.text("title") + "，起草单位 " + e.text("draftingUnit");
             case "ClauseCatalogueAmended" -> "条款目录更新为第" + e.payload().path("version").asInt() + "版";
             case "ConsultationClosed" -> "停止接收意见";
