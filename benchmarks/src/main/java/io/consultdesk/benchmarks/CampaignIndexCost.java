@@ -53,59 +53,8 @@ final class CampaignIndexCost {
         try (MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> collection = client.getDatabase("cost").getCollection(MongoCampaignIndex.COLLECTION);
             CampaignDetector detector = new CampaignDetector(CampaignSettings.DEFAULT, new MongoCampaignIndex(collection));
-            Random random = new Random(42);
-            int slice = Math.max(1, comments / 10);
-            md.append("# Campaign detection: what it adds to each received comment\n\n")
-                    .append("Run ").append(Instant.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
-                    .append(" cores; the file-backed wire server and the driver in one JVM, one writer. ").append(comments)
-                    .append(" comments of one consultation, ").append(Math.round(copies * 100))
-                    .append("% of them copies of the corpus's ").append(templates.size())
-                    .append(" campaign templates (two names and one word changed), the rest each two fragments of the seed's ")
-                    .append("real comments and forty characters drawn from them. Each comment is detected (its bands read, then ")
-                    .append("the clusters they lead to) and, when it joins none, remembered (one bulk write), as receipt does.\n\n")
-                    .append("| arrivals | detect: ms per comment | remember: ms per remembered comment | remembered | joined | ")
-                    .append("clusters compared per comment | index documents after |\n|---|---|---|---|---|---|---|\n");
-            long detectNanos = 0;
-            long rememberNanos = 0;
-            int remembered = 0;
-            int joined = 0;
-            long compared = 0;
-            for (int n = 1; n <= comments; n++) {
-                String text = random.nextDouble() < copies ? copy(templates.get(random.nextInt(templates.size())), random)
-                        : distinct(fragments, random);
-                long started = System.nanoTime();
-                Detection detection = detector.detect("c", text, List.of());
-                detectNanos += System.nanoTime() - started;
-                if (detection.match() != null) {
-                    joined++;
-                }
-                compared += detection.compared() > 0 ? 1 : 0;
-                if (detection.representsItsOwn()) {
-                    started = System.nanoTime();
-                    detector.remember("c", "s-" + n, detection);
-                    rememberNanos += System.nanoTime() - started;
-                    remembered++;
-                }
-                if (n % slice == 0) {
-                    String row = String.format(Locale.ROOT, "| %d–%d | %.2f | %.2f | %d | %d | %.2f | %d |%n", n - slice + 1, n,
-                            detectNanos / 1e6 / slice, remembered == 0 ? 0 : rememberNanos / 1e6 / remembered, remembered, joined,
-                            (double) compared / slice, collection.estimatedDocumentCount());
-                    md.append(row);
-                    System.out.print(row);
-                    detectNanos = 0;
-                    rememberNanos = 0;
-                    remembered = 0;
-                    joined = 0;
-                    compared = 0;
-                }
-            }
-            int longest = 0;
-            for (Document band : collection.find(new Document("_id", new Document("$regex", "^c\\|\\d+\\|")))) {
-                longest = Math.max(longest, band.getList("clusters", String.class, List.of()).size());
-            }
-            md.append("\nThe most clusters any band names at the end: ").append(longest)
-                    .append(" (a band keeps at most 64). *Clusters compared*: the share of comments whose bands led to any cluster ")
-                    .append("(each of those costs the second read).\n");
+            header(md, comments, copies, templates.size());
+            measure(md, detector, collection, comments, copies, templates, fragments);
         } finally {
             server.close();
             try (var files = Files.walk(dir)) {
@@ -117,6 +66,68 @@ final class CampaignIndexCost {
         Files.writeString(results.resolve("campaign-cost-latest.md"), md);
         System.out.println(md);
         System.out.println("report written to " + results.resolve("campaign-cost-latest.md"));
+    }
+
+    /** The report's opening: what was run, and the table's head. */
+    private static void header(StringBuilder md, int comments, double copies, int templates) {
+        md.append("# Campaign detection: what it adds to each received comment\n\n")
+                .append("Run ").append(Instant.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores; the file-backed wire server and the driver in one JVM, one writer. ").append(comments)
+                .append(" comments of one consultation, ").append(Math.round(copies * 100))
+                .append("% of them copies of the corpus's ").append(templates)
+                .append(" campaign templates (two names and one word changed), the rest each two fragments of the seed's ")
+                .append("real comments and forty characters drawn from them. Each comment is detected (its bands read, then ")
+                .append("the clusters they lead to) and, when it joins none, remembered (one bulk write), as receipt does.\n\n")
+                .append("| arrivals | detect: ms per comment | remember: ms per remembered comment | remembered | joined | ")
+                .append("clusters compared per comment | index documents after |\n|---|---|---|---|---|---|---|\n");
+    }
+
+    /** Receives {@code comments} comments, a tenth at a time, each detected and (when it joins none) remembered; a row per tenth. */
+    private static void measure(StringBuilder md, CampaignDetector detector, MongoCollection<Document> collection, int comments,
+                                double copies, List<String> templates, List<String> fragments) {
+        Random random = new Random(42);
+        int slice = Math.max(1, comments / 10);
+        long detectNanos = 0;
+        long rememberNanos = 0;
+        int remembered = 0;
+        int joined = 0;
+        long compared = 0;
+        for (int n = 1; n <= comments; n++) {
+            String text = random.nextDouble() < copies ? copy(templates.get(random.nextInt(templates.size())), random)
+                    : distinct(fragments, random);
+            long started = System.nanoTime();
+            Detection detection = detector.detect("c", text, List.of());
+            detectNanos += System.nanoTime() - started;
+            if (detection.match() != null) {
+                joined++;
+            }
+            compared += detection.compared() > 0 ? 1 : 0;
+            if (detection.representsItsOwn()) {
+                started = System.nanoTime();
+                detector.remember("c", "s-" + n, detection);
+                rememberNanos += System.nanoTime() - started;
+                remembered++;
+            }
+            if (n % slice == 0) {
+                String row = String.format(Locale.ROOT, "| %d–%d | %.2f | %.2f | %d | %d | %.2f | %d |%n", n - slice + 1, n,
+                        detectNanos / 1e6 / slice, remembered == 0 ? 0 : rememberNanos / 1e6 / remembered, remembered, joined,
+                        (double) compared / slice, collection.estimatedDocumentCount());
+                md.append(row);
+                System.out.print(row);
+                detectNanos = 0;
+                rememberNanos = 0;
+                remembered = 0;
+                joined = 0;
+                compared = 0;
+            }
+        }
+        int longest = 0;
+        for (Document band : collection.find(new Document("_id", new Document("$regex", "^c\\|\\d+\\|")))) {
+            longest = Math.max(longest, band.getList("clusters", String.class, List.of()).size());
+        }
+        md.append("\nThe most clusters any band names at the end: ").append(longest)
+                .append(" (a band keeps at most 64). *Clusters compared*: the share of comments whose bands led to any cluster ")
+                .append("(each of those costs the second read).\n");
     }
 
     private static final String[] NAMES = {"陈大天", "李晓明", "王芳", "张伟", "深圳市星河智能科技有限公司", "深圳前海云算数据有限公司"};

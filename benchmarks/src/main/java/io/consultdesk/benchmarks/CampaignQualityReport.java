@@ -52,7 +52,17 @@ final class CampaignQualityReport {
         CampaignSettings chosen = CampaignSettings.DEFAULT;
         List<Item> tuning = corpus.split("tuning");
         List<Item> heldOut = corpus.split("heldout");
-        StringBuilder md = new StringBuilder("# Campaign detection: precision and recall on the labelled corpus\n\n")
+        StringBuilder md = new StringBuilder();
+        corpusSection(md, corpus, chosen, orders);
+        thresholdCurve(md, tuning, chosen);
+        lshLayouts(md, tuning, chosen, orders);
+        settingsInUse(md, tuning, heldOut, chosen, orders);
+        return md.toString();
+    }
+
+    /** What the corpus holds, part by part, and what "found" means. */
+    private static void corpusSection(StringBuilder md, LabelledCorpus corpus, CampaignSettings chosen, int orders) {
+        md.append("# Campaign detection: precision and recall on the labelled corpus\n\n")
                 .append("Corpus: `").append(CORPUS).append("`, written for the tests and frozen before tuning — comments on the seed ")
                 .append("consultation's clauses: campaign templates, copies of them with names, a few words, greetings, punctuation ")
                 .append("and numbers changed, hand-written paraphrases (labelled as the campaign), hard negatives (other opinions on ")
@@ -74,7 +84,10 @@ final class CampaignQualityReport {
                             .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")))
                     .append(") | ").append(campaigns).append(" | ").append(same).append(" | ").append(pairs.size() - same).append(" |\n");
         }
+    }
 
+    /** Precision and recall of pairs on the tuning part, against the threshold, for each shingle length. */
+    private static void thresholdCurve(StringBuilder md, List<Item> tuning, CampaignSettings chosen) {
         md.append("\n## Tuning part: precision / recall of pairs against the threshold\n\n")
                 .append("Signatures of ").append(chosen.signatureLength()).append(" values, LSH ").append(layout(chosen.lsh()))
                 .append("; shingles of n characters.\n\n| threshold |");
@@ -95,7 +108,10 @@ final class CampaignQualityReport {
             }
             md.append("\n");
         }
+    }
 
+    /** The LSH layouts tried at the chosen threshold: what each finds and what each costs. */
+    private static void lshLayouts(StringBuilder md, List<Item> tuning, CampaignSettings chosen, int orders) {
         md.append("\n## Tuning part: LSH layouts at the chosen threshold\n\n")
                 .append("n = ").append(chosen.shingleLength()).append(", threshold ").append(chosen.threshold())
                 .append(". *Band recall*: of the same-campaign pairs at or above the threshold, the share that share a band ")
@@ -114,7 +130,10 @@ final class CampaignQualityReport {
                     .append(String.format(Locale.ROOT, "%.2f%%", 100.0 * othersShared / others)).append(" | ")
                     .append(pr(CampaignQuality.onReceipt(tuning, s, orders))).append(" | ").append(lsh.bands() + 1).append(" |\n");
         }
+    }
 
+    /** The settings in use on both parts, and held-out recall by kind of pair. */
+    private static void settingsInUse(StringBuilder md, List<Item> tuning, List<Item> heldOut, CampaignSettings chosen, int orders) {
         md.append("\n## The settings in use, on both parts\n\n")
                 .append("`CampaignSettings.DEFAULT`: shingles of ").append(chosen.shingleLength()).append(" characters, ")
                 .append(chosen.signatureLength()).append("-value signatures, LSH ").append(layout(chosen.lsh())).append(", threshold ")
@@ -141,7 +160,6 @@ final class CampaignQualityReport {
         long hardFound = heldPairs.stream().filter(p -> !p.same() && (p.a().kind().equals("hard-negative") || p.b().kind().equals("hard-negative"))
                 && p.candidates() && p.similarity() >= chosen.threshold()).count();
         md.append("\nPairs with a hard negative found as copies on the held-out part: ").append(hardFound).append(".\n");
-        return md.toString();
     }
 
     private static boolean kinds(Pair p, String one, String other) {
