@@ -55,6 +55,8 @@ public final class BenchmarkRun {
 
     private final Map<String, String> options;
     private final List<Figure> figures = new ArrayList<>();
+    /** Figures that could not be measured, and why: the report says so instead of the run ending there. */
+    private final List<String> failures = new ArrayList<>();
     private ConsultDeskClient client;
     // one HTTP client per role, shared by every thread (java.net.http clients are thread-safe)
     private final ConsultDeskClient clerk = new ConsultDeskClient("clerk", "consultdesk");
@@ -173,6 +175,11 @@ public final class BenchmarkRun {
         }
     }
 
+    private String notMeasured() {
+        return failures.isEmpty() ? "" : "**Not measured** (the query failed; see the harness's log):\n\n"
+                + failures.stream().map(f -> "- " + f + "\n").reduce("", String::concat) + "\n";
+    }
+
     /** Every figure, in order: ingest, freshness and reads; then per backlog relay, apply, replay, reads, exports. */
     private void measure(Settings settings, RunningServices services, String infraLabel) throws Exception {
         commandUrl = services.commandUrl();
@@ -199,9 +206,9 @@ public final class BenchmarkRun {
             reads(submitted, reps);
             exports(export, submitted, reps);
             Report.write(results, figures, infraLabel, reps, settings.clients(),
-                    settings.conditions() + "*Partial: backlogs up to " + events + " events so far.*\n\n");
+                    settings.conditions() + notMeasured() + "*Partial: backlogs up to " + events + " events so far.*\n\n");
         }
-        Report.write(results, figures, infraLabel, reps, settings.clients(), settings.conditions());
+        Report.write(results, figures, infraLabel, reps, settings.clients(), settings.conditions() + notMeasured());
     }
 
     private static Recording startRecording(Path destination) throws Exception {
@@ -471,11 +478,16 @@ public final class BenchmarkRun {
         int samples = size >= 200_000 ? 5 : 20;
         for (Map.Entry<String, String> q : queries.entrySet()) {
             Figure f = new Figure("Status board query p95 (" + q.getKey() + ")", "ms", size, "raw key reads", 50, false, true);
-            for (int rep = 0; rep < reps; rep++) {
-                f.values.add(p95(supervisor, queryUrl + "/api/board?size=50&consultation=" + consultation + "&" + q.getValue(), samples));
-                f.raw.add(rawP95(samples));
+            try {
+                for (int rep = 0; rep < reps; rep++) {
+                    f.values.add(p95(supervisor, queryUrl + "/api/board?size=50&consultation=" + consultation + "&" + q.getValue(), samples));
+                    f.raw.add(rawP95(samples));
+                }
+                figures.add(f);
+            } catch (IllegalStateException e) {
+                failures.add(f.name + " at " + size + " items: " + e.getMessage());
+                System.out.println("  not measured: " + failures.get(failures.size() - 1));
             }
-            figures.add(f);
         }
         Figure dashboard = new Figure("Dashboard p95", "ms", size, null, 200, false, true);
         for (int rep = 0; rep < reps; rep++) {
