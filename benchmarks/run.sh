@@ -2,6 +2,7 @@
 # Runs the benchmarks and writes the report under benchmarks/results/.
 #   benchmarks/run.sh                              embedded Kafka broker and MongoDB wire server
 #   benchmarks/run.sh --sizes=10000,100000 --reps=3
+#   benchmarks/run.sh --backlogs= --export-rows=1000000 --reps=1   (a published table of a million rows exported, no backlog)
 #   benchmarks/run.sh --mongo-uri=mongodb://localhost:27017 --kafka=localhost:9092   (e.g. docker compose's servers)
 #   benchmarks/run.sh campaign-quality             campaign detection on the labelled corpus (see README, Benchmarks)
 set -euo pipefail

@@ -84,7 +84,7 @@ public final class BenchmarkRun {
                 continue;
             }
             if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("usage: [store-commit [--seconds=1] [--reps=3]] | [scale-chart --csv=a.csv,b.csv] | [campaign-quality [--orders=5]] | [campaign-cost [--comments=10000] [--copies=0.3]] | [--sizes=2000] [--backlogs=10000,30000] [--reps=3] [--clients=16] [--heap=256m] "
+                System.err.println("usage: [store-commit [--seconds=1] [--reps=3]] | [scale-chart --csv=a.csv,b.csv] | [campaign-quality [--orders=5]] | [campaign-cost [--comments=10000] [--copies=0.3]] | [--sizes=2000] [--backlogs=10000,30000] [--export-rows=1000000] [--reps=3] [--clients=16] [--heap=256m] "
                         + "[--profile=false] [--mongo-uri=URI --kafka=HOST:PORT] [--root=.]");
                 System.exit(2);
             }
@@ -200,6 +200,12 @@ public final class BenchmarkRun {
         Report.write(results, figures, infraLabel, reps, settings.clients(), settings.conditions() + "*Partial: before the backlogs.*\n\n");
         Backlog backlog = new Backlog(mongo, kafka);
         Export export = new Export(mongo, queryUrl);
+        // exports of tables of given sizes on their own: a table's rows need no backlog of items behind them
+        for (long rows : longs(options.getOrDefault("export-rows", ""))) {
+            exports(export, rows, 1);
+            Report.write(results, figures, infraLabel, reps, settings.clients(), settings.conditions() + notMeasured()
+                    + "*Partial: exports of up to " + rows + " rows so far.*\n\n");
+        }
         for (long events : settings.backlogs()) {
             backlogFigures(services, backlog, events, events <= 20_000 ? reps : 1);
             replayFigure(backlog, events <= 20_000 ? reps : 1);
