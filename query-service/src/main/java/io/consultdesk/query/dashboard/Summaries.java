@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -48,15 +49,7 @@ public class Summaries {
     public ScopedCounters scopedWithTotal(String consultation, String bureau) {
         String scopedId = DashboardSummary.id(consultation, bureau);
         String wholeId = DashboardSummary.id(consultation, null);
-        Map<String, Counters> found = new LinkedHashMap<>();
-        views.collection(DashboardSummary.COLLECTION)
-                .find(new Document("_id", new Document("$in", List.of(scopedId, wholeId).stream().distinct().toList())))
-                .projection(new Document(SummaryFolder.COUNTS, 1))
-                .forEach(d -> {
-                    if (d.get(SummaryFolder.COUNTS) instanceof Document n) {
-                        found.put(d.getString("_id"), new Counters(n));
-                    }
-                });
+        Map<String, Counters> found = byId(new LinkedHashSet<>(List.of(scopedId, wholeId)));
         return new ScopedCounters(found.getOrDefault(scopedId, Counters.NONE), found.getOrDefault(wholeId, Counters.NONE).total());
     }
 
@@ -78,16 +71,23 @@ public class Summaries {
         if (scope == null || consultations.isEmpty()) {
             return found;
         }
-        Map<String, String> byId = new LinkedHashMap<>();
+        Map<String, String> consultationById = new LinkedHashMap<>();
         for (String c : consultations) {
-            byId.put(DashboardSummary.id(c.equals(DashboardSummary.ALL) ? null : c, scope.equals(DashboardSummary.ALL) ? null : scope), c);
+            consultationById.put(DashboardSummary.id(c.equals(DashboardSummary.ALL) ? null : c, scope.equals(DashboardSummary.ALL) ? null : scope), c);
         }
+        byId(consultationById.keySet()).forEach((id, counters) -> found.put(consultationById.get(id), counters));
+        return found;
+    }
+
+    /** The counters of the summary documents with these ids (those that exist), with one {@code _id $in} read. */
+    private Map<String, Counters> byId(Collection<String> ids) {
+        Map<String, Counters> found = new LinkedHashMap<>();
         views.collection(DashboardSummary.COLLECTION)
-                .find(new Document("_id", new Document("$in", List.copyOf(byId.keySet()))))
+                .find(new Document("_id", new Document("$in", List.copyOf(ids))))
                 .projection(new Document(SummaryFolder.COUNTS, 1))
                 .forEach(d -> {
                     if (d.get(SummaryFolder.COUNTS) instanceof Document n) {
-                        found.put(byId.get(d.getString("_id")), new Counters(n));
+                        found.put(d.getString("_id"), new Counters(n));
                     }
                 });
         return found;

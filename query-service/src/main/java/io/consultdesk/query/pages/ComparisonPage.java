@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static io.consultdesk.query.pages.Html.esc;
 import static io.consultdesk.query.pages.Html.url;
@@ -121,24 +122,8 @@ public class ComparisonPage {
         if (changes.isEmpty()) {
             return html.append("<p id=\"no-changes\">").append(esc(l.get("noChanges"))).append("</p>").toString();
         }
-        if (!byKind.get(Kind.ADDED).isEmpty()) {
-            html.append(section("added", l.get("rowsAdded"), l, "rowNumber", "submitter", "opinion", "decisionText"));
-            for (Change change : byKind.get(Kind.ADDED)) {
-                PublishedRow r = change.to();
-                html.append(row(change)).append(number(r.rowNumber())).append(cell(r.submitter())).append(cell(r.opinion()))
-                        .append(cell(r.decision())).append("</tr>");
-            }
-            html.append("</table></section>");
-        }
-        if (!byKind.get(Kind.REMOVED).isEmpty()) {
-            html.append(section("removed", l.get("rowsRemoved"), l, "rowNumberBefore", "submitter", "opinion", "decisionText"));
-            for (Change change : byKind.get(Kind.REMOVED)) {
-                PublishedRow r = change.from();
-                html.append(row(change)).append(number(r.rowNumber())).append(cell(r.submitter())).append(cell(r.opinion()))
-                        .append(cell(r.decision())).append("</tr>");
-            }
-            html.append("</table></section>");
-        }
+        wholeRows(html, byKind.get(Kind.ADDED), "added", l.get("rowsAdded"), "rowNumber", Change::to, l);
+        wholeRows(html, byKind.get(Kind.REMOVED), "removed", l.get("rowsRemoved"), "rowNumberBefore", Change::from, l);
         if (!byKind.get(Kind.CHANGED).isEmpty()) {
             html.append(section("changed", l.get("rowsChanged"), l, "rowNumber", "whatChanged", "outcomeWord", "decisionText", "opinion"));
             for (Change change : byKind.get(Kind.CHANGED)) {
@@ -164,6 +149,21 @@ public class ComparisonPage {
     private static String tableLink(String id, TableVersion v, Labels l) {
         return "<a href=\"/api/consultations/" + url(id) + "/table?format=html&amp;version=" + v.version() + "\">"
                 + esc(l.get("seeTable").formatted(v.version())) + "</a>";
+    }
+
+    /** Rows added or removed, shown whole: 序号, submitter, opinion and reply of the version that has them. */
+    private static void wholeRows(StringBuilder html, List<Change> changes, String kind, String heading, String numberColumn,
+                                  Function<Change, PublishedRow> shown, Labels l) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        html.append(section(kind, heading, l, numberColumn, "submitter", "opinion", "decisionText"));
+        for (Change change : changes) {
+            PublishedRow r = shown.apply(change);
+            html.append(row(change)).append(number(r.rowNumber())).append(cell(r.submitter())).append(cell(r.opinion()))
+                    .append(cell(r.decision())).append("</tr>");
+        }
+        html.append("</table></section>");
     }
 
     private static String section(String kind, String heading, Labels l, String... columns) {
