@@ -12,9 +12,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class CampaignConfiguration {
 
+    /** Where clusters are found by their bands, and what their confirmations and decisions say to joiners. */
+    @Bean
+    public CampaignIndex campaignIndex(MongoDatabase eventDatabase) {
+        return new MongoCampaignIndex(eventDatabase.getCollection(MongoCampaignIndex.COLLECTION));
+    }
+
     @Bean
     @ConditionalOnProperty(name = "consultdesk.campaigns.enabled", havingValue = "true", matchIfMissing = true)
-    public CampaignDetector campaignDetector(MongoDatabase eventDatabase) {
-        return new CampaignDetector(CampaignSettings.DEFAULT, new MongoCampaignIndex(eventDatabase.getCollection(MongoCampaignIndex.COLLECTION)));
+    public CampaignDetector campaignDetector(CampaignIndex campaignIndex) {
+        return new CampaignDetector(CampaignSettings.DEFAULT, campaignIndex);
     }
 }

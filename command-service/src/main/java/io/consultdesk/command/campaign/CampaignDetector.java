@@ -62,7 +62,7 @@ public final class CampaignDetector {
     /** The most similar representative at or above the threshold; ties go to the earliest found. */
     static Optional<CampaignMatch> best(Signature signature, List<Representative> candidates, double threshold) {
         return candidates.stream()
-                .map(r -> new CampaignMatch(r.clusterId(), r.representativeId(), signature.similarity(r.signature())))
+                .map(r -> new CampaignMatch(r.clusterId(), r.representativeId(), signature.similarity(r.signature()), r.terms()))
                 .filter(m -> m.similarity() >= threshold)
                 .max(Comparator.comparingDouble(CampaignMatch::similarity));
     }

@@ -23,4 +23,16 @@ public interface CampaignIndex {
 
     /** Makes {@code representative} findable by its bands from now on. */
     void remember(String consultationId, Representative representative, List<String> bandKeys);
+
+    /**
+     * Records what cluster {@code clusterId}'s confirmation and decisions say to a joiner, on it and on every cluster
+     * merged into it. Written again whole each time, so writing it twice changes nothing.
+     */
+    void describe(String consultationId, String clusterId, CampaignTerms terms);
+
+    /**
+     * Sends the comments like cluster {@code fromClusterId}'s representative to cluster {@code toClusterId} from now on
+     * (the two were merged): they join it, and are told its terms.
+     */
+    void redirect(String consultationId, String fromClusterId, String toClusterId, String toRepresentativeId);
 }

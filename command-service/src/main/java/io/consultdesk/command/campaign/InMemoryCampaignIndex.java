@@ -28,4 +28,18 @@ public final class InMemoryCampaignIndex implements CampaignIndex {
         bandKeys.forEach(key -> clustersByBand.computeIfAbsent(consultationId + "|" + key, k -> new LinkedHashSet<>())
                 .add(representative.clusterId()));
     }
+
+    @Override
+    public void describe(String consultationId, String clusterId, CampaignTerms terms) {
+        representatives.replaceAll((key, r) -> key.startsWith(consultationId + "|") && r.clusterId().equals(clusterId)
+                ? new Representative(r.clusterId(), r.representativeId(), r.signature(), terms) : r);
+    }
+
+    @Override
+    public void redirect(String consultationId, String fromClusterId, String toClusterId, String toRepresentativeId) {
+        Representative target = representatives.get(consultationId + "|" + toClusterId);
+        CampaignTerms terms = target == null ? CampaignTerms.NONE : target.terms();
+        representatives.replaceAll((key, r) -> key.startsWith(consultationId + "|") && r.clusterId().equals(fromClusterId)
+                ? new Representative(toClusterId, toRepresentativeId, r.signature(), terms) : r);
+    }
 }

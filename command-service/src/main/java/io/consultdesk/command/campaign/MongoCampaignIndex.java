@@ -1,10 +1,12 @@
 package io.consultdesk.command.campaign;
 
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
+import io.consultdesk.command.consultation.OutcomeClass;
 import org.bson.Document;
 import org.bson.types.Binary;
 
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The index in one collection, read and written by {@code _id} only (the only filter the development store
@@ -19,7 +22,10 @@ import java.util.Map;
  * <ul>
  *   <li>a band: {@code _id} = {@code <consultation>|<band>|<hash>}, {@code clusters}: the ids of the clusters whose
  *       representative has that band (the first {@value #MOST_PER_BAND}; a band that many share says little);</li>
- *   <li>a cluster: {@code _id} = {@code <consultation>|cluster|<cluster id>}, its representative's id and signature.</li>
+ *   <li>a cluster: {@code _id} = {@code <consultation>|cluster|<cluster id>}, its representative's id and signature;
+ *       once acted on, its {@code terms} (confirmation and decisions, see {@link CampaignTerms}); once merged into
+ *       another, that one's id and representative (and terms) in place of its own, while the other lists it among its
+ *       {@code aliases}.</li>
  * </ul>
  * A lookup is one {@code _id $in} of all the comment's bands and, when they lead anywhere, one {@code _id $in} of
  * the clusters they lead to; remembering a representative is one unordered bulk write of its cluster and its bands,
@@ -53,10 +59,12 @@ public final class MongoCampaignIndex implements CampaignIndex {
         Map<String, Representative> found = new HashMap<>();
         for (Document cluster : index.find(new Document("_id", new Document("$in",
                 clusters.stream().map(id -> clusterKey(consultationId, id)).toList())))) {
-            found.put(cluster.getString("clusterId"), new Representative(cluster.getString("clusterId"),
-                    cluster.getString("representativeId"), Signature.fromBytes(cluster.get("signature", Binary.class).getData())));
+            // keyed by the key it was found under: a merged cluster's document names the cluster it now sends to
+            found.put(cluster.getString("_id"), new Representative(cluster.getString("clusterId"),
+                    cluster.getString("representativeId"), Signature.fromBytes(cluster.get("signature", Binary.class).getData()),
+                    terms(cluster.get("terms", Document.class))));
         }
-        return clusters.stream().filter(found::containsKey).map(found::get).toList();
+        return clusters.stream().map(id -> found.get(clusterKey(consultationId, id))).filter(Objects::nonNull).toList();
     }
 
     @Override
@@ -78,5 +86,53 @@ public final class MongoCampaignIndex implements CampaignIndex {
 
     private static String clusterKey(String consultationId, String clusterId) {
         return consultationId + "|cluster|" + clusterId;
+    }
+
+    @Override
+    public void describe(String consultationId, String clusterId, CampaignTerms terms) {
+        Document cluster = index.find(new Document("_id", clusterKey(consultationId, clusterId))).first();
+        List<String> keys = new ArrayList<>();
+        keys.add(clusterKey(consultationId, clusterId));
+        if (cluster != null) {
+            cluster.getList("aliases", String.class, List.of()).forEach(alias -> keys.add(clusterKey(consultationId, alias)));
+        }
+        index.updateMany(new Document("_id", new Document("$in", keys)), new Document("$set", new Document("terms", document(terms))));
+    }
+
+    @Override
+    public void redirect(String consultationId, String fromClusterId, String toClusterId, String toRepresentativeId) {
+        Document target = index.find(new Document("_id", clusterKey(consultationId, toClusterId))).first();
+        Document terms = target == null ? null : target.get("terms", Document.class);
+        List<String> aliases = new ArrayList<>(List.of(fromClusterId));
+        Document from = index.find(new Document("_id", clusterKey(consultationId, fromClusterId))).first();
+        if (from != null) {
+            aliases.addAll(from.getList("aliases", String.class, List.of())); // clusters merged into it earlier follow it
+        }
+        Document redirected = new Document("clusterId", toClusterId).append("representativeId", toRepresentativeId);
+        if (terms != null) {
+            redirected.append("terms", terms);
+        }
+        index.updateMany(new Document("_id", new Document("$in", aliases.stream().map(a -> clusterKey(consultationId, a)).toList())),
+                new Document("$set", redirected));
+        index.updateOne(new Document("_id", clusterKey(consultationId, toClusterId)),
+                new Document("$addToSet", new Document("aliases", new Document("$each", aliases))));
+    }
+
+    private static Document document(CampaignTerms terms) {
+        List<Document> decisions = terms.decisions().stream().map(d -> new Document("decisionId", d.decisionId())
+                .append("bureau", d.bureau()).append("outcome", d.outcome())
+                .append("outcomeClass", d.outcomeClass() == null ? null : d.outcomeClass().name()).append("reason", d.reason())).toList();
+        return new Document("applyDecisionsToJoiners", terms.applyDecisionsToJoiners()).append("decisions", decisions);
+    }
+
+    private static CampaignTerms terms(Document terms) {
+        if (terms == null) {
+            return CampaignTerms.NONE;
+        }
+        return new CampaignTerms(terms.getBoolean("applyDecisionsToJoiners", false),
+                terms.getList("decisions", Document.class, List.of()).stream().map(d -> new CampaignTerms.Decision(
+                        d.getString("decisionId"), d.getString("bureau"), d.getString("outcome"),
+                        d.getString("outcomeClass") == null ? null : OutcomeClass.valueOf(d.getString("outcomeClass")),
+                        d.getString("reason"))).toList());
     }
 }

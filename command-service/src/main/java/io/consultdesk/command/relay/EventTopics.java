@@ -20,7 +20,8 @@ public class EventTopics {
     static String topicFor(String aggregateType) {
         return switch (aggregateType) {
             case "Submission" -> SUBMISSIONS;
-            case "Consultation" -> CONSULTATIONS;
+            // a campaign's facts are few and concern a whole consultation: they keep its topic's single order
+            case "Consultation", "Campaign" -> CONSULTATIONS;
             default -> throw new IllegalArgumentException("no topic for aggregate type " + aggregateType);
         };
     }

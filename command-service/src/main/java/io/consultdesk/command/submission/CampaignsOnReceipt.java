@@ -29,7 +29,11 @@ final class CampaignsOnReceipt {
         this.detector = detector;
     }
 
-    void received(Aggregate<Submission> item, ReceiveSubmission command, String publicName) {
+    /**
+     * {@code takesDecision}: whether the comment may take its cluster's decision at once (false for an imported row
+     * that brings its own decision).
+     */
+    void received(Aggregate<Submission> item, ReceiveSubmission command, String publicName, boolean takesDecision) {
         if (detector == null) {
             return;
         }
@@ -40,7 +44,7 @@ final class CampaignsOnReceipt {
         names.add(publicName);
         Detection detection = detector.detect(command.consultationId(), command.opinion(), names);
         if (detection.match() != null) {
-            item.execute(s -> s.joinCampaign(detection.match(), command.receivedAt()));
+            item.execute(s -> s.joinCampaign(detection.match(), command.receivedAt(), takesDecision));
         } else if (detection.representsItsOwn()) {
             CurrentUnitOfWork.get().afterCommit(unit -> {
                 try {

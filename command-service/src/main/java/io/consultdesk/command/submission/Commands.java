@@ -1,5 +1,6 @@
 package io.consultdesk.command.submission;
 
+import io.consultdesk.command.consultation.OutcomeClass;
 import io.consultdesk.command.kernel.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
@@ -98,5 +99,23 @@ public final class Commands {
     public record PublishSubmission(
             @TargetAggregateIdentifier String submissionId, String consultationId, int tableVersion, int rowNumber,
             Instant at, Actor actor) {
+    }
+
+    /**
+     * Sent for each member a campaign decision names: the member led by {@code bureau} takes the decision
+     * ({@code decisionId}) as its own, one led by another bureau gets it as a proposal.
+     */
+    public record ApplyCampaignDecision(
+            @TargetAggregateIdentifier String submissionId, String clusterId, String decisionId, String bureau, String outcome,
+            OutcomeClass outcomeClass, String reason, Instant at, Actor actor) {
+    }
+
+    /**
+     * A supervisor moves the item out of campaign cluster {@code fromClusterId} (where it must be) into cluster
+     * {@code toClusterId} (merging), or into none when {@code toClusterId} is null (splitting).
+     */
+    public record RegroupSubmission(
+            @TargetAggregateIdentifier String submissionId, String consultationId, String fromClusterId, String toClusterId,
+            String toRepresentativeId, String reason, Instant at, Actor actor) {
     }
 }

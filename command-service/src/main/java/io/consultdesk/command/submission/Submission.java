@@ -1,7 +1,10 @@
 package io.consultdesk.command.submission;
 
 import io.consultdesk.command.campaign.CampaignMatch;
+import io.consultdesk.command.campaign.CampaignTerms;
+import io.consultdesk.command.campaign.SubmissionDecisionProposed;
 import io.consultdesk.command.campaign.SubmissionJoinedCampaign;
+import io.consultdesk.command.campaign.SubmissionRegrouped;
 import io.consultdesk.command.consultation.OutcomeClass;
 import io.consultdesk.command.consultation.OutcomeVocabulary;
 import io.consultdesk.command.kernel.Actor;
@@ -26,6 +29,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -63,8 +67,14 @@ public class Submission {
     private int lastPublishedVersion;
     private int lastPublishedRow;
 
-    /** The campaign cluster it joined on receipt; null when it joined none. */
+    /** The campaign cluster it joined on receipt or was moved into; null when it joined none. */
     private String campaignClusterId;
+    /** Whether a supervisor moved it out of its cluster into none (a split): then it is in no cluster, not its own. */
+    private boolean inNoCampaign;
+    /** The campaign decision its current decision came from; null when decided on its own, or not decided. */
+    private String campaignDecisionId;
+    /** The campaign decision last proposed to it; null when none was. */
+    private String proposedDecisionId;
 
     /** The metadata key of an imported decision's verbatim 采纳情况. */
     public static final String VERBATIM_DECISION_TEXT = "decisionText";
@@ -247,6 +257,7 @@ public class Submission {
     @EventSourcingHandler
     void on(SubmissionDecided event, MetaData metaData) {
         state = SubmissionState.DECIDED;
+        campaignDecisionId = event.campaignDecisionId();
         outcome = event.outcome();
         outcomeClass = event.outcomeClass();
         reason = event.reason();
@@ -256,6 +267,7 @@ public class Submission {
     @EventSourcingHandler
     void on(SubmissionDecisionRevised event, MetaData metaData) {
         revisions = event.revision();
+        campaignDecisionId = event.campaignDecisionId();
         outcome = event.outcome();
         outcomeClass = event.outcomeClass();
         reason = event.reason();
@@ -317,20 +329,115 @@ public class Submission {
         return submitterErased;
     }
 
-    /** Joins a campaign cluster on receipt, in the unit of work that receives it. */
-    void joinCampaign(CampaignMatch match, Instant at) {
+    /**
+     * Joins a campaign cluster on receipt, in the unit of work that receives it. A cluster its lead bureau has decided
+     * gives it that decision — at once where the supervisor allowed joiners to take it ({@code takesDecision} false
+     * for an imported row that brings its own), else as a proposal; a cluster only other bureaus decided proposes
+     * the first of their decisions.
+     */
+    void joinCampaign(CampaignMatch match, Instant at, boolean takesDecision) {
         apply(new SubmissionJoinedCampaign(submissionId, consultationId, match.clusterId(), match.representativeId(),
                 match.similarity(), at));
+        CampaignTerms terms = match.terms();
+        Optional<CampaignTerms.Decision> own = terms.decisionOf(leadBureau);
+        Optional<CampaignTerms.Decision> any = own.or(() -> terms.decisions().stream().findFirst());
+        if (any.isEmpty() || state != SubmissionState.ASSIGNED) {
+            return;
+        }
+        CampaignTerms.Decision d = any.get();
+        if (own.isPresent() && terms.applyDecisionsToJoiners() && takesDecision) {
+            apply(new SubmissionDecided(submissionId, d.outcome(), d.reason(), leadBureau, at, d.outcomeClass(), List.of(),
+                    d.decisionId()));
+        } else {
+            apply(new SubmissionDecisionProposed(submissionId, match.clusterId(), d.decisionId(), d.bureau(), d.outcome(),
+                    d.outcomeClass(), d.reason(), at));
+        }
+    }
+
+    /**
+     * Takes a campaign decision of the cluster it is in: as its own decision when led by the deciding bureau, else as a
+     * proposal. Who may decide for the bureau was checked when the cluster's decision was recorded; the same actor
+     * sends this, and is checked again here since an item's rules are the item's.
+     */
+    @CommandHandler
+    public CampaignStep handle(Commands.ApplyCampaignDecision command) {
+        Actor actor = command.actor();
+        require(actor.hasRole(Roles.SUPERVISOR) || (actor.hasRole(Roles.OFFICIAL) && actor.bureau().equals(command.bureau())),
+                "only an official of the deciding bureau or a supervisor may apply a campaign decision");
+        requireInCampaign(command.clusterId());
+        requireState(EnumSet.of(SubmissionState.ASSIGNED, SubmissionState.DECIDED), "decided");
+        if (!command.bureau().equals(leadBureau)) {
+            if (!command.decisionId().equals(proposedDecisionId)) {
+                apply(new SubmissionDecisionProposed(submissionId, command.clusterId(), command.decisionId(), command.bureau(),
+                        command.outcome(), command.outcomeClass(), textOrEmpty(command.reason()), command.at()));
+            }
+            return CampaignStep.PROPOSED;
+        }
+        if (command.decisionId().equals(campaignDecisionId)) {
+            return CampaignStep.UNCHANGED;
+        }
+        String reason = textOrEmpty(command.reason());
+        if (state == SubmissionState.ASSIGNED) {
+            apply(new SubmissionDecided(submissionId, command.outcome(), reason, leadBureau, command.at(), command.outcomeClass(),
+                    List.of(), command.decisionId()));
+            return CampaignStep.DECIDED;
+        }
+        apply(new SubmissionDecisionRevised(submissionId, revisions + 1, command.outcome(), reason, leadBureau, command.at(),
+                command.outcomeClass(), List.of(), command.decisionId()));
+        return CampaignStep.REVISED;
+    }
+
+    /** Moves it out of its campaign cluster: into another (a merge) or into none (a split). */
+    @CommandHandler
+    public void handle(Commands.RegroupSubmission command) {
+        require(command.actor().hasRole(Roles.SUPERVISOR), "only a supervisor may split or merge campaign clusters");
+        if (!command.consultationId().equals(consultationId)) {
+            throw new SubmissionRefused("item " + submissionId + " belongs to consultation " + consultationId, state);
+        }
+        requireInCampaign(command.fromClusterId());
+        if (command.fromClusterId().equals(command.toClusterId())) {
+            throw new SubmissionRefused("item " + submissionId + " is in campaign cluster " + command.toClusterId() + " already", state);
+        }
+        if (command.toClusterId() == null && submissionId.equals(command.fromClusterId())) {
+            throw new SubmissionRefused("item " + submissionId + " is the representative of campaign cluster " + submissionId
+                    + " and stays in it: split the other members off, or merge the cluster into another", state);
+        }
+        requireText(command.reason(), "a split or a merge needs a reason");
+        apply(new SubmissionRegrouped(submissionId, consultationId, command.fromClusterId(), command.toClusterId(),
+                command.toClusterId() == null ? null : command.toRepresentativeId(), command.reason().strip(), command.at()));
+    }
+
+    /** The cluster it is in: the one it joined or was moved into; none after a split; else its own (it may represent one). */
+    public String campaignClusterId() {
+        if (inNoCampaign) {
+            return null;
+        }
+        return campaignClusterId != null ? campaignClusterId : submissionId;
+    }
+
+    private void requireInCampaign(String clusterId) {
+        String current = campaignClusterId();
+        if (!clusterId.equals(current)) {
+            throw new SubmissionRefused("item " + submissionId + " is not in campaign cluster " + clusterId + " ("
+                    + (current == null ? "it is in none" : "it is in " + current) + ")", state);
+        }
     }
 
     @EventSourcingHandler
     void on(SubmissionJoinedCampaign event) {
         campaignClusterId = event.clusterId();
+        inNoCampaign = false;
     }
 
-    /** The campaign cluster it joined on receipt; null when it joined none. */
-    public String campaignClusterId() {
-        return campaignClusterId;
+    @EventSourcingHandler
+    void on(SubmissionRegrouped event) {
+        campaignClusterId = event.toClusterId();
+        inNoCampaign = event.toClusterId() == null;
+    }
+
+    @EventSourcingHandler
+    void on(SubmissionDecisionProposed event) {
+        proposedDecisionId = event.decisionId();
     }
 
     @EventSourcingHandler

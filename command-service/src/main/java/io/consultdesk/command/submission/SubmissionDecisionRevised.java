@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A decision was revised before publication; {@code revision} counts from 1 for the first revision.
- * {@code outcomeClass} and {@code consideredOpinions} as in {@link SubmissionDecided}.
+ * {@code outcomeClass}, {@code consideredOpinions} and {@code campaignDecisionId} as in {@link SubmissionDecided}.
  */
 @EventName("SubmissionDecisionRevised")
 @Revision("1")
@@ -21,7 +21,8 @@ public record SubmissionDecisionRevised(
         String decidedByBureau,
         Instant revisedAt,
         OutcomeClass outcomeClass,
-        List<String> consideredOpinions) {
+        List<String> consideredOpinions,
+        String campaignDecisionId) {
 
     public SubmissionDecisionRevised {
         consideredOpinions = consideredOpinions == null ? List.of() : List.copyOf(consideredOpinions);
@@ -30,6 +31,12 @@ public record SubmissionDecisionRevised(
     /** A revision that took no co-handling opinion into account. */
     public SubmissionDecisionRevised(String submissionId, int revision, String outcome, String reason, String decidedByBureau,
                                      Instant revisedAt, OutcomeClass outcomeClass) {
-        this(submissionId, revision, outcome, reason, decidedByBureau, revisedAt, outcomeClass, List.of());
+        this(submissionId, revision, outcome, reason, decidedByBureau, revisedAt, outcomeClass, List.of(), null);
+    }
+
+    /** A revision of the item on its own. */
+    public SubmissionDecisionRevised(String submissionId, int revision, String outcome, String reason, String decidedByBureau,
+                                     Instant revisedAt, OutcomeClass outcomeClass, List<String> consideredOpinions) {
+        this(submissionId, revision, outcome, reason, decidedByBureau, revisedAt, outcomeClass, consideredOpinions, null);
     }
 }

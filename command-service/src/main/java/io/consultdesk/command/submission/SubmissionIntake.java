@@ -122,7 +122,7 @@ public class SubmissionIntake {
         if (command.dryRun()) {
             return result;
         }
-        Aggregate<Submission> item = create(receive, consultation, command.published(), command.publishedRowNumber());
+        Aggregate<Submission> item = create(receive, consultation, command.published(), command.publishedRowNumber(), decision == null);
         if (decision == null) {
             return result;
         }
@@ -136,15 +136,16 @@ public class SubmissionIntake {
     }
 
     private Aggregate<Submission> create(ReceiveSubmission command, ConsultationRules consultation) {
-        return create(command, consultation, false, null);
+        return create(command, consultation, false, null, true);
     }
 
     /**
      * {@code published}: the name is public already (a row of a published table) and kept exactly as written,
-     * with the row's 序号; otherwise it is masked under the consultation's policy.
+     * with the row's 序号; otherwise it is masked under the consultation's policy. {@code takesCampaignDecision}:
+     * whether it may take its campaign cluster's decision at once (not when it brings a decision of its own).
      */
     private Aggregate<Submission> create(ReceiveSubmission command, ConsultationRules consultation, boolean published,
-                                         Integer publishedRowNumber) {
+                                         Integer publishedRowNumber, boolean takesCampaignDecision) {
         Citations citations = consultation.citationExtractor().extract(command.opinion());
         List<ClauseNumber> chosen = chosen(command.chosenClause(), consultation);
         // the clause chosen is the submitter's own word on what the comment is about: it leads the routing
@@ -160,7 +161,7 @@ public class SubmissionIntake {
             Aggregate<Submission> item = submissions.newInstance(() -> new Submission(command.submissionId(), command.consultationId(), command,
                     publicName, sealed, citations, chosenLabels, routing, version, consultation.handlingWorkingDays(),
                     published ? publishedRowNumber : null, published ? Boolean.TRUE : null));
-            campaigns.received(item, command, publicName);
+            campaigns.received(item, command, publicName, takesCampaignDecision);
             return item;
         } catch (Exception e) {
             throw new IllegalStateException("could not create item " + command.submissionId() + ": " + e.getMessage(), e);

@@ -96,6 +96,24 @@ public class RefusalPhrases {
                     m -> "导入的意见中有序号重复：" + m.group(1).replaceAll("序号 (\\d+) is held by ", "序号 $1 为 ").replace(" and ", "、")
                             .replace("; ", "；") + "。每组只保留一条，其余撤回或标记为重复后再公开"),
             said("table-version-out-of-order", "table version (\\d+) does not follow (\\d+)", "第 $1 版不能接在第 $2 版之后"),
+            // campaigns
+            said("campaign-confirm-not-supervisor", "only a supervisor may confirm a campaign", "只有主管可以确认同类意见组"),
+            said("campaign-decide-not-official", "only a bureau official or a supervisor may decide a campaign",
+                    "只有责任单位的工作人员或主管可以统一答复同类意见"),
+            said("campaign-decide-other-bureau", "an official of (.+) may not decide a campaign for (.+)",
+                    m -> bureau(m.group(1)) + "的工作人员不能代" + m.group(2) + "统一答复同类意见"),
+            said("campaign-apply-not-allowed", "only an official of the deciding bureau or a supervisor may apply a campaign decision",
+                    "只有作出统一答复的单位的工作人员或主管可以将答复用于各条意见"),
+            said("campaign-other-consultation", "campaign cluster (.+) belongs to consultation (.+)", "同类意见组 $1 属于征求意见稿 $2"),
+            said("campaign-members-missing", "a campaign decision names the members it decides", "统一答复须列出所答复的意见"),
+            said("campaign-not-member", "item (.+) is not in campaign cluster (.+) \\(it is in (.+)\\)",
+                    m -> "意见 " + m.group(1) + " 不在同类意见组 " + m.group(2) + " 中（"
+                            + ("none".equals(m.group(3)) ? "不属于任何同类意见组" : "现属同类意见组 " + m.group(3)) + "）"),
+            said("campaign-already-member", "item (.+) is in campaign cluster (.+) already", "意见 $1 已在同类意见组 $2 中"),
+            said("campaign-representative-stays", "item (.+) is the representative of campaign cluster (.+) and stays in it: split the other "
+                    + "members off, or merge the cluster into another", "意见 $1 是同类意见组 $2 的代表意见，不能移出：请移出其他意见，或将该组并入另一组"),
+            said("campaign-regroup-reason-missing", "a split or a merge needs a reason", "拆分或合并同类意见组须说明理由"),
+            said("campaign-regroup-not-supervisor", "only a supervisor may split or merge campaign clusters", "只有主管可以拆分或合并同类意见组"),
             // the consultation itself
             said("consultation-exists", "a consultation with id '(.+)' exists already", "id 为“$1”的征求意见稿已存在"),
             said("consultation-title-missing", "a consultation needs a title", "征求意见稿须有标题"),

@@ -34,6 +34,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/consultations/*/publication").hasRole(Roles.SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/consultations/*/publication/*").hasRole(Roles.SUPERVISOR)
                         .requestMatchers(HttpMethod.POST, "/api/consultations/*/imports").hasAnyRole(Roles.CLERK, Roles.SUPERVISOR)
+                        .requestMatchers(HttpMethod.POST, "/api/consultations/*/campaigns/*/decision").hasAnyRole(Roles.OFFICIAL, Roles.SUPERVISOR)
+                        .requestMatchers(HttpMethod.POST, "/api/consultations/*/campaigns/*/confirmation", "/api/consultations/*/campaigns/*/split",
+                                "/api/consultations/*/campaigns/*/merge").hasRole(Roles.SUPERVISOR)
                         .requestMatchers(HttpMethod.POST, "/api/submissions/*/decision").hasAnyRole(Roles.OFFICIAL, Roles.SUPERVISOR)
                         .requestMatchers(HttpMethod.POST, "/api/submissions/*/co-handling-opinion").hasRole(Roles.OFFICIAL)
                         .requestMatchers(HttpMethod.POST, "/api/submissions/*/assignment").hasRole(Roles.SUPERVISOR)

@@ -1,6 +1,11 @@
 package io.consultdesk.command.publishedlanguage;
 
+import io.consultdesk.command.campaign.CampaignCommands;
+import io.consultdesk.command.campaign.CampaignConfirmed;
+import io.consultdesk.command.campaign.CampaignDecided;
+import io.consultdesk.command.campaign.SubmissionDecisionProposed;
 import io.consultdesk.command.campaign.SubmissionJoinedCampaign;
+import io.consultdesk.command.campaign.SubmissionRegrouped;
 import io.consultdesk.command.consultation.ClauseCatalogueAmended;
 import io.consultdesk.command.consultation.ConsultationClosed;
 import io.consultdesk.command.consultation.ConsultationOpened;
@@ -94,6 +99,17 @@ final class GoldenEvents {
                 // received and assigned (sequences 0 and 1) in the unit of work that found it a near-copy of the first item
                 message("Submission", "golden-item-6", 2, new SubmissionJoinedCampaign("golden-item-6", CONSULTATION, ITEM, ITEM,
                         0.859375, T.plusSeconds(9000)), "clerk", ""),
+                // the cluster confirmed and decided once by its lead bureau; the member led by another bureau is proposed
+                // the decision, and later split off the cluster
+                message("Campaign", CampaignCommands.campaignId(ITEM), 0, new CampaignConfirmed(ITEM, CONSULTATION, true,
+                        T.plusSeconds(9100)), "supervisor", ""),
+                message("Campaign", CampaignCommands.campaignId(ITEM), 1, new CampaignDecided(ITEM, CONSULTATION, ITEM + "/1",
+                        "市工业和信息化局", "采纳", OutcomeClass.ACCEPTED, "已吸收。", List.of(ITEM, "golden-item-6"), T.plusSeconds(9200)),
+                        "official-gxj", "市工业和信息化局"),
+                message("Submission", "golden-item-6", 3, new SubmissionDecisionProposed("golden-item-6", ITEM, ITEM + "/1",
+                        "市工业和信息化局", "采纳", OutcomeClass.ACCEPTED, "已吸收。", T.plusSeconds(9200)), "official-gxj", "市工业和信息化局"),
+                message("Submission", "golden-item-6", 4, new SubmissionRegrouped("golden-item-6", CONSULTATION, ITEM, null, null,
+                        "并非同一模板", T.plusSeconds(9300)), "supervisor", ""),
                 // a second version begun and under way: not public until its TablePublished
                 consultation(5, new TablePublicationStarted(CONSULTATION, 2, "社会公众意见采纳情况表（第二版）", 2_400, "supervisor",
                         T.plusSeconds(400_000))),

@@ -11,6 +11,7 @@ import com.mongodb.event.CommandStartedEvent;
 import io.consultdesk.command.campaign.CampaignDetector;
 import io.consultdesk.command.campaign.CampaignIndex;
 import io.consultdesk.command.campaign.CampaignSettings;
+import io.consultdesk.command.campaign.CampaignTerms;
 import io.consultdesk.command.campaign.MongoCampaignIndex;
 import io.consultdesk.command.campaign.Representative;
 import io.consultdesk.command.campaign.SubmissionJoinedCampaign;
@@ -193,6 +194,16 @@ class CampaignsOnReceiptTest {
             @Override
             public void remember(String consultationId, Representative representative, List<String> bandKeys) {
                 throw new IllegalStateException("the store went away");
+            }
+
+            @Override
+            public void describe(String consultationId, String clusterId, CampaignTerms terms) {
+                real.describe(consultationId, clusterId, terms);
+            }
+
+            @Override
+            public void redirect(String consultationId, String fromClusterId, String toClusterId, String toRepresentativeId) {
+                real.redirect(consultationId, fromClusterId, toClusterId, toRepresentativeId);
             }
         }));
         receive("s-1", "陈大天", TEMPLATE);

@@ -1,5 +1,6 @@
 package io.consultdesk.command.web;
 
+import io.consultdesk.command.campaign.CampaignRefused;
 import io.consultdesk.command.consultation.ConsultationRefused;
 import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.command.kernel.Refusal;
@@ -110,6 +111,24 @@ class RefusalPhrasesTest {
                 "只有管理员或主管可以停止征求意见稿接收意见");
         put(all, "erase-not-auditor", new NotAllowed("only an auditor or an administrator may erase a submitter's personal data"),
                 "只有审计员或管理员可以删除提交人的个人信息");
+        put(all, "campaign-confirm-not-supervisor", new NotAllowed("only a supervisor may confirm a campaign"), "只有主管可以确认同类意见组");
+        put(all, "campaign-decide-not-official", new NotAllowed("only a bureau official or a supervisor may decide a campaign"),
+                "只有责任单位的工作人员或主管可以统一答复同类意见");
+        put(all, "campaign-decide-other-bureau", new NotAllowed("an official of " + GXJ + " may not decide a campaign for " + KCJ),
+                GXJ + "的工作人员不能代" + KCJ + "统一答复同类意见");
+        put(all, "campaign-apply-not-allowed", new NotAllowed("only an official of the deciding bureau or a supervisor may apply a campaign decision"),
+                "只有作出统一答复的单位的工作人员或主管可以将答复用于各条意见");
+        put(all, "campaign-other-consultation", new CampaignRefused("campaign cluster s-1 belongs to consultation ai-2024"),
+                "同类意见组 s-1 属于征求意见稿 ai-2024");
+        put(all, "campaign-members-missing", new CampaignRefused("a campaign decision names the members it decides"), "统一答复须列出所答复的意见");
+        put(all, "campaign-not-member", conflict("item s-2 is not in campaign cluster s-1 (it is in none)"),
+                "意见 s-2 不在同类意见组 s-1 中（不属于任何同类意见组）");
+        put(all, "campaign-already-member", conflict("item s-2 is in campaign cluster s-1 already"), "意见 s-2 已在同类意见组 s-1 中");
+        put(all, "campaign-representative-stays", conflict("item s-1 is the representative of campaign cluster s-1 and stays in it: split the "
+                + "other members off, or merge the cluster into another"), "意见 s-1 是同类意见组 s-1 的代表意见，不能移出：请移出其他意见，或将该组并入另一组");
+        put(all, "campaign-regroup-reason-missing", conflict("a split or a merge needs a reason"), "拆分或合并同类意见组须说明理由");
+        put(all, "campaign-regroup-not-supervisor", new NotAllowed("only a supervisor may split or merge campaign clusters"),
+                "只有主管可以拆分或合并同类意见组");
         return all;
     }
 
