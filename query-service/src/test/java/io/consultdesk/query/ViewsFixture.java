@@ -13,6 +13,7 @@ import io.consultdesk.localstack.EmbeddedInfrastructure;
 import io.consultdesk.localstack.MongoWireServer;
 import io.consultdesk.query.audit.HistoryProjection;
 import io.consultdesk.query.campaign.CampaignClusterProjection;
+import io.consultdesk.query.campaign.CampaignTermsProjection;
 import io.consultdesk.query.consultation.ConsultationProjection;
 import io.consultdesk.query.dashboard.DashboardSummary;
 import io.consultdesk.query.feed.BatchApplier;
@@ -75,7 +76,7 @@ public final class ViewsFixture implements AutoCloseable {
         BatchApplier applier = new BatchApplier(views, new Projections(List.of(new ConsultationProjection.Registration(),
                 new SubmissionProjection.Registration(), new PublishedTableProjection.Registration(),
                 new HistoryProjection.Registration(), new DashboardSummary.Registration(),
-                new CampaignClusterProjection.Registration())), JSON);
+                new CampaignClusterProjection.Registration(), new CampaignTermsProjection.Registration())), JSON);
         applier.apply(events.stream().map(e -> {
             try {
                 return new BatchApplier.Delivered(e, e.aggregateId(), JSON.writeValueAsString(e), "test");

@@ -28,9 +28,10 @@ final class TimelineText {
                     + e.text("leadBureau") + co(e) + basis(e) + "；办理时限 " + local(e, "dueAt", times);
             case "SubmissionReassigned" -> "改派至 " + e.text("leadBureau") + co(e) + "，理由：" + e.text("reason")
                     + (e.payload().has("awaitedOpinions") ? awaited(e, "awaitedOpinions") : "");
-            case "SubmissionDecided" -> e.text("decidedByBureau") + " 作出采纳情况：" + e.text("outcome") + reason(e) + considered(e);
+            case "SubmissionDecided" -> e.text("decidedByBureau") + " 作出采纳情况：" + e.text("outcome") + reason(e) + considered(e)
+                    + byCampaign(e);
             case "SubmissionDecisionRevised" -> e.text("decidedByBureau") + " 第" + e.payload().path("revision").asInt()
-                    + "次修改采纳情况：" + e.text("outcome") + reason(e) + considered(e);
+                    + "次修改采纳情况：" + e.text("outcome") + reason(e) + considered(e) + byCampaign(e);
             case "CoHandlingOpinionGiven" -> e.text("bureau") + " 提出协办意见：" + e.text("opinion") + awaited(e, "stillAwaited");
             case "SubmissionPublished" -> "在第" + e.payload().path("tableVersion").asInt() + "版采纳情况表中公开，序号 "
                     + e.payload().path("rowNumber").asInt();
@@ -40,6 +41,14 @@ final class TimelineText {
             case "SubmitterErased" -> "删除反馈人个人信息" + reason(e);
             case "SubmissionJoinedCampaign" -> "收到时归入同类意见组 " + e.text("clusterId") + "（代表意见 " + e.text("representativeId")
                     + "，相似度 " + String.format(Locale.ROOT, "%.2f", e.payload().path("similarity").asDouble()) + "）";
+            case "SubmissionRegrouped" -> (e.text("toClusterId") == null ? "移出同类意见组 " + e.text("fromClusterId")
+                    : "由同类意见组 " + e.text("fromClusterId") + " 并入同类意见组 " + e.text("toClusterId")) + reason(e);
+            case "SubmissionDecisionProposed" -> e.text("proposedByBureau") + " 对同类意见组 " + e.text("clusterId") + " 的统一答复（"
+                    + e.text("decisionId") + "）作为建议答复：" + e.text("outcome") + reason(e);
+            case "CampaignConfirmed" -> "确认同类意见组 " + e.text("clusterId") + (e.payload().path("applyDecisionsToJoiners").asBoolean()
+                    ? "；此后归入的同类意见直接采用其答复" : "；此后归入的同类意见仅作建议答复");
+            case "CampaignDecided" -> e.text("bureau") + " 统一答复同类意见组 " + e.text("clusterId") + "（" + e.text("decisionId") + "，"
+                    + e.payload().path("memberIds").size() + " 条）：" + e.text("outcome") + reason(e);
             case "ConsultationOpened" -> "发布征求意见稿：" + e.text("title") + "，起草单位 " + e.text("draftingUnit");
             case "ClauseCatalogueAmended" -> "条款目录更新为第" + e.payload().path("version").asInt() + "版";
             case "ConsultationClosed" -> "停止接收意见";
@@ -72,6 +81,11 @@ final class TimelineText {
         List<String> values = new ArrayList<>();
         e.payload().path(field).forEach(v -> values.add(v.asText()));
         return values;
+    }
+
+    private static String byCampaign(EventEnvelope e) {
+        String decision = e.text("campaignDecisionId");
+        return decision == null || decision.isEmpty() ? "" : "（按同类意见统一答复 " + decision + "）";
     }
 
     private static String considered(EventEnvelope e) {

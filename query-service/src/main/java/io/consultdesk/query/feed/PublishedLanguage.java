@@ -31,7 +31,11 @@ public final class PublishedLanguage {
             Map.entry("SubmissionMarkedDuplicate", Set.of("1")),
             Map.entry("SubmitterErased", Set.of("1")),
             Map.entry("CoHandlingOpinionGiven", Set.of("1")),
-            Map.entry("SubmissionJoinedCampaign", Set.of("1")));
+            Map.entry("SubmissionJoinedCampaign", Set.of("1")),
+            Map.entry("SubmissionRegrouped", Set.of("1")),
+            Map.entry("SubmissionDecisionProposed", Set.of("1")),
+            Map.entry("CampaignConfirmed", Set.of("1")),
+            Map.entry("CampaignDecided", Set.of("1")));
 
     private PublishedLanguage() {
     }

@@ -28,6 +28,13 @@ public class SubmissionProjection implements Projection {
     /** The correlation of the receipt and of the latest decision: equal when a decision came in with its comment (an import). */
     public static final String RECEIVED_CORRELATION = "receivedCorrelationId";
     public static final String DECISION_CORRELATION = "decisionCorrelationId";
+    /** A campaign decision proposed to the item ({@code SubmissionDecisionProposed}), until it is decided. */
+    public static final String PROPOSED_DECISION = "proposedDecision";
+    /**
+     * {@code campaignClusterId} of an item a supervisor moved out of its cluster into none. An item that never joined
+     * one has no such field: it is (at most) the representative of its own.
+     */
+    public static final String NO_CAMPAIGN = "";
     /** The co-handling bureaus whose opinion (协办意见) an item waits for. */
     public static final String AWAITING_CO_HANDLERS = "awaitingCoHandlers";
 
@@ -100,6 +107,14 @@ public class SubmissionProjection implements Projection {
             case "SubmissionJoinedCampaign" -> new Document("campaignClusterId", e.text("clusterId"))
                     .append("campaignRepresentativeId", e.text("representativeId"))
                     .append("campaignSimilarity", e.payload().path("similarity").asDouble());
+            // moved into another cluster, or (to null) into none: then "" marks "in none", not "its own"
+            case "SubmissionRegrouped" -> new Document("campaignClusterId", e.text("toClusterId") == null ? NO_CAMPAIGN : e.text("toClusterId"))
+                    .append("campaignRepresentativeId", e.text("toRepresentativeId"))
+                    .append("campaignSimilarity", null);
+            case "SubmissionDecisionProposed" -> new Document(PROPOSED_DECISION, new Document("decisionId", e.text("decisionId"))
+                    .append("clusterId", e.text("clusterId")).append("bureau", e.text("proposedByBureau"))
+                    .append("outcome", e.text("outcome")).append("reason", e.text("reason"))
+                    .append("proposedAt", date(e.text("proposedAt"))));
             // unreachable for events that passed PublishedLanguage.requireKnown; a type known there but not here is a bug
             default -> throw new PublishedLanguage.UnknownEventType(e);
         };
@@ -111,7 +126,8 @@ public class SubmissionProjection implements Projection {
      */
     public static boolean decisionImported(Document item) {
         Object received = item.get(RECEIVED_CORRELATION);
-        return received != null && received.equals(item.get(DECISION_CORRELATION));
+        // a near-copy that took its campaign's decision on receipt was decided here, not imported
+        return received != null && received.equals(item.get(DECISION_CORRELATION)) && item.get("campaignDecisionId") == null;
     }
 
     private static Document received(EventEnvelope e) {
@@ -143,6 +159,8 @@ public class SubmissionProjection implements Projection {
                 .append("decidedByBureau", e.text("decidedByBureau"))
                 .append("decidedAt", date(e.text(timeField)))
                 .append("consideredOpinions", strings(e.payload().get("consideredOpinions")))
+                .append("campaignDecisionId", e.text("campaignDecisionId"))
+                .append(PROPOSED_DECISION, null)
                 .append(DECISION_CORRELATION, e.correlationId());
     }
 

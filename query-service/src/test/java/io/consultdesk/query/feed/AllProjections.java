@@ -2,6 +2,7 @@ package io.consultdesk.query.feed;
 
 import io.consultdesk.query.audit.HistoryProjection;
 import io.consultdesk.query.campaign.CampaignClusterProjection;
+import io.consultdesk.query.campaign.CampaignTermsProjection;
 import io.consultdesk.query.consultation.ConsultationProjection;
 import io.consultdesk.query.dashboard.DashboardSummary;
 import io.consultdesk.query.publication.PublishedTableProjection;
@@ -14,7 +15,7 @@ final class AllProjections {
 
     static final Projections REGISTERED = new Projections(List.of(new ConsultationProjection.Registration(),
             new SubmissionProjection.Registration(), new PublishedTableProjection.Registration(), new HistoryProjection.Registration(),
-            new DashboardSummary.Registration(), new CampaignClusterProjection.Registration()));
+            new DashboardSummary.Registration(), new CampaignClusterProjection.Registration(), new CampaignTermsProjection.Registration()));
 
     private AllProjections() {
     }

@@ -9,6 +9,8 @@ import io.consultdesk.localstack.EmbeddedInfrastructure;
 import io.consultdesk.localstack.MongoWireServer;
 import io.consultdesk.query.audit.HistoryProjection;
 import io.consultdesk.query.campaign.CampaignClusterProjection;
+import io.consultdesk.query.campaign.CampaignClusters;
+import io.consultdesk.query.campaign.CampaignTermsProjection;
 import io.consultdesk.query.consultation.ConsultationProjection;
 import io.consultdesk.query.publication.PublishedTableProjection;
 import io.consultdesk.query.submission.SubmissionProjection;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,8 +102,10 @@ class PublishedLanguageContractTest {
         EventEnvelope received = golden.stream().filter(e -> e.type().equals("SubmissionReceived")).findFirst().orElseThrow();
         List<EventEnvelope> story = new ArrayList<>();
         EventEnvelope assigned = golden.stream().filter(e -> e.type().equals("SubmissionAssigned")).findFirst().orElseThrow();
+        Set<String> begun = new HashSet<>();
         for (EventEnvelope event : golden) {
-            if (event.sequence() >= 1 && event.aggregateType().equals("Submission") && !event.aggregateId().equals(received.aggregateId())) {
+            if (event.sequence() >= 1 && event.aggregateType().equals("Submission") && !event.aggregateId().equals(received.aggregateId())
+                    && begun.add(event.aggregateId())) {
                 story.add(receivedAs(received, event.aggregateId()));
                 if (event.sequence() == 2) {
                     story.add(as(assigned, event.aggregateId(), 1));
@@ -129,7 +134,7 @@ class PublishedLanguageContractTest {
         assertThat(outcome.applied()).isEqualTo(story.size());
         for (String collection : List.of(ConsultationProjection.COLLECTION, SubmissionProjection.COLLECTION,
                 PublishedTableProjection.ROWS, PublishedTableProjection.TABLES, HistoryProjection.COLLECTION,
-                CampaignClusterProjection.CLUSTERS, CampaignClusterProjection.BY_CONSULTATION)) {
+                CampaignClusterProjection.CLUSTERS, CampaignClusterProjection.BY_CONSULTATION, CampaignTermsProjection.COLLECTION)) {
             assertThat(all(batched, collection)).as(collection).isEqualTo(all(oneByOne, collection)).isNotEmpty();
         }
     }
@@ -211,17 +216,35 @@ class PublishedLanguageContractTest {
         assertThat(opinion.getString("summary")).isEqualTo("市工业和信息化局 提出协办意见：建议明确自研能力的认定标准。");
         assertThat(opinion.getString("actorBureau")).isEqualTo("市工业和信息化局");
 
+        // golden-item-6 joined golden-item-1's cluster, was proposed the cluster's decision, and was split off
         Document joined = one(views, SubmissionProjection.COLLECTION, "golden-item-6");
-        assertThat(joined.getString("campaignClusterId")).isEqualTo("golden-item-1");
-        assertThat(joined.getString("campaignRepresentativeId")).isEqualTo("golden-item-1");
-        assertThat(joined.getDouble("campaignSimilarity")).isEqualTo(0.859375);
+        assertThat(joined.getString("campaignClusterId")).as("split off: in no cluster").isEqualTo(SubmissionProjection.NO_CAMPAIGN);
+        assertThat(joined.get(SubmissionProjection.PROPOSED_DECISION, Document.class).getString("decisionId")).isEqualTo("golden-item-1/1");
         Document cluster = one(views, CampaignClusterProjection.CLUSTERS, "golden-consultation|golden-item-1");
         assertThat(cluster.getString("representativeId")).isEqualTo("golden-item-1");
         assertThat(cluster.getList("memberIds", String.class)).containsExactlyInAnyOrder("golden-item-1", "golden-item-6");
+        assertThat(cluster.getList("leftIds", String.class)).containsExactly("golden-item-6");
         assertThat(one(views, CampaignClusterProjection.BY_CONSULTATION, "golden-consultation").getList("clusterIds", String.class))
                 .containsExactly("golden-item-1");
-        assertThat(views.collection(HistoryProjection.COLLECTION).find(Filters.eq("type", "SubmissionJoinedCampaign")).first()
-                .getString("summary")).isEqualTo("收到时归入同类意见组 golden-item-1（代表意见 golden-item-1，相似度 0.86）");
+        assertThat(new CampaignClusters((LiveViews) views).of("golden-consultation")).as("one member left: no campaign").isEmpty();
+        Document campaign = one(views, CampaignTermsProjection.COLLECTION, "campaign|golden-item-1");
+        assertThat(campaign.getBoolean("confirmed")).isTrue();
+        assertThat(campaign.getBoolean("applyDecisionsToJoiners")).isTrue();
+        assertThat(campaign.get("decisions", Document.class).get("市工业和信息化局", Document.class).getString("outcome")).isEqualTo("采纳");
+        assertThat(summaries(views, "golden-item-6")).hasSize(5).endsWith(
+                "收到时归入同类意见组 golden-item-1（代表意见 golden-item-1，相似度 0.86）",
+                "市工业和信息化局 对同类意见组 golden-item-1 的统一答复（golden-item-1/1）作为建议答复：采纳，已吸收。",
+                "移出同类意见组 golden-item-1，并非同一模板");
+        assertThat(summaries(views, "campaign|golden-item-1")).containsExactly(
+                "确认同类意见组 golden-item-1；此后归入的同类意见直接采用其答复",
+                "市工业和信息化局 统一答复同类意见组 golden-item-1（golden-item-1/1，2 条）：采纳，已吸收。");
+    }
+
+    private static List<String> summaries(Views views, String aggregateId) {
+        List<String> summaries = new ArrayList<>();
+        views.collection(HistoryProjection.COLLECTION).find(Filters.eq("aggregateId", aggregateId)).sort(new Document("sequence", 1))
+                .forEach(d -> summaries.add(d.getString("summary")));
+        return summaries;
     }
 
     private static EventEnvelope as(EventEnvelope event, String id, long sequence) {
