@@ -184,8 +184,8 @@ class PagesIT {
 
     @Test
     void anItemsTimelineListsEveryEventAndTheEnglishLabelsWork() throws Exception {
-        // seed row 1 is the only row citing （十五） that was not adopted; the import sends rows concurrently, so
-        // which item the board lists first is not row 1's to claim
+        // seed row 1 is the only row citing （十五） that was not adopted; the rows reach the read side through several
+        // partitions, so which item the board numbers (and lists) first is not row 1's to claim
         browser.open(queryUrl + "/board?consultation=" + consultation + "&lang=en&clause="
                 + URLEncoder.encode("（十五）", StandardCharsets.UTF_8) + "&outcome=" + URLEncoder.encode("不采纳", StandardCharsets.UTF_8));
         assertThat(browser.text("document.querySelector('h1').textContent")).isEqualTo("Status board");

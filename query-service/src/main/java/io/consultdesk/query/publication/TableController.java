@@ -1,5 +1,6 @@
 package io.consultdesk.query.publication;
 
+import io.consultdesk.query.campaign.CampaignClusters;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,8 @@ import java.util.Optional;
 
 /**
  * The published tables, for anyone: a version as JSON or exported (txt, csv, xlsx, docx, html), the list
- * of versions, and two versions compared row by row.
+ * of versions, and two versions compared row by row. {@code grouped=true} folds each campaign's copies answered
+ * alike into one row ({@link GroupedRows}), by the clusters as they are now.
  */
 @RestController
 @RequestMapping("/api/consultations/{consultationId}/table")
@@ -36,9 +39,11 @@ public class TableController {
             "html", new HtmlTableWriter());
 
     private final PublishedTables tables;
+    private final CampaignClusters clusters;
 
-    public TableController(PublishedTables tables) {
+    public TableController(PublishedTables tables, CampaignClusters clusters) {
         this.tables = tables;
+        this.clusters = clusters;
     }
 
     @GetMapping
@@ -46,6 +51,7 @@ public class TableController {
                                    @RequestParam(required = false) String format,
                                    @RequestParam(required = false) Integer version,
                                    @RequestParam(required = false) String asOf,
+                                   @RequestParam(defaultValue = "false") boolean grouped,
                                    HttpServletResponse response) throws IOException {
         if (format != null && !format.equals("json") && !WRITERS.containsKey(format)) {
             ProblemDetail bad = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -76,9 +82,13 @@ public class TableController {
         if (arriving.isPresent()) {
             return arriving.get();
         }
+        TableWriter.RowSource source = sink -> tables.forEachRow(table, sink);
+        if (grouped) {
+            source = new GroupedRows(source, clusterOf(consultationId));
+        }
         if (format == null || format.equals("json")) {
             List<PublishedRow> rows = new ArrayList<>();
-            tables.forEachRow(table, rows::add);
+            source.forEach(rows::add);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("consultationId", consultationId);
             body.put("version", table.version());
@@ -96,9 +106,16 @@ public class TableController {
         response.setHeader(HttpHeaders.CONTENT_TYPE, writer.contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, (format.equals("html") ? "inline" : "attachment")
                 + "; filename=\"" + file + "\"");
-        writer.write(table, sink -> tables.forEachRow(table, sink), response.getOutputStream());
+        writer.write(table, source, response.getOutputStream());
         response.flushBuffer();
         return null;
+    }
+
+    /** Each item of the consultation's campaign clusters (two members or more), and its cluster. */
+    private Map<String, String> clusterOf(String consultationId) {
+        Map<String, String> clusterOf = new HashMap<>();
+        clusters.of(consultationId).forEach(c -> c.memberIds().forEach(m -> clusterOf.put(m, c.id())));
+        return clusterOf;
     }
 
     @GetMapping("/versions")
