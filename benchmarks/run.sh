@@ -3,6 +3,7 @@
 #   benchmarks/run.sh                              embedded Kafka broker and MongoDB wire server
 #   benchmarks/run.sh --sizes=10000,100000 --reps=3
 #   benchmarks/run.sh --backlogs= --export-rows=1000000 --reps=1   (a published table of a million rows exported, no backlog)
+#   benchmarks/run.sh --backlogs=2000000 --reps=1 --replay=false   (a million items' reads, without the hour of a full replay)
 #   benchmarks/run.sh --mongo-uri=mongodb://localhost:27017 --kafka=localhost:9092   (e.g. docker compose's servers)
 #   benchmarks/run.sh campaign-quality             campaign detection on the labelled corpus (see README, Benchmarks)
 set -euo pipefail

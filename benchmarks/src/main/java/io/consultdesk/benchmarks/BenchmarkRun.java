@@ -85,7 +85,7 @@ public final class BenchmarkRun {
             }
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 System.err.println("usage: [store-commit [--seconds=1] [--reps=3]] | [scale-chart --csv=a.csv,b.csv] | [campaign-quality [--orders=5]] | [campaign-cost [--comments=10000] [--copies=0.3]] | [--sizes=2000] [--backlogs=10000,30000] [--export-rows=1000000] [--reps=3] [--clients=16] [--heap=256m] "
-                        + "[--profile=false] [--mongo-uri=URI --kafka=HOST:PORT] [--root=.]");
+                        + "[--profile=false] [--replay=false] [--mongo-uri=URI --kafka=HOST:PORT] [--root=.]");
                 System.exit(2);
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
@@ -105,18 +105,19 @@ public final class BenchmarkRun {
     }
 
     /** What a run measures and how, from its options. */
-    private record Settings(Path root, int reps, int clients, long[] sizes, long[] backlogs, String heap, boolean profile) {
+    private record Settings(Path root, int reps, int clients, long[] sizes, long[] backlogs, String heap, boolean profile, boolean replay) {
 
         static Settings of(Map<String, String> options) {
             return new Settings(Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize(),
                     Integer.parseInt(options.getOrDefault("reps", "3")), Integer.parseInt(options.getOrDefault("clients", "16")),
                     longs(options.getOrDefault("sizes", "2000")), longs(options.getOrDefault("backlogs", "10000,30000")),
-                    options.getOrDefault("heap", "256m"), !"false".equals(options.get("profile")));
+                    options.getOrDefault("heap", "256m"), !"false".equals(options.get("profile")), !"false".equals(options.get("replay")));
         }
 
         String conditions() {
             return "Services ran with `-Xmx" + heap + "` and full JIT" + (profile ? ", recorded by JFR (profile settings)" : "")
-                    + ". Backlog timestamps are spread at " + Backlog.RATE + " events/s (see `Backlog`).\n\n";
+                    + ". Backlog timestamps are spread at " + Backlog.RATE + " events/s (see `Backlog`)."
+                    + (replay ? "" : " The full replay was not measured in this run (`--replay=false`).") + "\n\n";
         }
     }
 
@@ -208,7 +209,9 @@ public final class BenchmarkRun {
         }
         for (long events : settings.backlogs()) {
             backlogFigures(services, backlog, events, events <= 20_000 ? reps : 1);
-            replayFigure(backlog, events <= 20_000 ? reps : 1);
+            if (settings.replay()) {
+                replayFigure(backlog, events <= 20_000 ? reps : 1);
+            }
             reads(submitted, reps);
             exports(export, submitted, reps);
             Report.write(results, figures, infraLabel, reps, settings.clients(),
