@@ -7,12 +7,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** HTTP to both services as the users of the embedded default (every demo password is "consultdesk"). */
@@ -52,6 +55,23 @@ public final class Api {
 
     public Reply commandWithType(String user, String method, String path, String body, String contentType) {
         return send(user, method, commandUrl + path, body, contentType);
+    }
+
+    /**
+     * A page's form posted to query-service ({@code /desk/…}) as a browser on the same site posts it: URL-encoded
+     * fields, the page's origin; the redirect that answers a command done is returned, not followed.
+     */
+    public Reply form(String user, String path, Map<String, List<String>> fields) {
+        String body = fields.entrySet().stream().flatMap(f -> f.getValue().stream().map(v ->
+                        URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)))
+                .reduce((a, b) -> a + "&" + b).orElse("");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(queryUrl + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", basic(user)).header("Origin", queryUrl)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Reply(response.statusCode(), response.statusCode() == 303
+                ? response.headers().firstValue("Location").orElse("") : response.body(), response.headers().firstValue("Content-Type").orElse(""));
     }
 
     /** Any method on query-service (its admin endpoints). */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,5 +61,71 @@ class CampaignIT {
                 {"id":"%s","consultationId":"%s","submitter":{"name":"%s","kind":"PERSON"},"opinion":"%s"}"""
                 .formatted(id, consultation, name, opinion));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    }
+
+    private static final String OTHER_TEMPLATE = "建议在深汕特别合作区建设国家级数据标注基地，对数据标注企业按新增就业人数给予每人每年一万元的用工补贴，"
+            + "并由市工业和信息化局牵头制定数据标注行业标准。";
+
+    @Test
+    void aClusterIsConfirmedDecidedOnceSplitAndMergedFromItsPage() {
+        Api api = Stack.on(Infrastructure.EMBEDDED).api();
+        String consultation = Fixtures.openConsultation(api);
+        String prefix = "desk-" + UUID.randomUUID() + "-";
+        String[] names = {"陈大天", "王芳", "李四", "赵磊"};
+        for (int i = 0; i < 4; i++) {
+            receive(api, consultation, prefix + "a" + i, names[i], "我是" + names[i] + "。" + TEMPLATE);
+            if (i < 3) {
+                receive(api, consultation, prefix + "b" + i, names[i], OTHER_TEMPLATE + "——" + names[i]);
+            }
+        }
+        String a = prefix + "a0";
+        String b = prefix + "b0";
+        String clusters = "/api/consultations/" + consultation + "/clusters";
+        api.awaitQuery("supervisor", clusters, r -> r.status() == 200 && r.json().size() == 2 && r.json().get(1).path("size").asInt() == 3,
+                Duration.ofSeconds(30));
+        String page = "/consultations/" + consultation + "/clusters";
+        assertThat(api.query("supervisor", page).body()).contains("data-id=\"" + a + "\"", "data-id=\"" + b + "\"");
+        String desk = "/desk/consultations/" + consultation + "/campaigns/";
+
+        // a supervisor confirms it, near-copies arriving later to take its decision at once
+        Api.Reply confirmed = api.form("supervisor", desk + a + "/confirmation", Map.of("applyDecisionsToJoiners", List.of("on")));
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(303);
+        assertThat(api.query("supervisor", page + "/" + a).body()).contains("此后归入的同类意见直接采用答复");
+
+        // the lead bureau of clause (四) decides it once, from its page: the members are read there
+        Api.Reply decided = api.form("official-kcj", desk + a + "/decision",
+                Map.of("outcome", List.of("部分采纳"), "reason", List.of("将在实施细则中统一研究。")));
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(303);
+        JsonNode detail = api.query("official-kcj", clusters + "/" + a).json();
+        assertThat(detail.path("members")).hasSize(4);
+        detail.path("members").forEach(m -> assertThat(m.path("campaignDecisionId").asText()).isEqualTo(a + "/1"));
+        assertThat(api.query("supervisor", "/items/" + prefix + "a2").body()).contains(a + "/1");
+
+        // a later copy takes the decision on receipt
+        receive(api, consultation, prefix + "a4", "钱七", "我是钱七。" + TEMPLATE);
+        JsonNode joiner = api.awaitQuery("supervisor", "/api/submissions/" + prefix + "a4",
+                r -> r.status() == 200 && "DECIDED".equals(r.json().path("state").asText()), Duration.ofSeconds(30)).json();
+        assertThat(joiner.path("outcome").asText()).isEqualTo("部分采纳");
+
+        // an official whose bureau leads none of its members has nothing to decide: refused on the page, naming why
+        Api.Reply nothing = api.form("official-gxj", desk + a + "/decision", Map.of("outcome", List.of("采纳"), "reason", List.of("")));
+        assertThat(nothing.status()).isEqualTo(400);
+        assertThat(nothing.body()).contains("id=\"notice\"", "memberIds");
+
+        // a supervisor splits one off, then merges the other cluster in
+        Api.Reply split = api.form("supervisor", desk + a + "/split", Map.of("memberIds", List.of(prefix + "a3"), "splitReason", List.of("并非同一模板")));
+        assertThat(split.status()).as(split.toString()).isEqualTo(303);
+        Api.Reply merged = api.form("supervisor", desk + a + "/merge", Map.of("fromClusterId", List.of(b), "mergeReason", List.of("同一诉求")));
+        assertThat(merged.status()).as(merged.toString()).isEqualTo(303);
+        JsonNode after = api.awaitQuery("supervisor", clusters, r -> r.json().size() == 1 && r.json().get(0).path("size").asInt() == 7,
+                Duration.ofSeconds(30)).json();
+        assertThat(after.get(0).path("memberIds").toString()).doesNotContain(prefix + "a3").contains(b);
+        assertThat(api.query("supervisor", "/api/submissions/" + b + "/history").body()).contains("SubmissionRegrouped");
+        // near-copies of the merged cluster's text now join this one, and are told its decision (led by another bureau:
+        // as a proposal)
+        receive(api, consultation, prefix + "b3", "钱七", OTHER_TEMPLATE + "——钱七");
+        api.awaitQuery("supervisor", "/api/submissions/" + prefix + "b3", r -> r.status() == 200 && a.equals(r.json().path("campaignClusterId").asText()),
+                Duration.ofSeconds(30));
+        assertThat(api.query("supervisor", "/api/submissions/" + prefix + "b3/history").body()).contains("SubmissionDecisionProposed");
     }
 }

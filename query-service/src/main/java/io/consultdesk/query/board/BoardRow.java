@@ -21,10 +21,15 @@ public record BoardRow(String id, String consultationId, String state, String le
                        List<String> bureaus, List<String> citedClauses, String submitterPublicName, String channel,
                        String opinion, String outcome, String reason, String decidedByBureau, Boolean decisionImported,
                        Integer rowNumber, Instant receivedAt, Instant assignedAt, Instant decidedAt, Instant dueAt,
-                       Long ageDays, boolean overdue, Long version, List<RoutingBasis> routingBasis, Boolean triage) {
+                       Long ageDays, boolean overdue, Long version, List<RoutingBasis> routingBasis, Boolean triage,
+                       String campaignClusterId, String campaignDecisionId, Proposal proposedDecision) {
 
     /** A cited clause and the units the catalogue named for it when the item was routed. */
     public record RoutingBasis(String clause, List<String> units) {
+    }
+
+    /** A campaign decision proposed to the item, until it is decided. */
+    public record Proposal(String decisionId, String clusterId, String bureau, String outcome, String reason) {
     }
 
     /** The row of an item document at {@code now}. */
@@ -42,7 +47,18 @@ public record BoardRow(String id, String consultationId, String state, String le
                 received == null ? null : Duration.between(received, now).toDays(),
                 due != null && ItemStates.OPEN.contains(state) && due.isBefore(now),
                 version == null ? null : version.longValue(),
-                d.containsKey("routingBasis") ? basis(d) : null, d.getBoolean("triage"));
+                d.containsKey("routingBasis") ? basis(d) : null, d.getBoolean("triage"),
+                blankToNull(d.getString("campaignClusterId")), d.getString("campaignDecisionId"), proposal(d));
+    }
+
+    private static Proposal proposal(Document d) {
+        Document p = d.get(SubmissionProjection.PROPOSED_DECISION, Document.class);
+        return p == null ? null : new Proposal(p.getString("decisionId"), p.getString("clusterId"), p.getString("bureau"),
+                p.getString("outcome"), p.getString("reason"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     /** The routing basis an item document holds (board pages leave it out: see {@link StatusBoard#routingBases}). */

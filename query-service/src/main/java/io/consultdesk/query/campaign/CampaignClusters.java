@@ -75,6 +75,19 @@ public class CampaignClusters {
         return Optional.of(new CampaignClusterDetail(cluster, members));
     }
 
+    /**
+     * The cluster an item is in, to link its page to: the one its document names, or — an item that never joined one —
+     * the cluster it represents, when that has members. One key read in the second case.
+     */
+    public Optional<String> clusterOf(String consultationId, String itemId, String recordedCluster) {
+        if (recordedCluster != null) {
+            return Optional.of(recordedCluster);
+        }
+        Document cluster = views.collection(CampaignClusterProjection.CLUSTERS)
+                .find(new Document("_id", CampaignClusterProjection.key(consultationId, itemId))).first();
+        return cluster == null || cluster.getList("memberIds", String.class, List.of()).size() < 2 ? Optional.empty() : Optional.of(itemId);
+    }
+
     /** The clusters named, each with its current members; those with fewer than two are no campaign and left out. */
     private List<CampaignCluster> read(String consultationId, List<String> clusterIds) {
         List<Document> documents = new ArrayList<>();

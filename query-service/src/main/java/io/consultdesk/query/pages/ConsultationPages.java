@@ -125,7 +125,9 @@ public class ConsultationPages {
                 .append(card("published", l.get("published"), c.progress().published()))
                 .append("</div><p id=\"by-state\">").append(esc(byState(c, l))).append("</p><p><a href=\"/board?consultation=")
                 .append(url(c.id())).append(Html.lang(l, false)).append("\">").append(esc(l.get("board"))).append("</a> · <a href=\"/dashboard?consultation=")
-                .append(url(c.id())).append(Html.lang(l, false)).append("\">").append(esc(l.get("dashboard"))).append("</a></p>");
+                .append(url(c.id())).append(Html.lang(l, false)).append("\">").append(esc(l.get("dashboard"))).append("</a>")
+                .append(caller.get().seesAllItems() ? " · <a id=\"clusters-link\" href=\"/consultations/" + url(c.id()) + "/clusters"
+                        + Html.lang(l, true) + "\">" + esc(l.get("clusters")) + "</a>" : "").append("</p>");
         body.append("<h2>").append(esc(l.get("catalogue"))).append("</h2>").append(catalogue(d, c, l));
         return Html.answer(HttpStatus.OK, l, c.title(), body.toString());
     }

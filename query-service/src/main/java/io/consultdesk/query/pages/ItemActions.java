@@ -78,8 +78,8 @@ public class ItemActions {
             List<String> offered = CoOpinions.bureaus(events);
             String considered = entered.get("consideredOpinions");
             String fields = Forms.hidden("expectedVersion", version)
-                    + Forms.select("outcome", l.get("outcome"), outcomes, entered.getOrDefault("outcome", item.outcome()), null)
-                    + Forms.textarea("reason", l.get("reason"), entered.getOrDefault("reason", item.reason()), false)
+                    + Forms.select("outcome", l.get("outcome"), outcomes, entered.getOrDefault("outcome", proposedOr(item, true)), null)
+                    + Forms.textarea("reason", l.get("reason"), entered.getOrDefault("reason", proposedOr(item, false)), false)
                     + (offered.isEmpty() ? "" : Forms.checkboxes("consideredOpinions", l.get("considered"), offered,
                     considered == null ? offered : List.of(considered.split("\n"))));
             s.append(Forms.form("decide", base + "/decision", l, l.get(ItemStates.DECIDED.equals(item.state()) ? "revise" : "decide"), fields,
@@ -105,6 +105,15 @@ public class ItemActions {
             s.append(Forms.form("reassign", base + "/assignment", l, l.get("reassign"), fields, l.get("save")));
         }
         return s.toString();
+    }
+
+    /** The item's outcome or reason; for an item not yet decided, those of the campaign decision proposed to it, if any. */
+    private static String proposedOr(BoardRow item, boolean outcome) {
+        BoardRow.Proposal p = item.proposedDecision();
+        if (item.outcome() == null && p != null) {
+            return outcome ? p.outcome() : p.reason();
+        }
+        return outcome ? item.outcome() : item.reason();
     }
 
     @PostMapping(path = "/desk/items/{id}/decision", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)

@@ -4,6 +4,7 @@ import io.consultdesk.query.audit.TimelineEntry;
 import io.consultdesk.query.audit.Timelines;
 import io.consultdesk.query.board.BoardRow;
 import io.consultdesk.query.board.StatusBoard;
+import io.consultdesk.query.campaign.CampaignClusters;
 import io.consultdesk.query.consultation.ConsultationDetail;
 import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.presentation.LocalTimes;
@@ -36,12 +37,14 @@ public class ItemPage {
     private final Timelines timelines;
     private final Consultations consultations;
     private final CurrentCaller caller;
+    private final CampaignClusters clusters;
 
-    public ItemPage(StatusBoard board, Timelines timelines, Consultations consultations, CurrentCaller caller) {
+    public ItemPage(StatusBoard board, Timelines timelines, Consultations consultations, CurrentCaller caller, CampaignClusters clusters) {
         this.board = board;
         this.timelines = timelines;
         this.consultations = consultations;
         this.caller = caller;
+        this.clusters = clusters;
     }
 
     @GetMapping("/items/{id}")
@@ -67,6 +70,7 @@ public class ItemPage {
         StringBuilder body = new StringBuilder(notice == null ? "" : notice.html()).append("<p class=\"muted\">").append(esc(id))
                 .append(" · ").append(esc(l.get("timesIn"))).append(" ").append(esc(times.zone().getId())).append("</p>")
                 .append("<h2>").append(esc(l.get("summary"))).append("</h2>").append(summary(item, events, times, l))
+                .append(campaign(item, clusters.clusterOf(item.consultationId(), item.id(), item.campaignClusterId()), l))
                 .append(CoOpinions.html(events, times, l))
                 .append(ItemActions.forms(item, events, consultation, who, entered, l))
                 .append("<h2>").append(esc(l.get("timeline"))).append("</h2><table id=\"timeline\">")
@@ -101,6 +105,24 @@ public class ItemPage {
         if (item.decidedAt() != null) {
             Html.entry(dl, "summary-decided", l.get("decided"), times.format(item.decidedAt()));
             Html.entry(dl, "summary-hours-to-decision", l.get("hoursToDecision"), hoursToDecision(item, l));
+        }
+        return dl.append("</dl>").toString();
+    }
+
+    /** The campaign cluster the item is in (a link to its page), and the campaign decision proposed to it, if any. */
+    private static String campaign(BoardRow item, Optional<String> cluster, Labels l) {
+        if (cluster.isEmpty() && item.proposedDecision() == null) {
+            return "";
+        }
+        StringBuilder dl = new StringBuilder("<dl class=\"summary\" id=\"campaign\">");
+        cluster.ifPresent(c -> dl.append("<dt>").append(esc(l.get("inCluster"))).append("</dt><dd id=\"campaign-cluster\"><a href=\"")
+                .append(esc(CampaignPages.clusterPath(item.consultationId(), c, l))).append("\">").append(esc(c)).append("</a>")
+                .append(item.campaignDecisionId() == null ? "" : "；" + esc(l.get("decidedBy")) + " " + esc(item.campaignDecisionId()))
+                .append("</dd>"));
+        BoardRow.Proposal p = item.proposedDecision();
+        if (p != null) {
+            Html.entry(dl, "campaign-proposal", l.get("proposedAnswer"), p.bureau() + "：" + p.outcome()
+                    + (p.reason() == null || p.reason().isEmpty() ? "" : "，" + p.reason()) + "（" + p.decisionId() + "）");
         }
         return dl.append("</dl>").toString();
     }
