@@ -69,6 +69,9 @@ public class BoardPage {
                     .append(esc(l.get(item.state()))).append("</a></td><td>")
                     .append(esc(item.leadBureau())).append("</td><td class=\"clauses\">").append(esc(Text.list(item.citedClauses())))
                     .append("</td><td>").append(esc(item.submitterPublicName())).append("</td><td class=\"opinion\">")
+                    .append(item.campaignClusterId() == null ? "" : "<a class=\"campaign\" href=\""
+                            + esc(CampaignPages.clusterPath(item.consultationId(), item.campaignClusterId(), l)) + "\">"
+                            + esc(l.get("cluster")) + "</a> ")
                     .append(esc(opinion.length() > 120 ? opinion.substring(0, 120) + "…" : opinion)).append("</td><td>")
                     .append(esc(item.outcome())).append("</td><td class=\"time\">").append(esc(times.format(item.receivedAt())))
                     .append("</td><td class=\"due").append(item.overdue() ? " late" : "").append("\">")
