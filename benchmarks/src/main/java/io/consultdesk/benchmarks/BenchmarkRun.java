@@ -79,12 +79,14 @@ public final class BenchmarkRun {
         boolean scaleChart = Arrays.asList(args).contains("scale-chart");
         boolean campaignQuality = Arrays.asList(args).contains("campaign-quality");
         boolean campaignCost = Arrays.asList(args).contains("campaign-cost");
+        boolean campaignIngest = Arrays.asList(args).contains("campaign-ingest");
         for (String arg : args) {
-            if (arg.equals("store-commit") || arg.equals("scale-chart") || arg.equals("campaign-quality") || arg.equals("campaign-cost")) {
+            if (arg.equals("store-commit") || arg.equals("scale-chart") || arg.equals("campaign-quality") || arg.equals("campaign-cost")
+                    || arg.equals("campaign-ingest")) {
                 continue;
             }
             if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("usage: [store-commit [--seconds=1] [--reps=3]] | [scale-chart --csv=a.csv,b.csv] | [campaign-quality [--orders=5]] | [campaign-cost [--comments=10000] [--copies=0.3]] | [--sizes=2000] [--backlogs=10000,30000] [--export-rows=1000000] [--reps=3] [--clients=16] [--heap=256m] "
+                System.err.println("usage: [store-commit [--seconds=1] [--reps=3]] | [scale-chart --csv=a.csv,b.csv] | [campaign-quality [--orders=5]] | [campaign-cost [--comments=10000] [--copies=0.3]] | [campaign-ingest [--comments=100000] [--copies=0.3] [--clients=16]] | [--sizes=2000] [--backlogs=10000,30000] [--export-rows=1000000] [--reps=3] [--clients=16] [--heap=256m] "
                         + "[--profile=false] [--replay=false] [--mongo-uri=URI --kafka=HOST:PORT] [--root=.]");
                 System.exit(2);
             }
@@ -98,6 +100,8 @@ public final class BenchmarkRun {
             CampaignQualityReport.run(options);
         } else if (campaignCost) {
             CampaignIndexCost.run(options);
+        } else if (campaignIngest) {
+            CampaignIngestCost.run(options);
         } else {
             new BenchmarkRun(options).run();
         }

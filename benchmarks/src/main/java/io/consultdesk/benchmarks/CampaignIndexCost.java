@@ -133,13 +133,13 @@ final class CampaignIndexCost {
     private static final String[] NAMES = {"陈大天", "李晓明", "王芳", "张伟", "深圳市星河智能科技有限公司", "深圳前海云算数据有限公司"};
     private static final String[][] SWAPS = {{"建议", "希望"}, {"支持", "扶持"}, {"提高", "提升"}, {"企业", "公司"}, {"给予", "提供"}};
 
-    private static String copy(String template, Random random) {
+    static String copy(String template, Random random) {
         String[] swap = SWAPS[random.nextInt(SWAPS.length)];
         return "我是" + NAMES[random.nextInt(NAMES.length)] + "，" + template.replaceFirst(swap[0], swap[1]) + "——" + NAMES[random.nextInt(NAMES.length)];
     }
 
     /** Two fragments of real comments and forty characters drawn from theirs: another opinion in the same words. */
-    private static String distinct(List<String> fragments, Random random) {
+    static String distinct(List<String> fragments, Random random) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 2; i++) {
             text.append(fragments.get(random.nextInt(fragments.size()))).append("，");
