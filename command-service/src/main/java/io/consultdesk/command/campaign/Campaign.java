@@ -75,7 +75,7 @@ public class Campaign {
             return terms();
         }
         apply(new CampaignDecided(command.clusterId(), command.consultationId(), command.clusterId() + "/" + (decisions + 1),
-                command.bureau(), command.outcome(), command.outcomeClass(), reason, command.memberIds(), command.at()));
+                command.bureau(), command.outcome(), command.outcomeClass(), reason, command.memberIds().size(), command.at()));
         return terms();
     }
 

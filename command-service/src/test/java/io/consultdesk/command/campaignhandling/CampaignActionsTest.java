@@ -174,7 +174,7 @@ class CampaignActionsTest {
         assertThat(report.skipped().get(0).reason()).contains("WITHDRAWN");
         CampaignDecided once = last(CampaignCommands.campaignId("s-0"), CampaignDecided.class);
         assertThat(once.bureau()).isEqualTo(GXJ);
-        assertThat(once.memberIds()).isEqualTo(members);
+        assertThat(once.memberCount()).isEqualTo(members.size());
         for (String member : List.of("s-0", "s-1", "s-2", "s-3")) {
             SubmissionDecided own = last(member, SubmissionDecided.class);
             assertThat(own.campaignDecisionId()).isEqualTo("s-0/1");

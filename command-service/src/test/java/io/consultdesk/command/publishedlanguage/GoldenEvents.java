@@ -104,7 +104,7 @@ final class GoldenEvents {
                 message("Campaign", CampaignCommands.campaignId(ITEM), 0, new CampaignConfirmed(ITEM, CONSULTATION, true,
                         T.plusSeconds(9100)), "supervisor", ""),
                 message("Campaign", CampaignCommands.campaignId(ITEM), 1, new CampaignDecided(ITEM, CONSULTATION, ITEM + "/1",
-                        "市工业和信息化局", "采纳", OutcomeClass.ACCEPTED, "已吸收。", List.of(ITEM, "golden-item-6"), T.plusSeconds(9200)),
+                        "市工业和信息化局", "采纳", OutcomeClass.ACCEPTED, "已吸收。", 2, T.plusSeconds(9200)),
                         "official-gxj", "市工业和信息化局"),
                 message("Submission", "golden-item-6", 3, new SubmissionDecisionProposed("golden-item-6", ITEM, ITEM + "/1",
                         "市工业和信息化局", "采纳", OutcomeClass.ACCEPTED, "已吸收。", T.plusSeconds(9200)), "official-gxj", "市工业和信息化局"),

@@ -48,7 +48,7 @@ final class TimelineText {
             case "CampaignConfirmed" -> "确认同类意见组 " + e.text("clusterId") + (e.payload().path("applyDecisionsToJoiners").asBoolean()
                     ? "；此后归入的同类意见直接采用其答复" : "；此后归入的同类意见仅作建议答复");
             case "CampaignDecided" -> e.text("bureau") + " 统一答复同类意见组 " + e.text("clusterId") + "（" + e.text("decisionId") + "，"
-                    + e.payload().path("memberIds").size() + " 条）：" + e.text("outcome") + reason(e);
+                    + e.payload().path("memberCount").asInt() + " 条）：" + e.text("outcome") + reason(e);
             case "ConsultationOpened" -> "发布征求意见稿：" + e.text("title") + "，起草单位 " + e.text("draftingUnit");
             case "ClauseCatalogueAmended" -> "条款目录更新为第" + e.payload().path("version").asInt() + "版";
             case "ConsultationClosed" -> "停止接收意见";

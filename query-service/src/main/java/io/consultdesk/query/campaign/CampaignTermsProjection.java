@@ -41,7 +41,7 @@ public class CampaignTermsProjection implements Projection {
                     .append("confirmedAt", Date.from(Instant.parse(e.text("confirmedAt"))));
             case "CampaignDecided" -> fields.append("decisions." + key(e.text("bureau")), new Document("decisionId", e.text("decisionId"))
                     .append("bureau", e.text("bureau")).append("outcome", e.text("outcome")).append("reason", e.text("reason"))
-                    .append("memberCount", e.payload().path("memberIds").size())
+                    .append("memberCount", e.payload().path("memberCount").asInt())
                     .append("decidedAt", Date.from(Instant.parse(e.text("decidedAt")))));
             default -> {
                 return; // a campaign event no view here shows

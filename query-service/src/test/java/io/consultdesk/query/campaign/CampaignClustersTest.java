@@ -147,7 +147,7 @@ class CampaignClustersTest {
                         {"clusterId":"s-1","consultationId":"c","applyDecisionsToJoiners":true,"confirmedAt":"2024-09-03T01:00:00Z"}"""),
                 event("Campaign", "campaign|s-1", 1, "CampaignDecided", "2024-09-03T02:00:00Z", "k-d", """
                         {"clusterId":"s-1","consultationId":"c","decisionId":"s-1/1","bureau":"市工业和信息化局","outcome":"采纳",
-                         "outcomeClass":"ACCEPTED","reason":"已吸收","memberIds":["s-1","s-2","s-3"],"decidedAt":"2024-09-03T02:00:00Z"}""")));
+                         "outcomeClass":"ACCEPTED","reason":"已吸收","memberCount":3,"decidedAt":"2024-09-03T02:00:00Z"}""")));
         CampaignCluster cluster = clusters.of("c").get(0);
         assertThat(cluster.confirmed()).isTrue();
         assertThat(cluster.applyDecisionsToJoiners()).isTrue();
