@@ -26,7 +26,7 @@ class CampaignAtScaleIT {
     static final int COMMENTS = 10_000;
     static final int COPIES = 1_000;
     /** Rows per uploaded table: an import answers when its last row is in. */
-    static final int ROWS_PER_TABLE = 2_500;
+    static final int ROWS_PER_TABLE = 1_000;
 
     private static final String TEMPLATE = "关于第（四）条训力券，我们是一家中小人工智能企业，建议将企业单次申领训力券金额上限由智能算力合同额的50%提高到70%，"
             + "并取消每家企业每年不超过300万元的限制，切实减轻初创企业的算力负担。";
