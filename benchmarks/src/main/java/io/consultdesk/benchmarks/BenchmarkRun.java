@@ -217,6 +217,9 @@ public final class BenchmarkRun {
                 replayFigure(backlog, events <= 20_000 ? reps : 1);
             }
             reads(submitted, reps);
+            // the report so far, before the exports write a table of as many rows: a run that stops there keeps it
+            Report.write(results, figures, infraLabel, reps, settings.clients(),
+                    settings.conditions() + notMeasured() + "*Partial: backlogs up to " + events + " events, before their exports.*\n\n");
             exports(export, submitted, reps);
             Report.write(results, figures, infraLabel, reps, settings.clients(),
                     settings.conditions() + notMeasured() + "*Partial: backlogs up to " + events + " events so far.*\n\n");
@@ -499,6 +502,8 @@ public final class BenchmarkRun {
                 for (int rep = 0; rep < reps; rep++) {
                     f.values.add(p95(supervisor, queryUrl + "/api/board?size=50&consultation=" + consultation + "&" + q.getValue(), samples));
                     f.raw.add(rawP95(samples));
+                    System.out.printf("  board %s at %d items, rep %d: p95 %.1f ms (raw key reads %.1f ms)%n", q.getKey(), size, rep + 1,
+                            f.values.get(f.values.size() - 1), f.raw.get(f.raw.size() - 1));
                 }
                 figures.add(f);
             } catch (IllegalStateException e) {
@@ -509,6 +514,7 @@ public final class BenchmarkRun {
         Figure dashboard = new Figure("Dashboard p95", "ms", size, null, 200, false, true);
         for (int rep = 0; rep < reps; rep++) {
             dashboard.values.add(p95(supervisor, queryUrl + "/api/dashboard?consultation=" + consultation, 5));
+            System.out.printf("  dashboard at %d items, rep %d: p95 %.1f ms%n", size, rep + 1, dashboard.values.get(dashboard.values.size() - 1));
         }
         figures.add(dashboard);
     }
