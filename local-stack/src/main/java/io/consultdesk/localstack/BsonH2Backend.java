@@ -1,10 +1,16 @@
 package io.consultdesk.localstack;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * mongo-java-server's H2 backend with its maps in this store's format ({@link StoreMaps}): documents as BSON,
@@ -17,13 +23,13 @@ public class BsonH2Backend extends H2Backend {
     static final int CACHE_MB = 64;
 
     /**
-     * How long the store keeps chunks that no longer hold live data before their space is reused. A query the
-     * store cannot answer from an index reads every document of a collection from one version of the store; with
-     * MVStore's default (45 s) a scan of a million items on a busy machine outlived it, and the chunks it still had
-     * to read were overwritten under it ("Chunk … not found": the query failed). Ten minutes covers such a scan;
-     * the price is file space reused later.
+     * How long the store keeps chunks that no longer hold live data before their space is reused: MVStore's own
+     * default. A command's reads are protected otherwise: each command pins the store version it starts on
+     * ({@link #pinned}), and no chunk that version still needs is reused until the command is done — however long a
+     * scan of a million items takes. (A fixed retention long enough for such a scan kept every chunk written in the
+     * last ten minutes: under a backlog's writes, tens of gigabytes of file.)
      */
-    static final int RETENTION_MS = 10 * 60 * 1000;
+    static final int RETENTION_MS = 45_000;
 
     protected BsonH2Backend(MVStore store) {
         super(store);
@@ -46,6 +52,36 @@ public class BsonH2Backend extends H2Backend {
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
         store.setRetentionTime(RETENTION_MS);
         return store;
+    }
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        return pinned(() -> super.handleMessage(message));
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        return pinned(() -> super.handleCommand(channel, databaseName, command, query));
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        return pinned(() -> super.handleQuery(query));
+    }
+
+    /**
+     * Runs a command with the store's current version in use, as MVStore's own transactions do: the chunks that
+     * version reads from are not reused while the command runs (a query the store answers by scanning reads every
+     * document from the version it started on).
+     */
+    private <T> T pinned(Supplier<T> command) {
+        MVStore store = getMvStore();
+        MVStore.TxCounter version = store.registerVersionUsage();
+        try {
+            return command.get();
+        } finally {
+            store.deregisterVersionUsage(version);
+        }
     }
 
     @Override
