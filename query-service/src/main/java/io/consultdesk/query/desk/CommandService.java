@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,8 @@ import java.util.UUID;
  */
 @Component
 public class CommandService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
@@ -102,6 +106,7 @@ public class CommandService {
             return new Reply(response.statusCode(), json);
         } catch (IOException e) {
             // refused, reset or timed out: the command may not have arrived, and the page says nothing was recorded
+            LOG.warn("command-service did not answer {} {}: {}", request.method(), request.uri(), e.toString());
             return unavailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
