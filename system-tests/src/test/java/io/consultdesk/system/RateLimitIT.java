@@ -45,22 +45,31 @@ class RateLimitIT {
             }
         }
         assertThat(refused).isGreaterThan(0);
-        HttpResponse<String> english = http.send(HttpRequest.newBuilder(URI.create(stack.services().commandUrl() + "/api/submissions"))
-                .header("Content-Type", "application/json").header("Accept-Language", "en")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> english = null;
+        for (int i = 0; i < 20 && (english == null || english.statusCode() != 429); i++) {
+            english = http.send(HttpRequest.newBuilder(URI.create(stack.services().commandUrl() + "/api/submissions"))
+                    .header("Content-Type", "application/json").header("Accept-Language", "en")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        }
         assertThat(english.statusCode()).isEqualTo(429);
         assertThat(english.body()).contains("comments a minute may be submitted from one address", "\"code\":\"rate-limited\"");
         assertThat(api.command("clerk", "POST", "/api/submissions", "{}").status())
                 .as("signed-in staff are not limited").isEqualTo(400);
 
-        // the public page passes the visitor's address on: this address has spent its limit there too
+        // the public page passes the visitor's address on: this address has spent its limit there too. The bucket
+        // refills continuously (one comment every 60 s / limit), so a page post that comes a moment later may find
+        // one comment's room again: a burst of posts meets the limit within a few
         for (String lang : new String[] {"", "en"}) {
-            String form = "clause=" + enc("（十一）") + "&commentId=web-" + UUID.randomUUID() + "&opinion=" + enc("建议。") + "&name=" + enc("李四")
-                    + "&kind=PERSON&contact=" + (lang.isEmpty() ? "" : "&lang=en");
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(stack.services().queryUrl()
-                            + "/desk/public/consultations/" + consultation + "/comments"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = null;
+            for (int i = 0; i < 20 && (page == null || page.statusCode() != 429); i++) {
+                String form = "clause=" + enc("（十一）") + "&commentId=web-" + UUID.randomUUID() + "&opinion=" + enc("建议。") + "&name="
+                        + enc("李四") + "&kind=PERSON&contact=" + (lang.isEmpty() ? "" : "&lang=en");
+                page = http.send(HttpRequest.newBuilder(URI.create(stack.services().queryUrl()
+                                + "/desk/public/consultations/" + consultation + "/comments"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).as(page.body()).isIn(303, 429);
+            }
             assertThat(page.statusCode()).as(page.body()).isEqualTo(429);
             assertThat(page.body()).contains("role=\"alert\"").contains(lang.isEmpty() ? "提交过于频繁，请一分钟后再试"
                     : "Too many comments from your address; try again in a minute");
