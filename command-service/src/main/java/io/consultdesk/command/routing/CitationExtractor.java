@@ -78,7 +78,22 @@ public final class CitationExtractor {
     private void collectSingle(Pattern pattern, String text, List<Found> into) {
         Matcher m = pattern.matcher(text);
         while (m.find()) {
-            into.add(new Found(ClauseNumber.parse(m.group(1)), m.start(1)));
+            ClauseNumber clause = clause(m.group(1));
+            if (clause != null) {
+                into.add(new Found(clause, m.start(1)));
+            }
+        }
+    }
+
+    /**
+     * The clause a written number names, or null for one no draft has ("第0条", "第〇条", "（百百）"): a comment that
+     * writes such a number is still a comment, and cites nothing by it.
+     */
+    private static ClauseNumber clause(String written) {
+        try {
+            return ClauseNumber.parse(written);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -91,8 +106,11 @@ public final class CitationExtractor {
         while (m.find()) {
             String between = list.substring(last, m.start());
             range = between.matches(".*[至到~－-].*");
-            ClauseNumber clause = new ClauseNumber(Character.isDigit(m.group().charAt(0))
-                    ? Integer.parseInt(m.group()) : ClauseNumber.chineseToInt(m.group()));
+            ClauseNumber clause = clause(m.group());
+            if (clause == null) {
+                last = m.end();
+                continue;
+            }
             if (range && previous != null && clause.value() > previous.value() && clause.value() - previous.value() < 50) {
                 for (int v = previous.value() + 1; v < clause.value(); v++) {
                     result.add(new Found(new ClauseNumber(v), position));

@@ -69,6 +69,12 @@ class CitationExtractorTest {
     }
 
     @Test
+    void aNumberNoDraftHasIsNoCitationAndTheCommentIsStillRead() {
+        assertThat(extractor.extract("建议删除第0条，并修改第〇条和第（零）条。").clauseLabels()).isEmpty();
+        assertThat(extractor.extract("第0条、第（三）条都应修改；引用（〇）").clauseLabels()).containsExactly("（三）");
+    }
+
+    @Test
     void nothingToFindInEmptyText() {
         assertThat(extractor.extract("").clauses()).isEmpty();
         assertThat(extractor.extract(null).chapters()).isEmpty();
