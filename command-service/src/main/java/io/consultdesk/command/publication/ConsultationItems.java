@@ -198,7 +198,8 @@ public class ConsultationItems {
             }
             log.info("numbered the {} items of consultation {} kept by an earlier release", n, consultationId);
         }
-        items.insertOne(new Document("_id", NUMBERED));
+        // several instances starting together each get here: the mark is written once, by whichever is first
+        insertIgnoringPresent(new ArrayList<>(List.of(new Document("_id", NUMBERED))));
     }
 
     private void insertIgnoringPresent(List<Document> documents) {
