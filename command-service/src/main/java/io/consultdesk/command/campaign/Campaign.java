@@ -14,7 +14,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -30,7 +29,6 @@ public class Campaign {
 
     @AggregateIdentifier
     private String campaignId;
-    private String clusterId;
     private String consultationId;
     private boolean applyDecisionsToJoiners;
     private final Map<String, CampaignTerms.Decision> decisionsByBureau = new LinkedHashMap<>();
@@ -110,11 +108,6 @@ public class Campaign {
 
     private void identify(String clusterId, String consultationId) {
         this.campaignId = CampaignCommands.campaignId(clusterId);
-        this.clusterId = clusterId;
         this.consultationId = consultationId;
-    }
-
-    List<CampaignTerms.Decision> decisions() {
-        return List.copyOf(decisionsByBureau.values());
     }
 }

@@ -1,6 +1,5 @@
 package io.consultdesk.command.campaign;
 
-
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;

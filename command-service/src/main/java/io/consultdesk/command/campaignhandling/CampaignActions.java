@@ -6,7 +6,6 @@ import io.consultdesk.command.campaign.CampaignCommands.DecideCampaign;
 import io.consultdesk.command.campaign.CampaignIndex;
 import io.consultdesk.command.campaign.CampaignTerms;
 import io.consultdesk.command.consultation.Consultation;
-import io.consultdesk.command.consultation.ConsultationRules;
 import io.consultdesk.command.consultation.OutcomeClass;
 import io.consultdesk.command.consultation.OutcomeVocabulary;
 import io.consultdesk.command.eventstore.StoredAggregates;
@@ -21,7 +20,6 @@ import io.consultdesk.command.web.CommandSender;
 import io.consultdesk.security.Roles;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +64,7 @@ public class CampaignActions {
 
     /** A supervisor confirms the cluster, and whether joiners take its decisions at once. */
     public CampaignTerms confirm(String consultationId, String clusterId, boolean applyDecisionsToJoiners, Instant at, Actor actor) {
-        rules(consultationId); // an unknown consultation: 404
+        consultations.rules(consultationId); // an unknown consultation: 404
         CampaignTerms terms = commands.send(new ConfirmCampaign(CampaignCommands.campaignId(clusterId), clusterId, consultationId,
                 applyDecisionsToJoiners, at, actor), actor);
         describe(consultationId, clusterId, terms);
@@ -86,7 +84,7 @@ public class CampaignActions {
         if (deciding == null || deciding.isBlank()) {
             throw new InvalidField("bureau", "a supervisor deciding a campaign names the lead bureau it decides for");
         }
-        OutcomeVocabulary vocabulary = rules(consultationId).vocabulary();
+        OutcomeVocabulary vocabulary = consultations.rules(consultationId).vocabulary();
         OutcomeClass outcomeClass = vocabulary.classOf(outcome)
                 .orElseThrow(() -> new InvalidField("outcome", "'" + outcome + "' is not one of " + vocabulary));
         CampaignTerms terms = commands.send(new DecideCampaign(CampaignCommands.campaignId(clusterId), clusterId, consultationId,
@@ -102,7 +100,7 @@ public class CampaignActions {
     public MemberReport split(String consultationId, String clusterId, List<String> memberIds, String reason, Instant at, Actor actor)
             throws InterruptedException {
         requireSupervisor(actor);
-        rules(consultationId);
+        consultations.rules(consultationId);
         Map<String, Object> results = members.send(memberIds, member -> new RegroupSubmission(member, consultationId, clusterId,
                 null, null, reason, at, actor), actor);
         return report(clusterId, null, results);
@@ -119,7 +117,7 @@ public class CampaignActions {
         if (fromClusterId.equals(clusterId)) {
             throw new InvalidField("fromClusterId", "a cluster is not merged into itself");
         }
-        rules(consultationId);
+        consultations.rules(consultationId);
         // a cluster's id is its representative's: the representative of the cluster merged into is that id
         Map<String, Object> results = members.send(memberIds, member -> new RegroupSubmission(member, consultationId, fromClusterId,
                 clusterId, clusterId, reason, at, actor), actor);
@@ -132,15 +130,6 @@ public class CampaignActions {
             }
         }
         return report(clusterId, null, results);
-    }
-
-    /** The consultation's rules, read in a unit of work of their own (a repository loads only inside one). */
-    private ConsultationRules rules(String consultationId) {
-        var read = DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> consultations.rules(consultationId));
-        if (read.isExceptional()) {
-            throw read.exceptionResult() instanceof RuntimeException e ? e : new IllegalStateException(read.exceptionResult());
-        }
-        return read.getPayload();
     }
 
     private static void requireSupervisor(Actor actor) {

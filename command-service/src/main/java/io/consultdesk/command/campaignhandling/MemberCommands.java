@@ -7,7 +7,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ final class MemberCommands {
                 }
             }));
         }
-        Map<String, Object> results = Collections.synchronizedMap(new LinkedHashMap<>());
+        Map<String, Object> results = new LinkedHashMap<>();
         for (int i = 0; i < memberIds.size(); i++) {
             try {
                 results.put(memberIds.get(i), futures.get(i).get());

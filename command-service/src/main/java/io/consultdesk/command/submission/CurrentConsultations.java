@@ -6,6 +6,8 @@ import io.consultdesk.command.consultation.OutcomeWord;
 import io.consultdesk.command.eventstore.StoredAggregates;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -58,7 +60,18 @@ public final class CurrentConsultations {
         consultations.load(consultationId).execute(c -> c.adopt(word, file, at));
     }
 
+    /**
+     * The consultation's rules. Outside a command (a request checking them before it sends one) the consultation is
+     * read in a unit of work of its own, as its repository requires.
+     */
     public ConsultationRules rules(String consultationId) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            var read = DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> rules(consultationId));
+            if (read.isExceptional()) {
+                throw read.exceptionResult() instanceof RuntimeException e ? e : new IllegalStateException(read.exceptionResult());
+            }
+            return read.getPayload();
+        }
         Known cached = known.get(consultationId);
         if (cached != null && !stored.hasEvent(consultationId, cached.version() + 1)) {
             return cached.rules();

@@ -39,9 +39,8 @@ public class CampaignClusterProjection implements Projection {
         String consultation = e.text("consultationId");
         String cluster = e.text("clusterId");
         String representative = e.text("representativeId");
-        changes.addToSet(CLUSTERS, key(consultation, cluster),
-                new Document("consultationId", consultation).append("clusterId", cluster).append("representativeId", representative),
-                "memberIds", List.of(representative, e.aggregateId()));
+        changes.addToSet(CLUSTERS, key(consultation, cluster), cluster(consultation, cluster, representative), "memberIds",
+                List.of(representative, e.aggregateId()));
         changes.addToSet(BY_CONSULTATION, consultation, new Document(), "clusterIds", List.of(cluster));
     }
 

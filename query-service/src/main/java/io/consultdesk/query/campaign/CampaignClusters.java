@@ -139,8 +139,7 @@ public class CampaignClusters {
         if (item == null) {
             return false;
         }
-        Object current = item.get("campaignClusterId");
-        return clusterId.equals(current) || (current == null && !item.containsKey("campaignClusterId") && member.equals(clusterId));
+        return clusterId.equals(item.get("campaignClusterId")) || (!item.containsKey("campaignClusterId") && member.equals(clusterId));
     }
 
     private Map<String, Document> items(List<String> ids, org.bson.conversions.Bson projection) {
