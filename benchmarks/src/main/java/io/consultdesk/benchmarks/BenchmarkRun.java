@@ -68,6 +68,7 @@ public final class BenchmarkRun {
     private String queryUrl;
     private String consultation;
     private int submitted;
+    private ServiceMetrics metrics;
 
     private BenchmarkRun(Map<String, String> options) {
         this.options = options;
@@ -191,6 +192,7 @@ public final class BenchmarkRun {
         queryUrl = services.queryUrl();
         client = new ConsultDeskClient("demo", "consultdesk");
         consultation = openConsultation(settings.root());
+        metrics = new ServiceMetrics(supervisor, Map.of("command-service", commandUrl, "query-service", queryUrl));
         System.out.printf("benchmarks on %s: ingest sizes %s, backlogs %s, %d repetitions, %d clients, services at -Xmx%s%n",
                 infraLabel, Arrays.toString(settings.sizes()), Arrays.toString(settings.backlogs()), settings.reps(),
                 settings.clients(), settings.heap());
@@ -200,6 +202,7 @@ public final class BenchmarkRun {
         }
         freshness(reps);
         reads(submitted, reps);
+        heapFigures(submitted);
 
         Path results = settings.root().resolve("benchmarks/results");
         Report.write(results, figures, infraLabel, reps, settings.clients(), settings.conditions() + "*Partial: before the backlogs.*\n\n");
@@ -212,6 +215,7 @@ public final class BenchmarkRun {
                     + "*Partial: exports of up to " + rows + " rows so far.*\n\n");
         }
         for (long events : settings.backlogs()) {
+            metrics.resetPeaks();
             backlogFigures(services, backlog, events, events <= 20_000 ? reps : 1);
             if (settings.replay()) {
                 replayFigure(backlog, events <= 20_000 ? reps : 1);
@@ -221,9 +225,11 @@ public final class BenchmarkRun {
             Report.write(results, figures, infraLabel, reps, settings.clients(),
                     settings.conditions() + notMeasured() + "*Partial: backlogs up to " + events + " events, before their exports.*\n\n");
             exports(export, submitted, reps);
+            heapFigures(events);
             Report.write(results, figures, infraLabel, reps, settings.clients(),
                     settings.conditions() + notMeasured() + "*Partial: backlogs up to " + events + " events so far.*\n\n");
         }
+        metrics.close();
         Report.write(results, figures, infraLabel, reps, settings.clients(), settings.conditions() + notMeasured());
     }
 
@@ -237,30 +243,46 @@ public final class BenchmarkRun {
     /** Ingest over REST by {@code clients} concurrent clients, next to raw {@code insertOne} at the same size. */
     private void ingestFigure(long size, int reps, int clients) throws Exception {
         Figure ingest = new Figure("Ingest: submissions received over REST", "items/s", size, "raw insertOne", 0.5, true, false);
+        Figure trips = new Figure("Round trips to MongoDB per comment received (command-service, all paths)", "commands", size,
+                null, Double.NaN, false, true);
+        Figure applyTrips = new Figure("Round trips to MongoDB per comment applied (query-service's feed)", "commands", size,
+                null, Double.NaN, false, true);
         for (int rep = 1; rep <= reps; rep++) {
             double raw = rawInsertRate((int) size, clients);
+            double sent = metrics.roundTrips(commandUrl, null);
+            double applied = metrics.roundTrips(queryUrl, "feed");
             long t0 = System.nanoTime();
             double rate = ingestRate((int) size, clients);
             double caughtUp = awaitReadSide(t0);
             ingest.values.add(rate);
             ingest.raw.add(raw);
-            System.out.printf("  ingest %d, rep %d: %.0f/s (raw insertOne %.0f/s); read side caught up %.1f s after the first request%n",
-                    size, rep, rate, raw, caughtUp);
+            trips.values.add((metrics.roundTrips(commandUrl, null) - sent) / size);
+            applyTrips.values.add((metrics.roundTrips(queryUrl, "feed") - applied) / size);
+            System.out.printf("  ingest %d, rep %d: %.0f/s (raw insertOne %.0f/s); read side caught up %.1f s after the first request;"
+                            + " %.1f round trips per comment received, %.1f per comment applied%n",
+                    size, rep, rate, raw, caughtUp, trips.values.get(rep - 1), applyTrips.values.get(rep - 1));
         }
         figures.add(ingest);
+        figures.add(trips);
+        figures.add(applyTrips);
     }
 
     /** A full replay of every projection, next to raw consume + insert of the same topics. */
     private void replayFigure(Backlog backlog, int reps) throws Exception {
         Figure replay = new Figure("Replay: full rebuild of every projection", "events/s", backlog.endOffsets(),
                 "raw consume + insertMany", 0.5, true, false);
+        Figure trips = new Figure("Round trips to MongoDB per event replayed (query-service)", "commands", replay.size,
+                null, Double.NaN, false, true);
         for (int rep = 1; rep <= reps; rep++) {
+            double sent = metrics.roundTrips(queryUrl, "replay");
             replay.values.add(replayRate());
+            trips.values.add((metrics.roundTrips(queryUrl, "replay") - sent) / replay.size);
             replay.raw.add(rawConsumeAndInsertRate());
-            System.out.printf("  replay of %d events, rep %d: %.0f/s (raw %.0f/s)%n", replay.size, rep,
-                    replay.values.get(replay.values.size() - 1), replay.raw.get(replay.raw.size() - 1));
+            System.out.printf("  replay of %d events, rep %d: %.0f/s (raw %.0f/s), %.3f round trips per event%n", replay.size, rep,
+                    replay.values.get(replay.values.size() - 1), replay.raw.get(replay.raw.size() - 1), trips.values.get(rep - 1));
         }
         figures.add(replay);
+        figures.add(trips);
     }
 
     /** Where the time went, from the flight recordings of the services and of this JVM (the embedded servers). */
@@ -298,13 +320,19 @@ public final class BenchmarkRun {
                 "raw find + produce", 0.5, true, false);
         Figure projection = new Figure("Projection: backlog applied by query-service", "events/s", events,
                 "raw consume + insertMany", 0.5, true, false);
+        Figure relayTrips = new Figure("Round trips to MongoDB per event relayed (command-service's relay)", "commands", events,
+                null, Double.NaN, false, true);
+        Figure applyTrips = new Figure("Round trips to MongoDB per event applied (query-service's feed)", "commands", events,
+                null, Double.NaN, false, true);
         for (int rep = 1; rep <= reps; rep++) {
             services.query().close();
             long base = backlog.endOffsets();
+            double relayed = metrics.roundTrips(commandUrl, "relay");
             long t0 = System.nanoTime();
             long written = backlog.append((int) (events / 2));
             double relaySeconds = backlog.awaitRelayed(base, written, t0);
             relay.values.add(written / relaySeconds);
+            relayTrips.values.add((metrics.roundTrips(commandUrl, "relay") - relayed) / written);
             relay.raw.add(backlog.rawReadAndProduce(written));
             submitted += (int) (written / 2);
 
@@ -313,6 +341,8 @@ public final class BenchmarkRun {
             long t1 = System.nanoTime();
             double drainSeconds = awaitReadSide(t1);
             projection.values.add(written / drainSeconds);
+            // query-service started afresh: its feed's count is the backlog's (and the few board reads' of the wait: request path)
+            applyTrips.values.add(metrics.roundTrips(queryUrl, "feed") / written);
             projection.raw.add(rawConsumeAndInsertRate());
             // each figure in the log as soon as it is measured: a run that stops later keeps what it measured
             System.out.printf("  backlog %d, rep %d: relayed at %.0f/s (raw %.0f/s), applied at %.0f/s once query-service was up (raw %.0f/s)%n",
@@ -321,6 +351,21 @@ public final class BenchmarkRun {
         }
         figures.add(relay);
         figures.add(projection);
+        figures.add(relayTrips);
+        figures.add(applyTrips);
+    }
+
+    /** Each service's heap at its peak while the figures since the last reset were measured (sampled once a second). */
+    private void heapFigures(long size) {
+        for (String service : List.of("command-service", "query-service")) {
+            Figure used = new Figure("Heap at its peak, " + service + " (-Xmx of the run)", "MB", size, null, Double.NaN, false, true);
+            used.values.add(metrics.peakUsedMb(service));
+            Figure live = new Figure("Heap in use after a collection at its peak, " + service, "MB", size, null, Double.NaN, false, true);
+            live.values.add(metrics.peakLiveMb(service));
+            figures.add(used);
+            figures.add(live);
+            System.out.printf("  heap of %s up to %d: peak %.0f MB, after a collection %.0f MB%n", service, size, used.median(), live.median());
+        }
     }
 
     /** The table of {@code rows} rows exported as CSV and XLSX, next to reading its rows raw. */
@@ -491,6 +536,11 @@ public final class BenchmarkRun {
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("first page", "");
         queries.put("by bureau", "bureau=" + URLEncoder.encode(bureau, StandardCharsets.UTF_8));
+        // the backlog copies one item, so the bureau it is routed to leads most items and every other bureau is rare
+        String common = firstItemsLead();
+        if (common != null && !common.equals(bureau)) {
+            queries.put("by the bureau leading most items", "bureau=" + URLEncoder.encode(common, StandardCharsets.UTF_8));
+        }
         queries.put("by state", "state=ASSIGNED");
         queries.put("overdue", "overdue=true");
         queries.put("free text", "q=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
@@ -543,6 +593,14 @@ public final class BenchmarkRun {
             ms.add((System.nanoTime() - t0) / 1e6);
         }
         return Stats.percentile(ms, 95);
+    }
+
+    /** The lead bureau of the consultation's first item on the read side (the one the backlog copies), by key. */
+    private String firstItemsLead() {
+        MongoDatabase views = mongo.getDatabase("consultdesk_views");
+        Document first = views.getCollection("submissions_" + Export.liveGeneration(views))
+                .find(Filters.eq("arrivalInGroup", consultation + "|" + String.format("%010d", 1))).first();
+        return first == null ? null : first.getString("leadBureau");
     }
 
     private static double p95(ConsultDeskClient http, String url, int times) {

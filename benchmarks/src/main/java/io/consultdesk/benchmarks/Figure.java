@@ -56,6 +56,7 @@ final class Figure {
         if (Double.isNaN(v)) {
             return "–";
         }
-        return v >= 100 ? String.valueOf(Math.round(v)) : String.format("%.1f", v);
+        // small counts (round trips per event) keep three decimals: one decimal would show them all as 0.0
+        return v >= 100 ? String.valueOf(Math.round(v)) : String.format(v >= 1 || v == 0 ? "%.1f" : "%.3f", v);
     }
 }

@@ -2,6 +2,7 @@ package io.consultdesk.query.feed;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -16,13 +17,17 @@ import java.util.concurrent.TimeUnit;
 @Configuration
 public class FeedConfiguration {
 
-    /** Fail fast when MongoDB is away: a query answers 503 within seconds; the feed retries its batch. */
+    /**
+     * Fail fast when MongoDB is away: a query answers 503 within seconds; the feed retries its batch. Every
+     * command sent is counted ({@link MongoRoundTrips}).
+     */
     @Bean
-    public MongoClientSettingsBuilderCustomizer failFast(
-            @Value("${consultdesk.mongodb.server-selection-timeout-ms:3000}") long timeoutMs) {
+    public MongoClientSettingsBuilderCustomizer failFastAndCounted(
+            @Value("${consultdesk.mongodb.server-selection-timeout-ms:3000}") long timeoutMs, MeterRegistry registry) {
         return settings -> settings
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout((int) timeoutMs, TimeUnit.MILLISECONDS));
+                .applyToSocketSettings(s -> s.connectTimeout((int) timeoutMs, TimeUnit.MILLISECONDS))
+                .addCommandListener(new MongoRoundTrips(registry));
     }
 
     @Bean
