@@ -61,7 +61,7 @@ class MessageSerializationTest {
         return Stream.of(
                 new SubmissionReceived("s", "c", SubmitterKind.PERSON, "陈*天", new SealedPersonalData("k", "abc"), "第（三）条",
                         Channel.LETTER, T, new LetterReference("L", 2), List.of("（三）"), List.of("二")),
-                new SubmissionAssigned("s", "甲", List.of("乙"), List.of(new RoutingBasis("（三）", List.of("甲", "乙"))), false, 2, T, 15, T),
+                new SubmissionAssigned("s", "甲", List.of("乙"), List.of(new RoutingBasis("（三）", List.of("甲", "乙"))), false, 2, T, 15, T, "Europe/London"),
                 new SubmissionReassigned("s", "乙", List.of(), "理由", T, T),
                 new SubmissionDecided("s", "采纳", "理由", "甲", T, OutcomeClass.ACCEPTED),
                 new SubmissionDecisionRevised("s", 1, "不采纳", "理由", "甲", T, OutcomeClass.NOT_ACCEPTED),

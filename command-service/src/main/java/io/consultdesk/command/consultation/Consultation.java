@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -37,6 +38,8 @@ public class Consultation {
     private int catalogueVersion;
     private OutcomeVocabulary outcomes;
     private int handlingWorkingDays;
+    /** Where its people read times and count working days (ConsultationOpened gives the default when none was set). */
+    private String timeZone;
     private boolean closed;
     private boolean maskOrganisations = true;
     private int tableVersion;
@@ -129,6 +132,7 @@ public class Consultation {
         catalogueVersion = 1;
         outcomes = OutcomeVocabulary.classing(event.outcomes());
         handlingWorkingDays = event.handlingWorkingDays();
+        timeZone = event.timeZone();
         maskOrganisations = !Boolean.FALSE.equals(event.maskOrganisations());
     }
 
@@ -243,7 +247,7 @@ public class Consultation {
     /** An immutable copy of what its items' commands need. */
     public ConsultationRules rules() {
         return new ConsultationRules(consultationId, title, draftingUnit, catalogue, catalogueVersion, outcomes,
-                handlingWorkingDays, closed, maskOrganisations);
+                handlingWorkingDays, closed, maskOrganisations, ZoneId.of(timeZone));
     }
 
     public List<String> outcomes() {

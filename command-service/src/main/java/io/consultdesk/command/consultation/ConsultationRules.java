@@ -3,6 +3,7 @@ package io.consultdesk.command.consultation;
 import io.consultdesk.command.routing.CitationExtractor;
 import io.consultdesk.command.routing.ClauseCatalogue;
 
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  */
 public record ConsultationRules(String consultationId, String title, String draftingUnit, ClauseCatalogue catalogue,
                                 int catalogueVersion, OutcomeVocabulary vocabulary, int handlingWorkingDays, boolean closed,
-                                boolean maskOrganisations) {
+                                boolean maskOrganisations, ZoneId zone) {
 
     /** The outcome words, in order. */
     public List<String> outcomes() {

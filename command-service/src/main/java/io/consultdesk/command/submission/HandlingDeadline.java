@@ -1,5 +1,7 @@
 package io.consultdesk.command.submission;
 
+import io.consultdesk.command.consultation.ConsultationOpened;
+
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,18 +9,22 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * When a bureau must have decided: N working days (Monday to Friday, in China Standard Time) after the
- * item reached it, at the end of that day. Public holidays are not known here and count as working days.
+ * When a bureau must have decided: {@code workingDays} working days (Monday to Friday, in the consultation's
+ * {@code zone}) after the item reached it, at the end of that day there. Public holidays are not known here
+ * and count as working days.
  */
-public final class HandlingDeadline {
+public record HandlingDeadline(int workingDays, ZoneId zone) {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The zone of a consultation that recorded none, and of items assigned before the zone was recorded. */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of(ConsultationOpened.DEFAULT_TIME_ZONE);
 
-    private HandlingDeadline() {
+    /** As an assignment recorded it: {@code timeZone} is absent from events stored before it was recorded. */
+    static HandlingDeadline of(int workingDays, String timeZone) {
+        return new HandlingDeadline(workingDays, timeZone == null ? DEFAULT_ZONE : ZoneId.of(timeZone));
     }
 
-    public static Instant after(Instant assignedAt, int workingDays) {
-        LocalDate day = assignedAt.atZone(ZONE).toLocalDate();
+    public Instant after(Instant assignedAt) {
+        LocalDate day = assignedAt.atZone(zone).toLocalDate();
         int left = workingDays;
         while (left > 0) {
             day = day.plusDays(1);
@@ -26,6 +32,6 @@ public final class HandlingDeadline {
                 left--;
             }
         }
-        return ZonedDateTime.of(day.atTime(23, 59, 59), ZONE).toInstant();
+        return ZonedDateTime.of(day.atTime(23, 59, 59), zone).toInstant();
     }
 }

@@ -50,7 +50,8 @@ public class Submission {
     /** The co-handling bureaus that gave an opinion on the item. */
     private Set<String> coOpinions = new LinkedHashSet<>();
     private int revisions;
-    private int handlingWorkingDays;
+    /** How long its lead bureau has to decide, counted in its consultation's zone, from each assignment. */
+    private HandlingDeadline handling;
     private String publicName;
     private SealedPersonalData sealedSubmitter;
     private boolean submitterErased;
@@ -86,13 +87,13 @@ public class Submission {
     /** Receipt and routing in one unit of work: a received item is never left without its bureaus. */
     Submission(String submissionId, String consultationId, Commands.ReceiveSubmission command, String publicName,
                SealedPersonalData sealed, Citations citations, List<String> chosenClauses, Routing routing,
-               int catalogueVersion, int handlingWorkingDays, Integer publishedRowNumber, Boolean publicNameAsWritten) {
+               int catalogueVersion, HandlingDeadline handling, Integer publishedRowNumber, Boolean publicNameAsWritten) {
         apply(new SubmissionReceived(submissionId, consultationId, command.submitter().kind(), publicName, sealed,
                 command.opinion(), command.channel(), command.receivedAt(), command.letter(),
                 citations.clauseLabels(), citations.chapters(), publishedRowNumber, publicNameAsWritten, chosenClauses));
         apply(new SubmissionAssigned(submissionId, routing.leadBureau(), routing.coBureaus(), routing.basis(),
-                routing.triage(), catalogueVersion, command.receivedAt(), handlingWorkingDays,
-                HandlingDeadline.after(command.receivedAt(), handlingWorkingDays)));
+                routing.triage(), catalogueVersion, command.receivedAt(), handling.workingDays(),
+                handling.after(command.receivedAt()), handling.zone().getId()));
     }
 
     @CommandHandler
@@ -104,7 +105,7 @@ public class Submission {
         List<String> co = command.coBureaus() == null ? List.of()
                 : command.coBureaus().stream().filter(b -> !b.equals(command.leadBureau())).distinct().toList();
         apply(new SubmissionReassigned(submissionId, command.leadBureau(), co, command.reason(), command.at(),
-                HandlingDeadline.after(command.at(), handlingWorkingDays), awaited(co, coOpinions)));
+                handling.after(command.at()), awaited(co, coOpinions)));
     }
 
     @CommandHandler
@@ -236,7 +237,7 @@ public class Submission {
 
     @EventSourcingHandler
     void on(SubmissionAssigned event) {
-        handlingWorkingDays = event.handlingWorkingDays();
+        handling = HandlingDeadline.of(event.handlingWorkingDays(), event.timeZone());
         leadBureau = event.leadBureau();
         coBureaus = event.coBureaus() == null ? List.of() : List.copyOf(event.coBureaus());
         state = SubmissionState.ASSIGNED;

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The submission was routed to its bureaus. {@code basis} lists each cited clause with the units it named;
  * {@code triage} says the drafting unit took it because nothing cited named a unit. The lead bureau is to
- * decide by {@code dueAt}, {@code handlingWorkingDays} working days after assignment.
+ * decide by {@code dueAt}, {@code handlingWorkingDays} working days after assignment counted in {@code timeZone}
+ * (its consultation's; absent in events stored before it was recorded, which counted in Asia/Shanghai).
  */
 @EventName("SubmissionAssigned")
 @Revision("1")
@@ -23,5 +24,6 @@ public record SubmissionAssigned(
         int catalogueVersion,
         Instant assignedAt,
         int handlingWorkingDays,
-        Instant dueAt) {
+        Instant dueAt,
+        String timeZone) {
 }

@@ -159,7 +159,8 @@ public class SubmissionIntake {
         int version = consultation.catalogueVersion();
         try {
             Aggregate<Submission> item = submissions.newInstance(() -> new Submission(command.submissionId(), command.consultationId(), command,
-                    publicName, sealed, citations, chosenLabels, routing, version, consultation.handlingWorkingDays(),
+                    publicName, sealed, citations, chosenLabels, routing, version,
+                    new HandlingDeadline(consultation.handlingWorkingDays(), consultation.zone()),
                     published ? publishedRowNumber : null, published ? Boolean.TRUE : null));
             campaigns.received(item, command, publicName, takesCampaignDecision);
             return item;

@@ -74,7 +74,7 @@ final class GoldenEvents {
                         null, null, List.of("（十一）"))),
                 item(ITEM, 1, new SubmissionAssigned(ITEM, "市工业和信息化局", List.of("市科技创新局"),
                         List.of(new RoutingBasis("（十一）", List.of("市工业和信息化局", "市科技创新局"))), false, 2,
-                        T.plusSeconds(120), 15, Instant.parse("2024-09-23T15:59:59Z"))),
+                        T.plusSeconds(120), 15, Instant.parse("2024-09-23T15:59:59Z"), "Asia/Shanghai")),
                 item(ITEM, 2, new SubmissionReassigned(ITEM, "市科技创新局", List.of("市工业和信息化局"), "主要涉及科技创新政策", T.plusSeconds(3600),
                         Instant.parse("2024-09-24T15:59:59Z"), List.of("市工业和信息化局"))),
                 message("Submission", ITEM, 3, new CoHandlingOpinionGiven(ITEM, "市工业和信息化局", "建议明确自研能力的认定标准。",

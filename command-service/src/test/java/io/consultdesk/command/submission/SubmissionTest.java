@@ -61,6 +61,7 @@ class SubmissionTest {
     static final String ID = "s-1";
     static final String CONSULTATION = "ai-2024";
     static final String CLOSED_CONSULTATION = "closed-2023";
+    static final String LONDON_CONSULTATION = "in-london";
     static final String GXJ = "市工业和信息化局";
     static final String KCJ = "市科技创新局";
     static final Instant T0 = Instant.parse("2024-09-01T08:00:00Z");
@@ -102,7 +103,8 @@ class SubmissionTest {
         consultationEvents.publish(
                 new GenericDomainEventMessage<>("Consultation", CONSULTATION, 0, opened(CONSULTATION)),
                 new GenericDomainEventMessage<>("Consultation", CLOSED_CONSULTATION, 0, opened(CLOSED_CONSULTATION)),
-                new GenericDomainEventMessage<>("Consultation", CLOSED_CONSULTATION, 1, new ConsultationClosed(CLOSED_CONSULTATION, T0)));
+                new GenericDomainEventMessage<>("Consultation", CLOSED_CONSULTATION, 1, new ConsultationClosed(CLOSED_CONSULTATION, T0)),
+                new GenericDomainEventMessage<>("Consultation", LONDON_CONSULTATION, 0, opened(LONDON_CONSULTATION, "Europe/London")));
         consultations = EventSourcingRepository.builder(Consultation.class)
                 .eventStore(consultationEvents).build();
         fixture.registerAnnotatedCommandHandler(new SubmissionIntake(fixture.getRepository(), consultations, vault,
@@ -141,11 +143,15 @@ class SubmissionTest {
     }
 
     private static ConsultationOpened opened(String id) {
+        return opened(id, "Asia/Shanghai");
+    }
+
+    private static ConsultationOpened opened(String id, String timeZone) {
         return new ConsultationOpened(id, "深圳市打造人工智能先锋城市的若干措施（征求意见稿）", GXJ, LocalDate.parse("2024-09-16"),
                 List.of(new Clause("（三）", "二、强化算力普惠供给", "支持智算中心建设", List.of("市发展改革委", GXJ)),
                         new Clause("（十一）", "", "支持“硬件+AI”示范应用", List.of(GXJ)),
                         new Clause("（十四）", "", "", List.of(KCJ))),
-                List.of("采纳", "部分采纳", "不采纳"), 15, T0, "Asia/Shanghai");
+                List.of("采纳", "部分采纳", "不采纳"), 15, T0, timeZone);
     }
 
     static ReceiveSubmission receive(String opinion, Channel channel, Actor actor) {
@@ -158,9 +164,10 @@ class SubmissionTest {
                 Channel.WEB, T0, null, List.of("（十一）"), List.of());
     }
 
+    /** As stored before assignments recorded their consultation's zone (none: Asia/Shanghai). */
     static SubmissionAssigned assignedTo(String lead) {
         return new SubmissionAssigned(ID, lead, List.of(), List.of(new RoutingBasis("（十一）", List.of(lead))), false, 1, T0, 15,
-                HandlingDeadline.after(T0, 15));
+                new HandlingDeadline(15, HandlingDeadline.DEFAULT_ZONE).after(T0), null);
     }
 
     /** The row as it appears for {@link #received()} decided by {@link #decided()}. */
@@ -192,6 +199,20 @@ class SubmissionTest {
                                                     && a.coBureaus().equals(List.of(GXJ)) && !a.triage()
                                                     && a.basis().equals(List.of(new RoutingBasis("（三）", List.of("市发展改革委", GXJ))))),
                                     andNoMore())));
+        }
+
+        @Test
+        void itsDueDateIsCountedInItsConsultationsZoneAndTheZoneIsRecorded() {
+            fixture.givenNoPriorActivity()
+                    .when(new ReceiveSubmission(ID, LONDON_CONSULTATION, new Submitter("陈大天", SubmitterKind.PERSON, ""),
+                            "第（十一）条建议", Channel.WEB, T0, null, PUBLIC))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            predicate((Object e) -> e instanceof SubmissionReceived),
+                            // received Sunday 2024-09-01: 15 working days end on Friday 2024-09-20, 23:59:59 in London (BST)
+                            predicate((Object e) -> e instanceof SubmissionAssigned a && a.timeZone().equals("Europe/London")
+                                    && a.dueAt().equals(Instant.parse("2024-09-20T22:59:59Z"))),
+                            andNoMore())));
         }
 
         @Test
@@ -286,6 +307,16 @@ class SubmissionTest {
         }
 
         @Test
+        void theNewDueDateIsCountedInTheConsultationsZone() {
+            SubmissionAssigned inLondon = new SubmissionAssigned(ID, GXJ, List.of(), List.of(new RoutingBasis("（十一）", List.of(GXJ))),
+                    false, 1, T0, 15, Instant.parse("2024-09-20T22:59:59Z"), "Europe/London");
+            fixture.given(received(), inLondon)
+                    .when(new ReassignSubmission(ID, KCJ, List.of(), "属科技创新范畴", null, T1, SUPERVISOR))
+                    // Friday 2024-10-11, end of day in London (British Summer Time), not in Shanghai
+                    .expectEvents(new SubmissionReassigned(ID, KCJ, List.of(), "属科技创新范畴", T1, Instant.parse("2024-10-11T22:59:59Z")));
+        }
+
+        @Test
         void anOfficialMayNotReassign() {
             fixture.given(received(), assignedTo(GXJ))
                     .when(new ReassignSubmission(ID, KCJ, List.of(), "不归我局", null, T1, GXJ_OFFICIAL))
@@ -320,7 +351,7 @@ class SubmissionTest {
 
         private SubmissionAssigned assignedWithCo() {
             return new SubmissionAssigned(ID, GXJ, List.of(KCJ), List.of(new RoutingBasis("（十一）", List.of(GXJ, KCJ))), false, 1,
-                    T0, 15, HandlingDeadline.after(T0, 15));
+                    T0, 15, new HandlingDeadline(15, HandlingDeadline.DEFAULT_ZONE).after(T0), "Asia/Shanghai");
         }
 
         @Test
