@@ -72,7 +72,7 @@ class MessageSerializationTest {
                 new SubmitterErased("s", "k", "本人要求", T),
                 new SubmissionJoinedCampaign("s", "c", "s0", "s0", 0.75, T),
                 new TablePublished("c", 1, "社会公众意见采纳情况表", 55,
-                        Map.of("采纳", 15), List.of("s9"), T, Map.of("采纳", OutcomeClass.ACCEPTED)),
+                        Map.of("采纳", 15), 1, List.of("s9"), T, Map.of("采纳", OutcomeClass.ACCEPTED)),
                 new ConsultationOpened("c", "若干措施", "甲", LocalDate.parse("2024-09-16"), clauses, List.of("采纳"), 15, T, "Europe/Berlin"),
                 new ConsultationOpened("c", "若干措施", "甲", null, clauses, List.of("是", "否"), 15, T, "Asia/Shanghai", false),
                 new OutcomeVocabularyAmended("c", List.of(new OutcomeWord("是", OutcomeClass.ACCEPTED)), "t.csv", T),

@@ -186,7 +186,7 @@ public class Consultation {
             return lastPublished;
         }
         requirePublishing(command.version());
-        TablePublished published = new TablePublished(consultationId, command.version(), publishingHeading, command.rowCount(),
+        TablePublished published = TablePublished.leaving(consultationId, command.version(), publishingHeading, command.rowCount(),
                 command.totals(), command.leftOut(), command.at(), command.outcomeClasses());
         apply(published);
         return published;

@@ -12,6 +12,6 @@ public final class EventUpcasters {
     }
 
     public static EventUpcasterChain chain() {
-        return new EventUpcasterChain(new LegacyEventNames());
+        return new EventUpcasterChain(new LegacyEventNames(), new TablePublishedRevision2());
     }
 }

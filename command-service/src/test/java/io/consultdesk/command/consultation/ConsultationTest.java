@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -179,7 +180,7 @@ class ConsultationTest {
                 .expectException(ConsultationRefused.class)
                 .expectExceptionMessage(containsString("version 1 of the table of consultation c is being published"));
         fixture.given(opened(), started(1), new TablePublicationProgressed("c", 1, 2, T0),
-                        new TablePublished("c", 1, "社会公众意见采纳情况表", 3, Map.of("采纳", 3), List.of(), T0, Map.of("采纳", OutcomeClass.ACCEPTED)))
+                        new TablePublished("c", 1, "社会公众意见采纳情况表", 3, Map.of("采纳", 3), 0, List.of(), T0, Map.of("采纳", OutcomeClass.ACCEPTED)))
                 .when(new StartTablePublication("c", 2, "社会公众意见采纳情况表", 3, T0, SUPERVISOR))
                 .expectEvents(started(2));
     }
@@ -196,13 +197,23 @@ class ConsultationTest {
 
     @Test
     void completingRecordsTheVersionUnderItsHeadingAndCompletingItAgainAnswersItWithoutANewFact() {
-        TablePublished published = new TablePublished("c", 1, "社会公众意见采纳情况表", 3, Map.of("采纳", 3), List.of("s9"), T0,
+        TablePublished published = new TablePublished("c", 1, "社会公众意见采纳情况表", 3, Map.of("采纳", 3), 1, List.of("s9"), T0,
                 Map.of("采纳", OutcomeClass.ACCEPTED));
         CompleteTablePublication complete = new CompleteTablePublication("c", 1, 3, Map.of("采纳", 3), Map.of("采纳", OutcomeClass.ACCEPTED),
                 List.of("s9"), T0, SUPERVISOR);
         fixture.given(opened(), started(1)).when(complete).expectEvents(published).expectResultMessagePayload(published);
         fixture.given(opened(), started(1), published).when(complete).expectNoEvents().expectResultMessagePayload(published);
         fixture.given(opened()).when(complete).expectException(ConsultationRefused.class);
+    }
+
+    @Test
+    void aVersionLeavingOutTensOfThousandsOfItemsCountsThemAllAndNamesTheFirstThousand() {
+        List<String> leftOut = IntStream.range(0, 50_000).mapToObj(i -> "item-" + i).toList();
+        CompleteTablePublication complete = new CompleteTablePublication("c", 1, 3, Map.of("采纳", 3), Map.of("采纳", OutcomeClass.ACCEPTED),
+                leftOut, T0, SUPERVISOR);
+        fixture.given(opened(), started(1)).when(complete)
+                .expectEvents(new TablePublished("c", 1, "社会公众意见采纳情况表", 3, Map.of("采纳", 3), 50_000, leftOut.subList(0, 1_000), T0,
+                        Map.of("采纳", OutcomeClass.ACCEPTED)));
     }
 
     @Test

@@ -84,7 +84,7 @@ final class GoldenEvents {
                 item(ITEM, 5, new SubmissionDecisionRevised(ITEM, 1, "采纳", "已在第（十一）条中增加。", "市科技创新局", T.plusSeconds(90_000),
                         OutcomeClass.ACCEPTED, List.of("市工业和信息化局"))),
                 consultation(2, new TablePublished(CONSULTATION, 1, "社会公众意见采纳情况表", 1,
-                        new TreeMap<>(Map.of("采纳", 1)), List.of("golden-item-5"), T.plusSeconds(172_800),
+                        new TreeMap<>(Map.of("采纳", 1)), 1, List.of("golden-item-5"), T.plusSeconds(172_800),
                         Map.of("采纳", OutcomeClass.ACCEPTED))),
                 item(ITEM, 6, new SubmissionPublished(ITEM, CONSULTATION, 1, 1, "陈*天", "第（十一）条建议增加对具有自研人工智能能力企业的支持。",
                         "采纳", "采纳。已在第（十一）条中增加。", T.plusSeconds(172_800))),

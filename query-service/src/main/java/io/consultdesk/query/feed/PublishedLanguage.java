@@ -18,7 +18,8 @@ public final class PublishedLanguage {
             Map.entry("ConsultationClosed", Set.of("1")),
             Map.entry("TablePublicationStarted", Set.of("1")),
             Map.entry("TablePublicationProgressed", Set.of("1")),
-            Map.entry("TablePublished", Set.of("1")),
+            // 1 named every item left out, 2 counts them and names the first thousand (PublishedTableProjection reads both)
+            Map.entry("TablePublished", Set.of("1", "2")),
             Map.entry("OutcomeVocabularyAmended", Set.of("1")),
             Map.entry("SubmissionReceived", Set.of("1")),
             Map.entry("SubmissionAssigned", Set.of("1")),

@@ -74,12 +74,15 @@ public class PublishedTableProjection implements Projection {
             p.path("totals").fields().forEachRemaining(t -> totals.put(t.getKey(), t.getValue().asInt()));
             List<String> leftOut = new ArrayList<>();
             p.path("leftOut").forEach(x -> leftOut.add(x.asText()));
+            // version 1 named every item left out; version 2 counts them and names the first ones
+            int leftOutCount = "1".equals(e.version()) ? leftOut.size() : p.path("leftOutCount").asInt();
             changes.put(TABLES, new Document("_id", id)
                     .append("consultationId", consultationId)
                     .append("version", version)
                     .append("heading", e.text("heading"))
                     .append("rowCount", p.path("rowCount").asInt())
                     .append("totals", new Document(totals))
+                    .append("leftOutCount", leftOutCount)
                     .append("leftOut", leftOut)
                     .append("outcomeClasses", outcomeClasses(p.path("outcomeClasses"), totals))
                     .append("publishedAt", publishedAt)

@@ -98,7 +98,19 @@ class PublishedLanguageContractTest {
      * that joined a campaign received and assigned like it.
      */
     private static List<EventEnvelope> story() throws IOException {
-        List<EventEnvelope> golden = goldenEvents();
+        return story(false);
+    }
+
+    /**
+     * The story as {@link #story()} tells it, each type in its newest version — or, {@code older}, each in its oldest
+     * (what a reader meets in topics written by an earlier release).
+     */
+    private static List<EventEnvelope> story(boolean older) throws IOException {
+        Map<String, String> chosen = new HashMap<>();
+        for (EventEnvelope e : goldenEvents()) {
+            chosen.merge(e.type(), e.version(), (a, b) -> (Integer.parseInt(b) > Integer.parseInt(a)) != older ? b : a);
+        }
+        List<EventEnvelope> golden = goldenEvents().stream().filter(e -> e.version().equals(chosen.get(e.type()))).toList();
         EventEnvelope received = golden.stream().filter(e -> e.type().equals("SubmissionReceived")).findFirst().orElseThrow();
         List<EventEnvelope> story = new ArrayList<>();
         EventEnvelope assigned = golden.stream().filter(e -> e.type().equals("SubmissionAssigned")).findFirst().orElseThrow();
@@ -143,6 +155,21 @@ class PublishedLanguageContractTest {
         Map<Object, Document> documents = new HashMap<>();
         views.collection(collection).find().forEach(d -> documents.put(d.get("_id"), d));
         return documents;
+    }
+
+    @Test
+    void aTablePublishedInItsFirstVersionReadsWithItsItemsLeftOutCounted() throws IOException {
+        Views views = freshViews();
+        BatchApplier applier = new BatchApplier(views, AllProjections.REGISTERED, JSON);
+        List<EventEnvelope> story = story(true);
+        assertThat(story).filteredOn(e -> e.type().equals("TablePublished")).extracting(EventEnvelope::version).containsExactly("1");
+        for (EventEnvelope event : story) {
+            ProjectionTest.apply(applier, event);
+        }
+        Document table = views.collection(PublishedTableProjection.TABLES).find().first();
+        assertThat(table.getInteger("leftOutCount")).isEqualTo(1);
+        assertThat(table.getList("leftOut", String.class)).containsExactly("golden-item-5");
+        assertThat(table.getInteger("rowCount")).isEqualTo(1);
     }
 
     @Test
@@ -210,6 +237,9 @@ class PublishedLanguageContractTest {
                 .containsEntry("采纳", 1);
         assertThat(views.collection(PublishedTableProjection.TABLES).find().first().get("outcomeClasses", Document.class))
                 .isEqualTo(new Document("采纳", "ACCEPTED"));
+        assertThat(views.collection(PublishedTableProjection.TABLES).find().first().getInteger("leftOutCount")).isEqualTo(1);
+        assertThat(views.collection(PublishedTableProjection.TABLES).find().first().getList("leftOut", String.class))
+                .containsExactly("golden-item-5");
         assertThat(views.collection(HistoryProjection.COLLECTION).countDocuments(Filters.eq("aggregateId", "golden-item-1")))
                 .isEqualTo(8);
         Document opinion = views.collection(HistoryProjection.COLLECTION).find(Filters.eq("type", "CoHandlingOpinionGiven")).first();
