@@ -1,5 +1,6 @@
 package io.consultdesk.command.consultation;
 
+import io.consultdesk.command.kernel.FieldLimits;
 import io.consultdesk.command.kernel.InvalidField;
 import io.consultdesk.command.routing.Clause;
 
@@ -33,17 +34,39 @@ public final class ClauseCatalogueTsv {
         int title = header.indexOf("title");
         int units = header.indexOf("responsible_units");
         int text = header.indexOf("text");
+        if (lines.size() - 1 > FieldLimits.CLAUSES) {
+            throw new InvalidField("body", "a catalogue has at most " + FieldLimits.CLAUSES + " clauses, this one has " + (lines.size() - 1));
+        }
         List<Clause> clauses = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             String[] cells = lines.get(i).split("\t", -1);
             try {
-                clauses.add(new Clause(cell(cells, clause), cell(cells, chapter), cell(cells, title),
-                        splitUnits(cell(cells, units)), cell(cells, text)));
+                Clause c = new Clause(cell(cells, clause), cell(cells, chapter), cell(cells, title),
+                        splitUnits(cell(cells, units)), cell(cells, text));
+                withinLimits(c);
+                clauses.add(c);
             } catch (IllegalArgumentException e) {
                 throw new InvalidField("line " + (i + 1), e.getMessage());
             }
         }
         return clauses;
+    }
+
+    /** The limits a catalogue sent as JSON is held to ({@code ConsultationController.ClauseRequest}), for one read from a file. */
+    private static void withinLimits(Clause c) {
+        atMost("chapter", c.chapter(), FieldLimits.HEADING);
+        atMost("title", c.title(), FieldLimits.TITLE);
+        atMost("text", c.text(), FieldLimits.CLAUSE_TEXT);
+        if (c.responsibleUnits().size() > FieldLimits.RESPONSIBLE_UNITS) {
+            throw new IllegalArgumentException("a clause names at most " + FieldLimits.RESPONSIBLE_UNITS + " responsible units");
+        }
+        c.responsibleUnits().forEach(u -> atMost("responsible unit", u, FieldLimits.BUREAU));
+    }
+
+    private static void atMost(String column, String value, int limit) {
+        if (value != null && value.length() > limit) {
+            throw new IllegalArgumentException("the " + column + " is longer than " + limit + " characters");
+        }
     }
 
     static List<String> splitUnits(String units) {

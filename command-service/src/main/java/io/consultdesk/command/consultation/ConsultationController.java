@@ -54,20 +54,21 @@ public class ConsultationController {
         this.clock = clock;
     }
 
-    public record ClauseRequest(@NotBlank @Size(max = FieldLimits.CLAUSE_NUMBER) String number, @Size(max = 200) String chapter,
-                                @Size(max = 500) String title, @Size(max = 50) List<@Size(max = FieldLimits.BUREAU) String> responsibleUnits,
-                                @Size(max = 20_000) String text) {
+    public record ClauseRequest(@NotBlank @Size(max = FieldLimits.CLAUSE_NUMBER) String number,
+                                @Size(max = FieldLimits.HEADING) String chapter, @Size(max = FieldLimits.TITLE) String title,
+                                @Size(max = FieldLimits.RESPONSIBLE_UNITS) List<@Size(max = FieldLimits.BUREAU) String> responsibleUnits,
+                                @Size(max = FieldLimits.CLAUSE_TEXT) String text) {
     }
 
     public record OpenRequest(
             @Pattern(regexp = FieldLimits.ID_PATTERN, message = FieldLimits.ID_RULE) String id,
-            @NotBlank @Size(max = 500) String title,
+            @NotBlank @Size(max = FieldLimits.TITLE) String title,
             @NotBlank @Size(max = FieldLimits.BUREAU) String draftingUnit,
             LocalDate deadline,
-            @Size(max = 2_000) List<@Valid ClauseRequest> clauses,
+            @Size(max = FieldLimits.CLAUSES) List<@Valid ClauseRequest> clauses,
             @Size(max = FieldLimits.OUTCOME_WORDS) List<@NotBlank @Size(max = FieldLimits.OUTCOME_WORD) String> outcomes,
             @Min(1) @Max(365) Integer handlingWorkingDays,
-            @Size(max = 60) String timeZone,
+            @Size(max = FieldLimits.TIME_ZONE) String timeZone,
             Boolean maskOrganisations) {
     }
 
@@ -94,7 +95,7 @@ public class ConsultationController {
 
     @PutMapping(path = "/{id}/clauses", consumes = "application/json")
     public Map<String, Object> amendFromJson(@PathVariable String id,
-                                             @RequestBody @Size(max = 2_000) List<@Valid ClauseRequest> clauses) {
+                                             @RequestBody @Size(max = FieldLimits.CLAUSES) List<@Valid ClauseRequest> clauses) {
         return amend(id, clauses(clauses));
     }
 

@@ -26,6 +26,24 @@ public final class FieldLimits {
     public static final int CLAUSE_NUMBER = 20;
     /** A bureau's (unit's) name. */
     public static final int BUREAU = 100;
+    /** A submitter's contact (e-mail, address, telephone). */
+    public static final int CONTACT = 500;
+    /** A consultation's title, and a clause's title in its catalogue. */
+    public static final int TITLE = 500;
+    /** A table's heading, and a chapter's title in a catalogue. */
+    public static final int HEADING = 200;
+    /** A catalogue's clauses, the responsible units of one clause, and a clause's own text. */
+    public static final int CLAUSES = 2_000;
+    public static final int RESPONSIBLE_UNITS = 50;
+    public static final int CLAUSE_TEXT = 20_000;
+    /** The bureaus a decision says it took into account, or an item's co-handling bureaus. */
+    public static final int CO_BUREAUS = 20;
+    /** A co-handling bureau's opinion (协办意见). */
+    public static final int CO_HANDLING_OPINION = 5_000;
+    /** The undecided items a publication may name to leave out (the event counts them and names the first 1,000). */
+    public static final int LEFT_OUT = 100_000;
+    /** A time zone's region name (America/Argentina/ComodRivadavia is among the longest). */
+    public static final int TIME_ZONE = 60;
 
     private FieldLimits() {
     }

@@ -46,8 +46,8 @@ public class PublicationController {
         this.answerWithin = answerWithin;
     }
 
-    public record PublicationRequest(@Size(max = 100_000) Set<@Size(max = FieldLimits.ID) String> leaveOut,
-                                     @Size(max = 200) String heading) {
+    public record PublicationRequest(@Size(max = FieldLimits.LEFT_OUT) Set<@Size(max = FieldLimits.ID) String> leaveOut,
+                                     @Size(max = FieldLimits.HEADING) String heading) {
     }
 
     @PostMapping

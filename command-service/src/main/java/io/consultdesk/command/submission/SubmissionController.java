@@ -60,7 +60,7 @@ public class SubmissionController {
     }
 
     public record SubmitterRequest(@NotBlank @Size(max = FieldLimits.SUBMITTER_NAME) String name, @NotNull SubmitterKind kind,
-                                   @Size(max = 500) String contact) {
+                                   @Size(max = FieldLimits.CONTACT) String contact) {
     }
 
     public record LetterRequest(@NotBlank @Pattern(regexp = FieldLimits.ID_PATTERN) String letterId,
@@ -89,7 +89,7 @@ public class SubmissionController {
     public record DecisionRequest(@NotBlank @Size(max = FieldLimits.OUTCOME_WORD) String outcome,
                                   @Size(max = FieldLimits.DECISION_REASON) String reason,
                                   @PositiveOrZero Long expectedVersion,
-                                  @Size(max = 20) List<@NotBlank @Size(max = FieldLimits.BUREAU) String> consideredOpinions) {
+                                  @Size(max = FieldLimits.CO_BUREAUS) List<@NotBlank @Size(max = FieldLimits.BUREAU) String> consideredOpinions) {
     }
 
     @PostMapping("/{id}/decision")
@@ -100,7 +100,7 @@ public class SubmissionController {
         return Map.of("id", id, "outcome", request.outcome().strip());
     }
 
-    public record CoHandlingOpinionRequest(@NotBlank @Size(max = 5_000) String opinion) {
+    public record CoHandlingOpinionRequest(@NotBlank @Size(max = FieldLimits.CO_HANDLING_OPINION) String opinion) {
     }
 
     /** A co-handling bureau's opinion (协办意见), given by one of its officials while the item is open. */
@@ -112,7 +112,7 @@ public class SubmissionController {
     }
 
     public record AssignmentRequest(@NotBlank @Size(max = FieldLimits.BUREAU) String leadBureau,
-                                    @Size(max = 20) List<@NotBlank @Size(max = FieldLimits.BUREAU) String> coBureaus,
+                                    @Size(max = FieldLimits.CO_BUREAUS) List<@NotBlank @Size(max = FieldLimits.BUREAU) String> coBureaus,
                                     @NotBlank @Size(max = FieldLimits.REASON) String reason, @PositiveOrZero Long expectedVersion) {
     }
 

@@ -43,6 +43,12 @@ public class CommandProblemPhrases {
                 // a consultation's catalogue and outcome words
                 "the catalogue is empty: a header line and one line per clause are expected", "条款目录是空的：应有一行表头，每个条款一行",
                 "the header must name a 'clause' column; it has (.*)", "表头须有 clause 列；现有的列为 $1",
+                "a catalogue has at most (\\d+) clauses, this one has (\\d+)", "条款目录最多 $1 个条款，此目录有 $2 个",
+                "the chapter is longer than (\\d+) characters", "章节名称超过 $1 个字符",
+                "the title is longer than (\\d+) characters", "条款标题超过 $1 个字符",
+                "the text is longer than (\\d+) characters", "条款正文超过 $1 个字符",
+                "the responsible unit is longer than (\\d+) characters", "责任单位名称超过 $1 个字符",
+                "a clause names at most (\\d+) responsible units", "一个条款最多列 $1 个责任单位",
                 "give at least one word: (.*)", "请至少给出一个用语：$1",
                 "at most (\\d+) words", "最多 $1 个用语",
                 "a word of 1 to (\\d+) characters", "用语须为 1 至 $1 个字符",

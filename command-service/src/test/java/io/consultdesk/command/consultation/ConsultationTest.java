@@ -9,6 +9,8 @@ import io.consultdesk.command.consultation.ConsultationCommands.RecordTablePubli
 import io.consultdesk.command.consultation.ConsultationCommands.SetOutcomeVocabulary;
 import io.consultdesk.command.consultation.ConsultationCommands.StartTablePublication;
 import io.consultdesk.command.kernel.Actor;
+import io.consultdesk.command.kernel.FieldLimits;
+import io.consultdesk.command.kernel.InvalidField;
 import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.security.Roles;
 import io.consultdesk.command.publishedlanguage.PublishedJson;
@@ -24,9 +26,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConsultationTest {
 
@@ -164,6 +168,20 @@ class ConsultationTest {
                  "clauses":[{"number":"（一）","chapter":"","title":"","responsibleUnits":["甲"]}],
                  "outcomes":["采纳"],"handlingWorkingDays":15,"openedAt":"2024-09-02T01:30:00Z"}""", ConsultationOpened.class);
         assertThat(stored.clauses().get(0).text()).isEmpty();
+    }
+
+    @Test
+    void aCatalogueFileIsHeldToTheLimitsOfOneSentAsJsonNamingTheLine() {
+        String header = "clause\tchapter\ttitle\tresponsible_units\n";
+        assertThatThrownBy(() -> ClauseCatalogueTsv.parse(header + "（一）\t\t\t甲\n（二）\t" + "章".repeat(FieldLimits.HEADING + 1) + "\t\t乙\n"))
+                .isInstanceOfSatisfying(InvalidField.class, e -> assertThat(e.field() + ": " + e.getMessage()).isEqualTo("line 3: the chapter is longer than 200 characters"));
+        assertThatThrownBy(() -> ClauseCatalogueTsv.parse(header + "（一）\t\t\t" + IntStream.range(0, 51).mapToObj(i -> "局" + i)
+                .collect(Collectors.joining("、")) + "\n"))
+                .isInstanceOfSatisfying(InvalidField.class, e -> assertThat(e.field() + ": " + e.getMessage()).isEqualTo("line 2: a clause names at most 50 responsible units"));
+        assertThatThrownBy(() -> ClauseCatalogueTsv.parse(header + IntStream.rangeClosed(1, FieldLimits.CLAUSES + 1)
+                .mapToObj(i -> i + "\t\t\t甲\n").collect(Collectors.joining())))
+                .isInstanceOfSatisfying(InvalidField.class, e -> assertThat(e.field() + ": " + e.getMessage()).isEqualTo("body: a catalogue has at most 2000 clauses, this one has 2001"));
+        assertThat(ClauseCatalogueTsv.parse(header + "（一）\t" + "章".repeat(FieldLimits.HEADING) + "\t\t甲\n")).hasSize(1);
     }
 
     private static TablePublicationStarted started(int version) {

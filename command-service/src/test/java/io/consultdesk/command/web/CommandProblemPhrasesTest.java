@@ -48,6 +48,9 @@ class CommandProblemPhrasesTest {
                 .isEqualTo("file：没有找到表格：既没有表头行，也没有逐条标注的意见（1. 反馈人：… 意见建议：… 采纳情况：…）");
         assertThat(chinese("columns: 'writer' is not a column role: use serial, submitter, unit, person, opinion, outcome, reason or ignore"))
                 .startsWith("columns：“writer”不是列的用途");
+        assertThat(chinese("line 3: the chapter is longer than 200 characters")).isEqualTo("line 3：章节名称超过 200 个字符");
+        assertThat(chinese("line 3: a clause names at most 50 responsible units")).isEqualTo("line 3：一个条款最多列 50 个责任单位");
+        assertThat(chinese("body: a catalogue has at most 2000 clauses, this one has 2001")).isEqualTo("body：条款目录最多 2000 个条款，此目录有 2001 个");
     }
 
     @Test

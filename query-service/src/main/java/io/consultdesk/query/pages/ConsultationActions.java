@@ -5,6 +5,7 @@ import io.consultdesk.query.consultation.ConsultationStates;
 import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.desk.CommandService;
 import io.consultdesk.query.desk.CommandService.Reply;
+import io.consultdesk.query.presentation.LocalTimes;
 import io.consultdesk.security.Caller;
 import io.consultdesk.security.CurrentCaller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -120,7 +121,7 @@ public class ConsultationActions {
                 + Forms.text("draftingUnit", l.get("draftingUnit"), entered.getOrDefault("draftingUnit", ""), true)
                 + "<label for=\"f-deadline\">" + esc(l.get("deadline")) + "</label><input id=\"f-deadline\" name=\"deadline\" type=\"date\" value=\""
                 + esc(entered.getOrDefault("deadline", "")) + "\">"
-                + Forms.text("timeZone", l.get("timeZone"), entered.getOrDefault("timeZone", "Asia/Shanghai"), false);
+                + Forms.text("timeZone", l.get("timeZone"), entered.getOrDefault("timeZone", LocalTimes.DEFAULT_ZONE.getId()), false);
         return Html.answer(status, l, l.get("openConsultation"), (notice == null ? "" : notice.html())
                 + Forms.form("open", "/desk/consultations", l, l.get("openConsultation"), fields, l.get("save")));
     }
