@@ -4,13 +4,18 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.consultdesk.query.feed.ArrivalOrder;
+import io.consultdesk.query.feed.BureauArrivals;
 import io.consultdesk.query.feed.Views;
 import io.consultdesk.query.submission.SubmissionProjection;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A board page in the default order (as items arrived) read by key, however many items there are: the item
@@ -25,6 +30,9 @@ import java.util.Optional;
  * scan and a sort of the matches on the development store, an index on MongoDB): by then the matches are few,
  * and the development store sorts every match in memory — the walk is what keeps a page of a common filter
  * over a million items from sorting them all. Deep pages cost in proportion to their depth, as skipping does.
+ * <p>
+ * A consultation's page for one bureau walks the bureau's own list ({@link BureauArrivals}) where the generation
+ * keeps complete lists: a bureau that leads few of the consultation's items is then as quick as one that leads most.
  */
 final class FirstPageByArrival {
 
@@ -50,6 +58,9 @@ final class FirstPageByArrival {
      */
     Optional<List<Document>> page(BoardFilter filter, BoardCriteria criteria, Long matching, long itemsInScope) {
         long skip = (long) filter.page() * filter.size();
+        if (filter.consultation() != null && filter.bureau() != null && BureauArrivals.complete(views)) {
+            return byBureau(filter, criteria, matching, skip);
+        }
         if (matching != null) {
             if (skip >= matching) {
                 return Optional.of(List.of()); // the summary counts fewer: nothing to read
@@ -80,6 +91,52 @@ final class FirstPageByArrival {
             examined += last - first + 1;
             for (Document item : numbered) {
                 if (criteria.matches(item)) {
+                    if (skip > 0) {
+                        skip--;
+                    } else if (page.size() < filter.size()) {
+                        page.add(item);
+                    }
+                }
+            }
+        }
+        return Optional.of(page);
+    }
+
+    /**
+     * A page of one bureau's items of a consultation, walking the bureau's own list ({@link BureauArrivals}) in the
+     * order items reached it: each chunk of the list is one {@code _id $in} of its entries and one of their items,
+     * each item tested as it is now (it may have left the bureau since) and counted once (it may have come back).
+     */
+    private Optional<List<Document>> byBureau(BoardFilter filter, BoardCriteria criteria, Long matching, long skip) {
+        String group = filter.consultation();
+        long listed = BureauArrivals.issued(views, group, filter.bureau());
+        if (matching != null) {
+            if (skip >= matching) {
+                return Optional.of(List.of());
+            }
+            long expected = (skip + filter.size()) * Math.max(1, listed) / matching;
+            if (expected > MAX_EXAMINED + skip) {
+                return Optional.empty();
+            }
+        }
+        List<Document> page = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        MongoCollection<Document> items = views.collection(SubmissionProjection.COLLECTION);
+        long examined = 0;
+        long chunk = Math.min(CHUNK, Math.max(50, 2 * (skip + filter.size())));
+        for (long first = 1; first <= listed && page.size() < filter.size(); first += chunk, chunk = Math.min(CHUNK, 2 * chunk)) {
+            if (examined >= MAX_EXAMINED + skip) {
+                return Optional.empty();
+            }
+            long last = Math.min(listed, first + chunk - 1);
+            List<String> ids = BureauArrivals.items(views, group, filter.bureau(), first, last);
+            examined += last - first + 1;
+            Map<String, Document> byId = new HashMap<>();
+            items.find(Filters.in("_id", ids.stream().distinct().toList())).projection(Projections.exclude("routingBasis", "summaryOwed"))
+                    .batchSize(ids.size()).forEach(d -> byId.put(d.getString("_id"), d));
+            for (String id : ids) {
+                Document item = byId.get(id);
+                if (item != null && seen.add(id) && criteria.matches(item)) {
                     if (skip > 0) {
                         skip--;
                     } else if (page.size() < filter.size()) {

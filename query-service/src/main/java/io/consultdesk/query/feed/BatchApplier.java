@@ -74,6 +74,8 @@ public final class BatchApplier {
     private final Map<String, SummaryFolder> summaries;
     /** Aggregate collection → the numbering of its documents in order of arrival, if it keeps one. */
     private final Map<String, ArrivalOrder> arrivals;
+    /** Aggregate collection → the lists of its documents per group and value of a list field, if it keeps them. */
+    private final Map<String, Listing> listings;
 
     public BatchApplier(Views views, Projections registered, ObjectMapper json) {
         this.views = views;
@@ -95,6 +97,12 @@ public final class BatchApplier {
                     numbered.put(d.collection(), new ArrivalOrder(views, d.collection(), d.arrivalGroup())));
         }
         this.arrivals = Map.copyOf(numbered);
+        Map<String, Listing> listed = new HashMap<>();
+        for (Projection projection : projections) {
+            projection.documentPerAggregate().filter(d -> d.arrivalGroup() != null && d.listedBy() != null).ifPresent(d ->
+                    listed.put(d.collection(), new Listing(new BureauArrivals(views, d.collection()), d.arrivalGroup(), d.listedBy())));
+        }
+        this.listings = Map.copyOf(listed);
         for (String collection : sequencedIn.values()) {
             views.collection(collection).createIndex(Indexes.ascending("_id", LAST_SEQUENCE), new IndexOptions().unique(true));
         }
@@ -225,6 +233,10 @@ public final class BatchApplier {
             List<String> ids = of.stream().map(Aggregate::id).distinct().toList();
             String type = of.get(0).type();
             Document projection = new Document(LAST_SEQUENCE, 1);
+            Listing listing = listings.get(collection);
+            if (listing != null) {
+                projection.append(listing.group(), 1).append(listing.field(), 1);
+            }
             SummaryFolder folder = summaries.get(collection);
             if (folder != null) {
                 folder.summary().fields().forEach(f -> projection.append(f, 1));
@@ -385,6 +397,11 @@ public final class BatchApplier {
             if (arrival != null) {
                 arrival.number(writing.stream().filter(p -> p.stored == null).map(sets::get).toList());
             }
+            Listing listing = listings.get(collection);
+            if (listing != null) {
+                // before the documents: a list may name an item more than once, never miss one
+                listing.arrivals().record(listing.joined(writing, sets));
+            }
             for (Plan plan : writing) {
                 Document set = sets.get(plan);
                 if (folder != null) {
@@ -418,6 +435,32 @@ public final class BatchApplier {
     }
 
     private record Aggregate(String type, String id) {
+    }
+
+    /** A collection's lists per {@code group} and value of {@code field} ({@link BureauArrivals}). */
+    private record Listing(BureauArrivals arrivals, String group, String field) {
+
+        /** The values each document gains with this run (in its fields as now set, not as it was), in the runs' order. */
+        List<BureauArrivals.Joined> joined(List<Plan> writing, Map<Plan, Document> sets) {
+            List<BureauArrivals.Joined> joined = new ArrayList<>();
+            for (Plan plan : writing) {
+                Document set = sets.get(plan);
+                if (!set.containsKey(field)) {
+                    continue;
+                }
+                String group = set.getString(this.group) != null ? set.getString(this.group)
+                        : plan.stored == null ? null : plan.stored.getString(this.group);
+                if (group == null) {
+                    continue;
+                }
+                List<?> before = plan.stored != null && plan.stored.get(field) instanceof List<?> l ? l : List.of();
+                if (set.get(field) instanceof List<?> after) {
+                    after.stream().filter(v -> v instanceof String && !before.contains(v)).distinct()
+                            .forEach(v -> joined.add(new BureauArrivals.Joined(group, (String) v, plan.aggregate.id())));
+                }
+            }
+            return joined;
+        }
     }
 
     /** One aggregate's part of a batch, as planned against the sequence its document had applied. */

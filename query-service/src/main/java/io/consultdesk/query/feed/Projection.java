@@ -39,12 +39,14 @@ public interface Projection {
     /**
      * Aggregates of {@code aggregateType} each have one document in {@code collection}. With an
      * {@code arrivalGroup} (a field of the documents, e.g. their consultation) the feed also numbers the
-     * documents in the order they arrive, overall and within that field's value ({@link ArrivalOrder}).
+     * documents in the order they arrive, overall and within that field's value ({@link ArrivalOrder}); with
+     * {@code listedBy} too (a list field of the documents, e.g. their bureaus) it keeps a list per group and value
+     * of the documents in the order they gained that value ({@link BureauArrivals}).
      */
-    record DocumentPerAggregate(String aggregateType, String collection, String arrivalGroup) {
+    record DocumentPerAggregate(String aggregateType, String collection, String arrivalGroup, String listedBy) {
 
         public DocumentPerAggregate(String aggregateType, String collection) {
-            this(aggregateType, collection, null);
+            this(aggregateType, collection, null, null);
         }
     }
 }

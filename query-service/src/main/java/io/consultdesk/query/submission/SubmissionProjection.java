@@ -56,7 +56,7 @@ public class SubmissionProjection implements Projection {
 
     @Override
     public Optional<DocumentPerAggregate> documentPerAggregate() {
-        return Optional.of(new DocumentPerAggregate("Submission", COLLECTION, "consultationId"));
+        return Optional.of(new DocumentPerAggregate("Submission", COLLECTION, "consultationId", "bureaus"));
     }
 
     @Override

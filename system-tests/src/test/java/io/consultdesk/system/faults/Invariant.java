@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What must hold after every fault: the read side holds exactly the events the event store holds (by
  * event id), every aggregate's applied sequence numbers run 0…n without a gap, each item document has
  * applied exactly its last event, the dashboards' summary documents equal a recount of the item documents
- * (and no item still owes them a delta), and a full replay produces documents equal to the live ones.
+ * (and no item still owes them a delta), each bureau's list names every item it has, and a full replay produces
+ * documents equal to the live ones.
  */
 final class Invariant {
 
@@ -82,7 +83,28 @@ final class Invariant {
                     .isEqualTo(seq.get(seq.size() - 1));
         }
         summariesEqualARecount(views, generation, deadline);
+        bureauListsNameEveryItem(views, generation, forgedAggregates);
         replayEqualsLive(api);
+    }
+
+    /**
+     * Each bureau's list of a consultation's items (what the board reads a bureau's pages from) names every item the
+     * bureau has: a list may name more (items that left, or came back) but never miss one.
+     */
+    static void bureauListsNameEveryItem(MongoDatabase views, String generation, Set<String> forgedAggregates) {
+        assertThat(views.getCollection("arrivals_" + generation).find(Filters.eq("_id", "bureau_arrivals#complete")).first())
+                .as("a generation begun empty lists every item").isNotNull();
+        Set<String> listed = new HashSet<>();
+        for (Document entry : views.getCollection("bureau_arrivals_" + generation).find()) {
+            String key = entry.getString("_id");
+            listed.add(key.substring(0, key.lastIndexOf('|')) + "|" + entry.getString("item"));
+        }
+        for (Document item : views.getCollection("submissions_" + generation).find(Filters.nin("_id", forgedAggregates))) {
+            for (String bureau : item.getList("bureaus", String.class, List.of())) {
+                assertThat(listed).as("item %s in %s's list", item.getString("_id"), bureau)
+                        .contains(item.getString("consultationId") + "|" + bureau + "|" + item.getString("_id"));
+            }
+        }
     }
 
     static void replayEqualsLive(Api api) {
