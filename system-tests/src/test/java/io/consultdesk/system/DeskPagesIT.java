@@ -312,6 +312,33 @@ class DeskPagesIT {
     }
 
     @Test
+    void aSupervisorImportsAPublishedTableWithItsDecisionsAndPublishesIt() throws Exception {
+        browser.signInAs("supervisor", Api.PASSWORD);
+        String own = ownConsultation();
+        browser.open(queryUrl + "/consultations/" + own);
+        browser.click("#action-import");
+        browser.chooseFile("#f-file", Fixtures.seed("000_9004bd27553d34a2.txt"));
+        browser.click("#f-published");
+        browser.click("#upload button[type=submit]");
+        assertThat(text("#notice")).startsWith("试导入完成");
+        assertThat(text("#card-rows b")).isEqualTo("55");
+        assertThat(text("#card-decided b")).as("every row brings its decision").isEqualTo("55");
+        browser.click("#confirm button[type=submit]");
+        assertThat(text("#notice")).isEqualTo("导入完成");
+        assertThat(text("#card-received b")).isEqualTo("55");
+        assertThat(text("#card-decided b")).isEqualTo("55");
+        api.awaitQuery("supervisor", "/api/board?state=DECIDED&consultation=" + own, r -> r.json().path("total").asInt() == 55,
+                Duration.ofSeconds(30));
+
+        browser.open(queryUrl + "/consultations/" + own + "/publication");
+        browser.click("#publish button[type=submit]");
+        api.awaitQuery(null, "/api/consultations/" + own + "/table", r -> r.status() == 200, Duration.ofSeconds(30));
+        assertThat(new String(api.download("/api/consultations/" + own + "/table?format=txt"), StandardCharsets.UTF_8))
+                .as("the table the supervisor published in the browser is the source's, byte for byte")
+                .isEqualTo(Fixtures.seedText("000_9004bd27553d34a2.txt"));
+    }
+
+    @Test
     void aMemberOfThePublicCommentsOnAClauseAndIsToldWhatIsWrongInTheirLanguage() throws Exception {
         browser.signOut();
         browser.open(queryUrl + "/public/consultations/" + consultation);
