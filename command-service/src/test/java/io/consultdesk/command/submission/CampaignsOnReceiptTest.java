@@ -61,7 +61,7 @@ class CampaignsOnReceiptTest {
 
     private static final Instant T = Instant.parse("2024-09-02T01:30:00Z");
     private static final Actor ADMIN = new Actor("admin", "", Set.of(Roles.ADMIN));
-    private static final Actor PUBLIC = new Actor("public", "", Set.of(Roles.PUBLIC));
+    private static final Actor PUBLIC = new Actor("public", "", Set.of());
     private static final String TEMPLATE = "关于第（四）条训力券，我们是一家中小人工智能企业，建议将企业单次申领训力券金额上限由智能算力合同额的50%提高到70%，"
             + "并取消每家企业每年不超过300万元的限制，切实减轻初创企业的算力负担。";
 

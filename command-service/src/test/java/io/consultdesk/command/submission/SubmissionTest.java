@@ -70,7 +70,7 @@ class SubmissionTest {
     static final Instant T1 = Instant.parse("2024-09-20T08:00:00Z");
 
     static final Actor CLERK = new Actor("clerk", "", Set.of(Roles.CLERK));
-    static final Actor PUBLIC = new Actor("public", "", Set.of(Roles.PUBLIC));
+    static final Actor PUBLIC = new Actor("public", "", Set.of());
     static final Actor GXJ_OFFICIAL = new Actor("official-gxj", GXJ, Set.of(Roles.OFFICIAL));
     static final Actor KCJ_OFFICIAL = new Actor("official-kcj", KCJ, Set.of(Roles.OFFICIAL));
     static final Actor SUPERVISOR = new Actor("supervisor", "", Set.of(Roles.SUPERVISOR));
