@@ -91,52 +91,8 @@ final class CampaignIngestCost {
                         "--consultdesk.campaigns.enabled=" + detection));
         try {
             services.awaitHealthy(Duration.ofSeconds(180));
-            ConsultDeskClient supervisor = new ConsultDeskClient("supervisor", "consultdesk");
-            String consultation = "campaign-" + UUID.randomUUID();
-            supervisor.send("POST", services.commandUrl() + "/api/consultations", "application/json",
-                    "{\"id\":\"" + consultation + "\",\"title\":\"若干措施\",\"draftingUnit\":\"市工业和信息化局\"}");
-            int slices = 10;
-            int slice = texts.size() / slices;
-            AtomicLongArray doneAt = new AtomicLongArray(slices);
-            AtomicInteger next = new AtomicInteger();
-            AtomicInteger done = new AtomicInteger();
-            AtomicInteger failed = new AtomicInteger();
-            ConsultDeskClient clerk = new ConsultDeskClient("clerk", "consultdesk");
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            long t0 = System.nanoTime();
-            List<Future<?>> work = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                work.add(pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < texts.size()) {
-                        String body = "{\"consultationId\":\"" + consultation + "\",\"submitter\":{\"name\":\"反馈人" + i
-                                + "\",\"kind\":\"PERSON\"},\"opinion\":\"" + texts.get(i).replace("\"", "\\\"") + "\"}";
-                        if (!clerk.send("POST", services.commandUrl() + "/api/submissions", "application/json", body).ok()) {
-                            failed.incrementAndGet();
-                        }
-                        int finished = done.incrementAndGet();
-                        if (finished % slice == 0 && finished / slice <= slices) {
-                            doneAt.set(finished / slice - 1, System.nanoTime());
-                            System.out.printf("  detection %s: %d of %d received%n", detection ? "on" : "off", finished, texts.size());
-                        }
-                    }
-                }));
-            }
-            for (Future<?> f : work) {
-                f.get();
-            }
-            pool.shutdown();
-            if (failed.get() > 0) {
-                throw new IllegalStateException(failed.get() + " comments were refused");
-            }
-            double[] rates = new double[slices + 1];
-            long previous = t0;
-            for (int i = 0; i < slices; i++) {
-                rates[i] = slice / ((doneAt.get(i) - previous) / 1e9);
-                previous = doneAt.get(i);
-            }
-            rates[slices] = texts.size() / ((System.nanoTime() - t0) / 1e9);
-            return rates;
+            String consultation = openConsultation(services.commandUrl());
+            return receive(services.commandUrl(), consultation, texts, clients, detection);
         } finally {
             services.close();
             infrastructure.close();
@@ -144,5 +100,67 @@ final class CampaignIngestCost {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** A new consultation, opened by the supervisor: its id. */
+    private static String openConsultation(String commandUrl) {
+        ConsultDeskClient supervisor = new ConsultDeskClient("supervisor", "consultdesk");
+        String consultation = "campaign-" + UUID.randomUUID();
+        supervisor.send("POST", commandUrl + "/api/consultations", "application/json",
+                "{\"id\":\"" + consultation + "\",\"title\":\"若干措施\",\"draftingUnit\":\"市工业和信息化局\"}");
+        return consultation;
+    }
+
+    /** Every text received by the clerk from concurrent clients; comments per second for each tenth of arrivals, then overall (last). */
+    private static double[] receive(String commandUrl, String consultation, List<String> texts, int clients, boolean detection)
+            throws Exception {
+        int slices = 10;
+        int slice = texts.size() / slices;
+        AtomicLongArray doneAt = new AtomicLongArray(slices);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ConsultDeskClient clerk = new ConsultDeskClient("clerk", "consultdesk");
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long t0 = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            work.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < texts.size()) {
+                    String body = "{\"consultationId\":\"" + consultation + "\",\"submitter\":{\"name\":\"反馈人" + i
+                            + "\",\"kind\":\"PERSON\"},\"opinion\":\"" + texts.get(i).replace("\"", "\\\"") + "\"}";
+                    if (!clerk.send("POST", commandUrl + "/api/submissions", "application/json", body).ok()) {
+                        failed.incrementAndGet();
+                    }
+                    int finished = done.incrementAndGet();
+                    if (finished % slice == 0 && finished / slice <= slices) {
+                        doneAt.set(finished / slice - 1, System.nanoTime());
+                        System.out.printf("  detection %s: %d of %d received%n", detection ? "on" : "off", finished, texts.size());
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " comments were refused");
+        }
+        return rates(doneAt, slice, t0, texts.size());
+    }
+
+    /** Comments per second for each slice (finished at {@code doneAt}), then overall (last). */
+    private static double[] rates(AtomicLongArray doneAt, int slice, long t0, int total) {
+        int slices = doneAt.length();
+        double[] rates = new double[slices + 1];
+        long previous = t0;
+        for (int i = 0; i < slices; i++) {
+            rates[i] = slice / ((doneAt.get(i) - previous) / 1e9);
+            previous = doneAt.get(i);
+        }
+        rates[slices] = total / ((System.nanoTime() - t0) / 1e9);
+        return rates;
     }
 }

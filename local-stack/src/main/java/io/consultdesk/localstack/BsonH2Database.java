@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
@@ -57,7 +58,7 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
-        MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = StoreMaps.data(store, StoreMaps.dataMapName(fullName));
+        MVMap<Object, Document> data = StoreMaps.data(store, StoreMaps.dataMapName(fullName));
         MVMap<String, Object> meta = store.openMap(META_PREFIX + fullName);
         return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
     }

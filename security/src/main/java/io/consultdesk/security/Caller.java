@@ -5,7 +5,8 @@ import java.util.Set;
 /** The authenticated caller: user name, bureau (officials) and roles; the public when nobody signed in. */
 public record Caller(String name, String bureau, Set<String> roles) {
 
-    public static final Caller PUBLIC = new Caller("public", "", Set.of(Roles.PUBLIC));
+    /** Whoever did not sign in: no role at all. */
+    public static final Caller PUBLIC = new Caller("public", "", Set.of());
 
     public Caller {
         bureau = bureau == null ? "" : bureau;

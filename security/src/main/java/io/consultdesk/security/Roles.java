@@ -6,8 +6,6 @@ package io.consultdesk.security;
  */
 public final class Roles {
 
-    /** Whoever did not sign in ({@link Caller#PUBLIC}): never given to a user. */
-    public static final String PUBLIC = "PUBLIC";
     public static final String CLERK = "CLERK";
     public static final String OFFICIAL = "OFFICIAL";
     public static final String SUPERVISOR = "SUPERVISOR";

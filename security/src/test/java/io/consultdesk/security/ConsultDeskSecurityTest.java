@@ -43,7 +43,10 @@ class ConsultDeskSecurityTest {
 
     @Test
     void nobodySignedInIsThePublic() {
-        assertThat(new CurrentCaller().get()).isEqualTo(Caller.PUBLIC);
+        Caller nobody = new CurrentCaller().get();
+        assertThat(nobody).isEqualTo(Caller.PUBLIC);
+        assertThat(nobody.roles()).isEmpty();
+        assertThat(nobody.seesAllItems()).isFalse();
     }
 
     @Test

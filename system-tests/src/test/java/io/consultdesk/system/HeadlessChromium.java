@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -149,7 +150,7 @@ final class HeadlessChromium implements AutoCloseable {
         if (node == 0) {
             throw new AssertionError("no file input at " + selector);
         }
-        call("DOM.setFileInputFiles", Map.of("nodeId", node, "files", java.util.List.of(file.toAbsolutePath().toString())));
+        call("DOM.setFileInputFiles", Map.of("nodeId", node, "files", List.of(file.toAbsolutePath().toString())));
     }
 
     /** Opens the URL and waits until the page has loaded. */

@@ -1,5 +1,7 @@
 package io.consultdesk.command.campaign;
 
+import java.util.stream.LongStream;
+
 /**
  * The character n-grams of a normalised text, hashed to 64 bits (a set: repeats count once). Chinese has no
  * spaces to cut words at, so overlapping characters stand in for words; a text shorter than n is one shingle.
@@ -22,7 +24,7 @@ public final class Shingles {
         if (text.length() <= n) {
             return new long[] {Hashes.of(text, 0, text.length())};
         }
-        return java.util.stream.LongStream.range(0, text.length() - n + 1)
+        return LongStream.range(0, text.length() - n + 1)
                 .map(i -> Hashes.of(text, (int) i, (int) i + n)).distinct().toArray();
     }
 }

@@ -45,64 +45,85 @@ public final class DocxTableReader implements TableReader {
     @Override
     public TableColumns read(InputStream in, Consumer<TableRow> sink) throws IOException {
         try (XWPFDocument doc = new XWPFDocument(in)) {
-            HeaderSearch search = new HeaderSearch(mapping);
-            TableColumns columns = null;
-            // the header's rows (one, or two): a row equal to one of them later is the header repeated
-            Set<List<String>> headerRows = new HashSet<>();
-            List<String> paragraphs = new ArrayList<>();
-            int position = 0;
-            int tables = 0;
-            for (IBodyElement element : doc.getBodyElements()) {
-                if (element instanceof XWPFParagraph p) {
-                    paragraphs.add(p.getText());
-                    continue;
-                }
-                if (!(element instanceof XWPFTable table)) {
-                    continue;
-                }
-                tables++;
-                Map<Integer, String> mergedAbove = new HashMap<>();
-                boolean first = columns != null; // the first row of a table after the header's: does it continue it?
-                for (XWPFTableRow row : table.getRows()) {
-                    List<String> cells = cells(row, mergedAbove, columns == null ? 0 : columns.width());
-                    if (columns == null) {
-                        columns = search.offer(cells, "document's tables");
-                        if (columns != null) {
-                            headerRows.add(normalised(cells));
-                        }
-                        continue;
-                    }
-                    if (first && !headerRows.contains(normalised(cells)) && widthOf(row) != columns.width()) {
-                        // another table of the document (a list of attachments, a signature block), not this one continued
-                        sink.accept(TableRow.broken(++position, "table " + tables + " of the document has " + widthOf(row)
-                                + " columns where the table has " + columns.width() + ": not read as a part of it"));
-                        break;
-                    }
-                    first = false;
-                    TableColumns twoRows = search.subHeader(cells);
-                    if (twoRows != null) {
-                        columns = twoRows;
-                        headerRows.add(normalised(cells));
-                        continue;
-                    }
-                    if (row.isRepeatHeader() || headerRows.contains(normalised(cells)) || cells.stream().allMatch(String::isBlank)) {
-                        continue;
-                    }
-                    sink.accept(columns.row(++position, cells));
-                }
-            }
-            if (columns != null) {
-                return columns;
-            }
-            if (paragraphs.stream().anyMatch(p -> !p.isBlank())) {
-                return new NarrativeReader().read(String.join("\n", paragraphs), sink);
-            }
-            throw new MalformedTable("the document is empty: it holds no table and no text");
+            return read(doc, sink);
         } catch (IOException | RuntimeException e) {
             if (e instanceof MalformedTable) {
                 throw e;
             }
             throw new MalformedTable("not a readable DOCX document: " + e.getMessage(), e);
+        }
+    }
+
+    private TableColumns read(XWPFDocument doc, Consumer<TableRow> sink) {
+        TablesRead read = new TablesRead(new HeaderSearch(mapping), sink);
+        List<String> paragraphs = new ArrayList<>();
+        for (IBodyElement element : doc.getBodyElements()) {
+            if (element instanceof XWPFParagraph p) {
+                paragraphs.add(p.getText());
+            } else if (element instanceof XWPFTable table) {
+                read.table(table);
+            }
+        }
+        if (read.columns != null) {
+            return read.columns;
+        }
+        if (paragraphs.stream().anyMatch(p -> !p.isBlank())) {
+            return new NarrativeReader().read(String.join("\n", paragraphs), sink);
+        }
+        throw new MalformedTable("the document is empty: it holds no table and no text");
+    }
+
+    /** The document's tables, one after another: the header once found, the rows sent so far. */
+    private static final class TablesRead {
+        private final HeaderSearch search;
+        private final Consumer<TableRow> sink;
+        /** The header's rows (one, or two): a row equal to one of them later is the header repeated. */
+        private final Set<List<String>> headerRows = new HashSet<>();
+        private TableColumns columns;
+        private int position;
+        private int tables;
+
+        TablesRead(HeaderSearch search, Consumer<TableRow> sink) {
+            this.search = search;
+            this.sink = sink;
+        }
+
+        void table(XWPFTable table) {
+            tables++;
+            Map<Integer, String> mergedAbove = new HashMap<>();
+            boolean first = columns != null; // the first row of a table after the header's: does it continue it?
+            for (XWPFTableRow row : table.getRows()) {
+                List<String> cells = cells(row, mergedAbove, columns == null ? 0 : columns.width());
+                if (columns == null) {
+                    columns = search.offer(cells, "document's tables");
+                    if (columns != null) {
+                        headerRows.add(normalised(cells));
+                    }
+                    continue;
+                }
+                if (first && !headerRows.contains(normalised(cells)) && widthOf(row) != columns.width()) {
+                    // another table of the document (a list of attachments, a signature block), not this one continued
+                    sink.accept(TableRow.broken(++position, "table " + tables + " of the document has " + widthOf(row)
+                            + " columns where the table has " + columns.width() + ": not read as a part of it"));
+                    return;
+                }
+                first = false;
+                row(row, cells);
+            }
+        }
+
+        /** A row after the header: the header's second row, the header repeated, blank, or a row of the table. */
+        private void row(XWPFTableRow row, List<String> cells) {
+            TableColumns twoRows = search.subHeader(cells);
+            if (twoRows != null) {
+                columns = twoRows;
+                headerRows.add(normalised(cells));
+                return;
+            }
+            if (row.isRepeatHeader() || headerRows.contains(normalised(cells)) || cells.stream().allMatch(String::isBlank)) {
+                return;
+            }
+            sink.accept(columns.row(++position, cells));
         }
     }
 

@@ -1,8 +1,8 @@
 package io.consultdesk.command.publication;
 
 import io.consultdesk.command.consultation.ConsultationRefused;
+import io.consultdesk.command.kernel.SubmissionState;
 import io.consultdesk.command.submission.Submission;
-import io.consultdesk.command.submission.SubmissionState;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.Aggregate;

@@ -10,6 +10,7 @@ import io.consultdesk.command.consultation.OutcomeVocabulary;
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.InvalidField;
 import io.consultdesk.command.kernel.NotAllowed;
+import io.consultdesk.command.kernel.SubmissionState;
 import io.consultdesk.security.Roles;
 import io.consultdesk.command.personaldata.SealedPersonalData;
 import io.consultdesk.command.routing.Citations;

@@ -2,6 +2,7 @@ package io.consultdesk.command.submission;
 
 import io.consultdesk.command.kernel.Actor;
 import io.consultdesk.command.kernel.FieldLimits;
+import io.consultdesk.command.kernel.SubmissionState;
 import io.consultdesk.security.Roles;
 import io.consultdesk.command.submission.Commands.DecideSubmission;
 import io.consultdesk.command.submission.Commands.MarkDuplicate;

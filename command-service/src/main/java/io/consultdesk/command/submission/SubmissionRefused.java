@@ -1,6 +1,7 @@
 package io.consultdesk.command.submission;
 
 import io.consultdesk.command.kernel.Refusal;
+import io.consultdesk.command.kernel.SubmissionState;
 
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package io.consultdesk.command.web;
 
 import io.consultdesk.command.kernel.Refusal;
+import io.consultdesk.command.kernel.SubmissionState;
 import io.consultdesk.security.ProblemPhrases;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +30,10 @@ public class RefusalPhrases {
     }
 
     private static final Map<String, String> STATES = Map.of(
-            "RECEIVED", "已收到", "ASSIGNED", "办理中", "DECIDED", "已答复", "PUBLISHED", "已公开",
-            "WITHDRAWN", "已撤回", "REJECTED", "不予受理", "DUPLICATE", "重复");
+            SubmissionState.RECEIVED.name(), "已收到", SubmissionState.ASSIGNED.name(), "办理中",
+            SubmissionState.DECIDED.name(), "已答复", SubmissionState.PUBLISHED.name(), "已公开",
+            SubmissionState.WITHDRAWN.name(), "已撤回", SubmissionState.REJECTED.name(), "不予受理",
+            SubmissionState.DUPLICATE.name(), "重复");
 
     /** What {@code Submission.requireState} says cannot be done, as the Chinese says it. */
     private static final Map<String, String> DOINGS = Map.of(

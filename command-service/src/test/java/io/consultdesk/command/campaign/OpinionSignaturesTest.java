@@ -1,7 +1,9 @@
 package io.consultdesk.command.campaign;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,11 +72,11 @@ class OpinionSignaturesTest {
         String b = "建议支持在深高校开设人工智能微专业每个微专业给予不超过一百万元建设经费同时引导公司技术人员到学校讲课";
         long[] sa = Shingles.of(a, 3);
         long[] sb = Shingles.of(b, 3);
-        long shared = java.util.Arrays.stream(sa).filter(x -> java.util.Arrays.stream(sb).anyMatch(y -> y == x)).count();
+        long shared = Arrays.stream(sa).filter(x -> Arrays.stream(sb).anyMatch(y -> y == x)).count();
         double jaccard = (double) shared / (sa.length + sb.length - shared);
         double estimate = signatures.of(a).similarity(signatures.of(b));
         // four standard errors of a 128-value estimate around the truth
-        assertThat(estimate).isCloseTo(jaccard, org.assertj.core.data.Offset.offset(4 * Math.sqrt(jaccard * (1 - jaccard) / 128)));
+        assertThat(estimate).isCloseTo(jaccard, Offset.offset(4 * Math.sqrt(jaccard * (1 - jaccard) / 128)));
     }
 
     @Test

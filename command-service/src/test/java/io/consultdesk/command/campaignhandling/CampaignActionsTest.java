@@ -73,7 +73,7 @@ class CampaignActionsTest {
     private static final String GXJ = "市工业和信息化局";
     private static final String KCJ = "市科技创新局";
     private static final Actor ADMIN = new Actor("admin", "", Set.of(Roles.ADMIN));
-    private static final Actor PUBLIC = new Actor("public", "", Set.of(Roles.PUBLIC));
+    private static final Actor PUBLIC = new Actor("public", "", Set.of());
     private static final Actor CLERK = new Actor("clerk", "", Set.of(Roles.CLERK));
     private static final Actor SUPERVISOR = new Actor("supervisor", "", Set.of(Roles.SUPERVISOR));
     private static final Actor GXJ_OFFICIAL = new Actor("official-gxj", GXJ, Set.of(Roles.OFFICIAL));

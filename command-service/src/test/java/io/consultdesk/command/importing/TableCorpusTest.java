@@ -118,7 +118,7 @@ class TableCorpusTest {
         CommandSide side = opened("c");
         run(side, "c", "city-bureau-vmerge-repeated-header.docx", options("published=true", false));
         side.sender.send(new ReceiveSubmission("late", "c", new Submitter("陈大天", SubmitterKind.PERSON, null), "建议增加宣传。",
-                Channel.WEB, T.plusSeconds(60), null, new Actor("public", "", Set.of(Roles.PUBLIC))), SUPERVISOR);
+                Channel.WEB, T.plusSeconds(60), null, new Actor("public", "", Set.of())), SUPERVISOR);
         side.sender.send(new DecideSubmission("late", "采纳", "", null, T.plusSeconds(120), SUPERVISOR), SUPERVISOR);
         side.publish(new PublishTable("c", Set.of(), null, T, SUPERVISOR));
         List<SubmissionPublished> rows = side.rows(1);

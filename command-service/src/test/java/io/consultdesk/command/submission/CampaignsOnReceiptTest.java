@@ -33,6 +33,8 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
+import org.bson.BsonString;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +61,7 @@ class CampaignsOnReceiptTest {
 
     private static final Instant T = Instant.parse("2024-09-02T01:30:00Z");
     private static final Actor ADMIN = new Actor("admin", "", Set.of(Roles.ADMIN));
-    private static final Actor PUBLIC = new Actor("public", "", Set.of(Roles.PUBLIC));
+    private static final Actor PUBLIC = new Actor("public", "", Set.of());
     private static final String TEMPLATE = "关于第（四）条训力券，我们是一家中小人工智能企业，建议将企业单次申领训力券金额上限由智能算力合同额的50%提高到70%，"
             + "并取消每家企业每年不超过300万元的限制，切实减轻初创企业的算力负担。";
 
@@ -83,7 +85,7 @@ class CampaignsOnReceiptTest {
         CommandListener listener = new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
-                if (MongoCampaignIndex.COLLECTION.equals(event.getCommand().get(event.getCommandName()) instanceof org.bson.BsonString s
+                if (MongoCampaignIndex.COLLECTION.equals(event.getCommand().get(event.getCommandName()) instanceof BsonString s
                         ? s.getValue() : null)) {
                     indexCommands.add(event.getCommandName());
                 }
@@ -224,7 +226,7 @@ class CampaignsOnReceiptTest {
         for (int i = 0; i < 70; i++) {
             index.remember("c", new Representative("r-" + i, "r-" + i, detection.signature()), detection.bands().subList(0, 1));
         }
-        var band = database.getCollection(MongoCampaignIndex.COLLECTION).find(new org.bson.Document("_id", "c|" + detection.bands().get(0))).first();
+        var band = database.getCollection(MongoCampaignIndex.COLLECTION).find(new Document("_id", "c|" + detection.bands().get(0))).first();
         assertThat(band.getList("clusters", String.class)).hasSize(64).startsWith("r-0", "r-1");
         assertThat(index.candidates("c", detection.bands())).hasSize(CampaignIndex.MOST_CANDIDATES);
     }

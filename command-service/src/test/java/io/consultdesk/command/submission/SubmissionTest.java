@@ -11,9 +11,11 @@ import io.consultdesk.command.consultation.OutcomeClass;
 import io.consultdesk.command.consultation.OutcomeWord;
 import io.consultdesk.command.consultation.OutcomeVocabularyAmended;
 import io.consultdesk.command.kernel.Actor;
+import io.consultdesk.command.kernel.InvalidField;
 import io.consultdesk.command.kernel.NotAllowed;
 import io.consultdesk.security.Roles;
 import io.consultdesk.command.personaldata.PersonalDataVault;
+import io.consultdesk.command.publishedlanguage.PublishedJson;
 import io.consultdesk.command.routing.Clause;
 import io.consultdesk.command.routing.Routing.RoutingBasis;
 import io.consultdesk.command.submission.Commands.DecideSubmission;
@@ -68,7 +70,7 @@ class SubmissionTest {
     static final Instant T1 = Instant.parse("2024-09-20T08:00:00Z");
 
     static final Actor CLERK = new Actor("clerk", "", Set.of(Roles.CLERK));
-    static final Actor PUBLIC = new Actor("public", "", Set.of(Roles.PUBLIC));
+    static final Actor PUBLIC = new Actor("public", "", Set.of());
     static final Actor GXJ_OFFICIAL = new Actor("official-gxj", GXJ, Set.of(Roles.OFFICIAL));
     static final Actor KCJ_OFFICIAL = new Actor("official-kcj", KCJ, Set.of(Roles.OFFICIAL));
     static final Actor SUPERVISOR = new Actor("supervisor", "", Set.of(Roles.SUPERVISOR));
@@ -236,7 +238,7 @@ class SubmissionTest {
                     "意见", Channel.WEB, T0, null, PUBLIC, "（九十九）");
             fixture.givenNoPriorActivity()
                     .when(onClause)
-                    .expectException(io.consultdesk.command.kernel.InvalidField.class).expectNoEvents();
+                    .expectException(InvalidField.class).expectNoEvents();
         }
 
         @Test
@@ -392,7 +394,7 @@ class SubmissionTest {
         void aDecisionCannotClaimAnOpinionNeverGiven() {
             fixture.given(received(), assignedWithCo())
                     .when(new DecideSubmission(ID, "采纳", "已吸收", null, T1, GXJ_OFFICIAL, List.of(KCJ)))
-                    .expectException(io.consultdesk.command.kernel.InvalidField.class).expectNoEvents();
+                    .expectException(InvalidField.class).expectNoEvents();
         }
 
         @Test
@@ -406,7 +408,7 @@ class SubmissionTest {
         @Test
         void eventsStoredBeforeCoHandlingOpinionsReadWithTheirMeaning() throws Exception {
             // payloads as the event store holds those of earlier releases: no consideredOpinions, awaitedOpinions, chosenClauses
-            ObjectMapper json = io.consultdesk.command.publishedlanguage.PublishedJson.mapper();
+            ObjectMapper json = PublishedJson.mapper();
             assertThat(json.readValue("""
                     {"submissionId":"s","outcome":"采纳","reason":"","decidedByBureau":"甲","decidedAt":"2024-09-02T01:30:00Z"}""",
                     SubmissionDecided.class).consideredOpinions()).isEmpty();

@@ -5,6 +5,7 @@ import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.submission.SubmissionProjection;
 import io.consultdesk.security.Caller;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ public class CampaignClusters {
         return clusterId.equals(item.get("campaignClusterId")) || (!item.containsKey("campaignClusterId") && member.equals(clusterId));
     }
 
-    private Map<String, Document> items(List<String> ids, org.bson.conversions.Bson projection) {
+    private Map<String, Document> items(List<String> ids, Bson projection) {
         Map<String, Document> items = new HashMap<>();
         if (ids.isEmpty()) {
             return items;

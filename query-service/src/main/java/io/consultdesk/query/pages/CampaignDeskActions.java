@@ -5,6 +5,7 @@ import io.consultdesk.query.campaign.CampaignClusters;
 import io.consultdesk.query.campaign.ClusterMember;
 import io.consultdesk.query.desk.CommandService;
 import io.consultdesk.query.desk.CommandService.Reply;
+import io.consultdesk.query.submission.ItemStates;
 import io.consultdesk.security.Caller;
 import io.consultdesk.security.CurrentCaller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +63,7 @@ public class CampaignDeskActions {
         Reply reply = commands.post(path(id, clusterId, "decision"), command, request, l.lang());
         String decisionId = reply.ok() ? reply.body().path("decisionId").asText() : null;
         return answer(id, clusterId, "decision", reply, form, l,
-                d -> d.members().stream().filter(m -> "DECIDED".equals(m.state()) || "ASSIGNED".equals(m.state()))
+                d -> d.members().stream().filter(m -> ItemStates.DECIDED.equals(m.state()) || ItemStates.ASSIGNED.equals(m.state()))
                         .allMatch(m -> decisionId.equals(m.campaignDecisionId()) || decisionId.equals(m.proposedDecisionId())));
     }
 

@@ -7,6 +7,7 @@ import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.presentation.LocalTimes;
 import io.consultdesk.query.presentation.Text;
 import io.consultdesk.query.submission.ItemStates;
+import io.consultdesk.security.Caller;
 import io.consultdesk.security.CurrentCaller;
 import io.consultdesk.security.Roles;
 import org.springframework.http.HttpStatus;
@@ -40,7 +41,7 @@ public class ConsultationPages {
     @GetMapping("/consultations")
     public ResponseEntity<String> list(@RequestParam(required = false) String lang) {
         Labels l = new Labels(lang);
-        io.consultdesk.security.Caller who = caller.get();
+        Caller who = caller.get();
         List<ConsultationOverview> all = consultations.list(who);
         String open = who.hasRole(Roles.SUPERVISOR) || who.hasRole(Roles.ADMIN) ? "<p class=\"chips\"><a id=\"action-open\" href=\"/consultations/new"
                 + Html.lang(l, true) + "\">" + esc(l.get("openConsultation")) + "</a></p>" : "";
@@ -61,7 +62,7 @@ public class ConsultationPages {
     }
 
     /** Links to the work the caller may do on the consultation: register, import, publish; and its public page. */
-    private static String actions(String id, String state, io.consultdesk.security.Caller who, Labels l) {
+    private static String actions(String id, String state, Caller who, Labels l) {
         String base = "/consultations/" + url(id);
         StringBuilder links = new StringBuilder("<p class=\"chips\" id=\"actions\">");
         if (who.hasRole(Roles.CLERK)) {

@@ -54,28 +54,21 @@ public class TableController {
                                    @RequestParam(defaultValue = "false") boolean grouped,
                                    HttpServletResponse response) throws IOException {
         if (format != null && !format.equals("json") && !WRITERS.containsKey(format)) {
-            ProblemDetail bad = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "format: must be one of json, txt, csv, xlsx, docx, html");
-            bad.setProperty("errors", List.of(Map.of("field", "format", "message", "must be one of json, txt, csv, xlsx, docx, html")));
-            return ResponseEntity.badRequest().body(bad);
+            return badRequest("format", "format: must be one of json, txt, csv, xlsx, docx, html",
+                    "must be one of json, txt, csv, xlsx, docx, html");
         }
-        Optional<TableVersion> found;
+        Instant at = null;
         if (asOf != null && !asOf.isBlank()) {
             try {
-                found = tables.asOf(consultationId, Instant.parse(asOf));
+                at = Instant.parse(asOf);
             } catch (DateTimeParseException e) {
-                ProblemDetail bad = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                        "asOf: not an ISO-8601 instant such as 2024-10-01T00:00:00Z");
-                bad.setProperty("errors", List.of(Map.of("field", "asOf", "message", "not an ISO-8601 instant")));
-                return ResponseEntity.badRequest().body(bad);
+                return badRequest("asOf", "asOf: not an ISO-8601 instant such as 2024-10-01T00:00:00Z",
+                        "not an ISO-8601 instant");
             }
-        } else {
-            found = tables.find(consultationId, version);
         }
+        Optional<TableVersion> found = at != null ? tables.asOf(consultationId, at) : tables.find(consultationId, version);
         if (found.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, asOf != null ? "consultation '" + consultationId + "' had no published table at " + asOf
-                    : version == null ? "consultation '" + consultationId + "' has no published table"
-                    : "consultation '" + consultationId + "' has no table version " + version);
+            return problem(HttpStatus.NOT_FOUND, notFound(consultationId, version, asOf));
         }
         TableVersion table = found.get();
         Optional<ResponseEntity<?>> arriving = stillArriving(table);
@@ -87,28 +80,49 @@ public class TableController {
             source = new GroupedRows(source, clusterOf(consultationId));
         }
         if (format == null || format.equals("json")) {
-            List<PublishedRow> rows = new ArrayList<>();
-            source.forEach(rows::add);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("consultationId", consultationId);
-            body.put("version", table.version());
-            body.put("heading", table.heading());
-            body.put("publishedAt", table.publishedAt());
-            body.put("totals", table.totals());
-            body.put("totalsLine", table.totalsLine());
-            body.put("rows", rows);
-            return ResponseEntity.ok(body);
+            return ResponseEntity.ok(asJson(consultationId, table, source));
         }
-        TableWriter writer = WRITERS.get(format);
-        // written straight to the response as the rows are read: a large table is never held whole
+        export(consultationId, table, source, WRITERS.get(format), format.equals("html"), response);
+        return null;
+    }
+
+    private static String notFound(String consultationId, Integer version, String asOf) {
+        return asOf != null ? "consultation '" + consultationId + "' had no published table at " + asOf
+                : version == null ? "consultation '" + consultationId + "' has no published table"
+                : "consultation '" + consultationId + "' has no table version " + version;
+    }
+
+    /** The version with all its rows, as one JSON document. */
+    private static Map<String, Object> asJson(String consultationId, TableVersion table, TableWriter.RowSource source) {
+        List<PublishedRow> rows = new ArrayList<>();
+        source.forEach(rows::add);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("consultationId", consultationId);
+        body.put("version", table.version());
+        body.put("heading", table.heading());
+        body.put("publishedAt", table.publishedAt());
+        body.put("totals", table.totals());
+        body.put("totalsLine", table.totalsLine());
+        body.put("rows", rows);
+        return body;
+    }
+
+    /** The version as a file, written straight to the response as the rows are read: a large table is never held whole. */
+    private static void export(String consultationId, TableVersion table, TableWriter.RowSource source, TableWriter writer,
+                               boolean inline, HttpServletResponse response) throws IOException {
         String file = consultationId + "-v" + table.version() + "." + writer.extension();
         response.setStatus(HttpStatus.OK.value());
         response.setHeader(HttpHeaders.CONTENT_TYPE, writer.contentType());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, (format.equals("html") ? "inline" : "attachment")
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, (inline ? "inline" : "attachment")
                 + "; filename=\"" + file + "\"");
         writer.write(table, source, response.getOutputStream());
         response.flushBuffer();
-        return null;
+    }
+
+    private static ResponseEntity<ProblemDetail> badRequest(String field, String detail, String message) {
+        ProblemDetail bad = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        bad.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return ResponseEntity.badRequest().body(bad);
     }
 
     /** Each item of the consultation's campaign clusters (two members or more), and its cluster. */

@@ -41,7 +41,7 @@ class FirstPageByArrivalTest {
     private static final Instant NOW = Instant.parse("2024-09-20T00:00:00Z");
     private static final Caller SUPERVISOR = new Caller("s", "", Set.of("SUPERVISOR"));
     private static final Caller OFFICIAL = new Caller("o", "乙局", Set.of("OFFICIAL"));
-    private static final Caller NOBODY = new Caller("n", "", Set.of("PUBLIC"));
+    private static final Caller NOBODY = new Caller("n", "", Set.of());
     private static final int ITEMS = 900;
 
     private static ViewsFixture store;

@@ -6,6 +6,7 @@ import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.security.Caller;
 import io.consultdesk.security.Roles;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,7 +106,7 @@ class CampaignClustersTest {
     @Test
     void theJoiningItemsDocumentNamesItsCluster() {
         fixture.apply(views, joining("s-2", "s-1", 0.9));
-        var item = views.collection("submissions").find(new org.bson.Document("_id", "s-2")).first();
+        var item = views.collection("submissions").find(new Document("_id", "s-2")).first();
         assertThat(item.getString("campaignClusterId")).isEqualTo("s-1");
         assertThat(item.getDouble("campaignSimilarity")).isEqualTo(0.9);
     }
@@ -133,7 +134,7 @@ class CampaignClustersTest {
         fixture.apply(views, joining("t-2", "t-1", 0.9));
         assertThat(clusters.of("c")).extracting(CampaignCluster::id, CampaignCluster::memberIds).containsExactly(
                 tuple("s-1", List.of("s-1", "s-2", "t-1", "t-2", "t-3")));
-        var split = views.collection("submissions").find(new org.bson.Document("_id", "s-3")).first();
+        var split = views.collection("submissions").find(new Document("_id", "s-3")).first();
         assertThat(split.getString("campaignClusterId")).as("in none").isEmpty();
     }
 

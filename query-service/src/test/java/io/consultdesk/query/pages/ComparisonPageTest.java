@@ -3,6 +3,7 @@ package io.consultdesk.query.pages;
 import io.consultdesk.query.ViewsFixture;
 import io.consultdesk.query.consultation.Consultations;
 import io.consultdesk.query.dashboard.Summaries;
+import io.consultdesk.query.feed.EventEnvelope;
 import io.consultdesk.query.feed.LiveViews;
 import io.consultdesk.query.publication.PublishedTableProjection;
 import io.consultdesk.query.publication.PublishedTables;
@@ -142,7 +143,7 @@ class ComparisonPageTest {
         return row.select("td").eachText();
     }
 
-    private static io.consultdesk.query.feed.EventEnvelope table(int version, int rows, String at) {
+    private static EventEnvelope table(int version, int rows, String at) {
         return event("Consultation", "c1", version, "TablePublished", at, "t" + version, """
                 {"consultationId":"c1","version":%d,"heading":"社会公众意见采纳情况表","rowCount":%d,"totals":{},"leftOut":[],"publishedAt":"%s"}"""
                 .formatted(version, rows, at));

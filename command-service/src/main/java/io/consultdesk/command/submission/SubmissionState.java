@@ -1,6 +1,0 @@
-package io.consultdesk.command.submission;
-
-/** Where a submission stands in its lifecycle. */
-public enum SubmissionState {
-    RECEIVED, ASSIGNED, DECIDED, PUBLISHED, WITHDRAWN, REJECTED, DUPLICATE
-}
