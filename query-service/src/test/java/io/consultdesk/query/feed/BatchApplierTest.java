@@ -144,14 +144,14 @@ class BatchApplierTest {
     // ---- round trips ----
 
     /**
-     * The items' writes (new items numbered in order of arrival first, see {@link ArrivalOrder}), then the
-     * dashboards' summaries folded in (see {@link SummaryFolder}).
+     * The items' writes (new items numbered in order of arrival first, see {@link ArrivalOrder}, and entered in
+     * their bureaus' lists, see {@link BureauArrivals}), then the dashboards' summaries folded in (see {@link SummaryFolder}).
      */
     private static final String[] ITEMS_AND_SUMMARIES = {"find submissions", "insert history", "findAndModify arrivals",
-            "update submissions", "find summaries", "find submissions", "update summaries", "update submissions"};
+            "findAndModify arrivals", "insert bureau_arrivals", "update submissions", "find summaries", "find submissions", "update summaries", "update submissions"};
 
     @Test
-    void aBatchCostsEightCommandsWhateverItsSize() {
+    void aBatchCostsTenCommandsWhateverItsSize() {
         BatchApplier.Outcome big = apply(applier, events("big-", 50, 0, 4));
         assertThat(big.applied()).isEqualTo(200);
         assertThat(commands).as("200 new events of 50 new items").containsExactly(ITEMS_AND_SUMMARIES);
@@ -205,7 +205,8 @@ class BatchApplierTest {
 
         assertThat(apply(applier, batch).applied()).isEqualTo(34);
         assertThat(commands).containsExactlyInAnyOrder("find submissions", "find consultations", "insert history",
-                "update published_rows", "update published_tables", "findAndModify arrivals", "update submissions", "update consultations",
+                "update published_rows", "update published_tables", "findAndModify arrivals", "findAndModify arrivals",
+                "insert bureau_arrivals", "update submissions", "update consultations",
                 "find summaries", "find submissions", "update summaries", "update submissions");
         assertThat(views.collection(ConsultationProjection.COLLECTION).find(new Document("_id", "c1")).first())
                 .containsEntry("state", "CLOSED").containsEntry("publishedVersion", 1).containsEntry(BatchApplier.LAST_SEQUENCE, 2L);
@@ -235,7 +236,8 @@ class BatchApplierTest {
         commands.clear();
         BatchApplier.Outcome second = apply(applier, List.of(submission("s", 1)));
         assertThat(commands).as("the held events read and forgotten by their ids").containsExactly(
-                "find held_events", "find submissions", "insert history", "update submissions",
+                "find held_events", "find submissions", "insert history", "findAndModify arrivals", "insert bureau_arrivals",
+                "update submissions",
                 "find summaries", "find submissions", "update summaries", "update submissions", "delete held_events");
         assertThat(second.applied()).as("1, then the held 2 and 3").isEqualTo(3);
         assertThat(lastSequence("s")).isEqualTo(3);
@@ -271,7 +273,7 @@ class BatchApplierTest {
 
         BatchApplier.Outcome outcome = apply(applier, run);
         assertThat(commands).as("lost the compare-and-set: read again, fold 2 and 3 again, write them").containsExactly(
-                "find submissions", "insert history", "update submissions",
+                "find submissions", "insert history", "findAndModify arrivals", "insert bureau_arrivals", "update submissions",
                 "find submissions", "insert history", "update submissions",
                 "find summaries", "find submissions", "update summaries", "update submissions");
         assertThat(outcome.applied()).as("1 was applied by the other writer").isEqualTo(2);
