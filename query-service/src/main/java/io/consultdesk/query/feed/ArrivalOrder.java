@@ -81,7 +81,7 @@ public final class ArrivalOrder {
         }
         Document inc = new Document(ALL, (long) created.size());
         perGroup.forEach((group, n) -> inc.append(GROUPS + "." + Summary.segment(group), (long) n));
-        Document before = reserve(inc);
+        Document before = reserve(views.collection(COUNTERS), collection, inc);
         long all = before == null ? 0 : before.get(ALL, Number.class).longValue();
         Document groups = before == null ? new Document() : before.get(GROUPS, new Document());
         Map<String, Long> next = new LinkedHashMap<>();
@@ -96,17 +96,20 @@ public final class ArrivalOrder {
         }
     }
 
-    private Document reserve(Document inc) {
-        MongoCollection<Document> counters = views.collection(COUNTERS);
+    /**
+     * Adds {@code inc} to counter document {@code id}, created if missing; returns it as it was before (null: it was
+     * not there). The value before, not after: under concurrency the development store's "after" repeats values.
+     */
+    static Document reserve(MongoCollection<Document> counters, String id, Document inc) {
         FindOneAndUpdateOptions before = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
         try {
-            return counters.findOneAndUpdate(new Document("_id", collection), new Document("$inc", inc), before);
+            return counters.findOneAndUpdate(new Document("_id", id), new Document("$inc", inc), before);
         } catch (MongoWriteException | MongoCommandException e) {
             // two writers creating the counter document at once: one of the upserts loses; the document now exists
             if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            return counters.findOneAndUpdate(new Document("_id", collection), new Document("$inc", inc), before);
+            return counters.findOneAndUpdate(new Document("_id", id), new Document("$inc", inc), before);
         }
     }
 }

@@ -2,14 +2,10 @@ package io.consultdesk.query.feed;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -86,7 +82,7 @@ public final class BureauArrivals {
         joined.forEach(j -> perList.merge(Summary.segment(j.consultation() + "|" + j.bureau()), 1, Integer::sum));
         Document inc = new Document();
         perList.forEach((list, n) -> inc.append(GROUPS + "." + list, (long) n));
-        Document before = reserve(inc);
+        Document before = ArrivalOrder.reserve(views.collection(ArrivalOrder.COUNTERS), COUNTER, inc);
         Document lengths = before == null ? new Document() : before.get(GROUPS, new Document());
         Map<String, Long> next = new LinkedHashMap<>();
         List<Document> entries = new ArrayList<>();
@@ -125,19 +121,5 @@ public final class BureauArrivals {
             }
         }
         return found;
-    }
-
-    private Document reserve(Document inc) {
-        MongoCollection<Document> counters = views.collection(ArrivalOrder.COUNTERS);
-        FindOneAndUpdateOptions before = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
-        try {
-            return counters.findOneAndUpdate(new Document("_id", COUNTER), new Document("$inc", inc), before);
-        } catch (MongoWriteException | MongoCommandException e) {
-            // two writers creating the counter document at once: one of the upserts loses; the document now exists
-            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            return counters.findOneAndUpdate(new Document("_id", COUNTER), new Document("$inc", inc), before);
-        }
     }
 }

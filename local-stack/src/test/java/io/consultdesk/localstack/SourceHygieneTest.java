@@ -1,4 +1,4 @@
-package io.consultdesk.query;
+package io.consultdesk.localstack;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,16 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No class is named inline by its package ({@code java.util.List.of(..)}, {@code new org.bson.Document(..)}): the
- * import names it once, at the top of the file. Read from the sources of this module (main and test), their
- * comments and string literals left out; a qualified name stays only where two classes of one simple name meet in
- * one file ({@link #CLASHES}).
+ * import names it once, at the top of the file. Read from the sources of every module of the repository (main and
+ * test; this module is built first, so the check fails early), their comments and string literals left out; a
+ * qualified name stays only where two classes of one simple name meet in one file ({@link #CLASHES}).
  */
 class SourceHygieneTest {
 
-    /** By file (under src/main/java or src/test/java): the qualified names it may write, each clashing with an import. */
+    /** By file (from the repository's root): the qualified names it may write, each clashing with an import. */
     private static final Map<String, Set<String>> CLASHES = Map.of(
             // the page's HTML (jsoup) beside the stored table rows (BSON)
-            "io/consultdesk/query/pages/ComparisonPageTest.java", Set.of("org.jsoup.nodes.Document"));
+            "query-service/src/test/java/io/consultdesk/query/pages/ComparisonPageTest.java", Set.of("org.jsoup.nodes.Document"));
+    private static final List<String> MODULES = List.of("local-stack", "security", "command-service", "query-service",
+            "system-tests", "benchmarks");
 
     /** A package path from a top-level package root down to a class name (upper case). */
     private static final Pattern QUALIFIED = Pattern.compile(
@@ -34,20 +36,25 @@ class SourceHygieneTest {
 
     @Test
     void noClassIsNamedInlineByItsPackage() throws IOException {
+        Path repository = Path.of(System.getProperty("consultdesk.root", "..")).toAbsolutePath().normalize();
         List<String> found = new ArrayList<>();
-        for (String root : List.of("src/main/java", "src/test/java")) {
-            Path dir = Path.of(root);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                    String name = dir.relativize(file).toString().replace('\\', '/');
-                    inlineNames(Files.readString(file), CLASHES.getOrDefault(name, Set.of()))
-                            .forEach(hit -> found.add(root + "/" + name + ":" + hit));
+        int read = 0;
+        for (String module : MODULES) {
+            for (String root : List.of("src/main/java", "src/test/java")) {
+                Path dir = repository.resolve(module).resolve(root);
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                        String name = repository.relativize(file).toString().replace('\\', '/');
+                        inlineNames(Files.readString(file), CLASHES.getOrDefault(name, Set.of())).forEach(hit -> found.add(name + ":" + hit));
+                        read++;
+                    }
                 }
             }
         }
+        assertThat(read).as("the repository's sources were found").isGreaterThan(300);
         assertThat(found).as("classes named inline by their package: write an import instead").isEmpty();
     }
 
