@@ -38,11 +38,18 @@ final class Backlog {
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> counters;
     private final String kafka;
+    /** The item whose events the backlog copies (null until the first append). */
+    private String template;
 
     Backlog(MongoClient mongo, String kafka) {
         this.events = mongo.getDatabase("consultdesk_events").getCollection("events");
         this.counters = mongo.getDatabase("consultdesk_events").getCollection("positions");
         this.kafka = kafka;
+    }
+
+    /** The item whose events the backlog copies: every backlog item has its bureaus (null before the first append). */
+    String template() {
+        return template;
     }
 
     /** Appends {@code items} items' events (two each) after the newest stored event; returns the number of events. */
@@ -51,7 +58,7 @@ final class Backlog {
         if (received == null) {
             throw new IllegalStateException("no stored submission to copy");
         }
-        String template = received.getString("aggregateIdentifier");
+        template = received.getString("aggregateIdentifier");
         List<Document> templateEvents = events.find(new Document("aggregateKey", new Document("$in",
                 List.of(key(template, 0), key(template, 1))))).into(new ArrayList<>());
         templateEvents.sort(Comparator.comparingLong(d -> d.get("sequenceNumber", Number.class).longValue()));
