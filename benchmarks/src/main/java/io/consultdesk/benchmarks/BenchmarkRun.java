@@ -363,7 +363,8 @@ public final class BenchmarkRun {
         for (String service : List.of("command-service", "query-service")) {
             Figure used = new Figure("Heap at its peak, " + service + " (-Xmx of the run)", "MB", size, null, Double.NaN, false, true);
             used.values.add(metrics.peakUsedMb(service));
-            Figure live = new Figure("Heap in use after a collection at its peak, " + service, "MB", size, null, Double.NaN, false, true);
+            Figure live = new Figure("Heap's long-lived pool after a collection, at its peak, " + service, "MB", size, null, Double.NaN,
+                    false, true);
             live.values.add(metrics.peakLiveMb(service));
             figures.add(used);
             figures.add(live);

@@ -48,7 +48,11 @@ final class ServiceMetrics implements AutoCloseable {
         return peakUsed.getOrDefault(service, Double.NaN) / 1e6;
     }
 
-    /** The most heap still in use right after a collection (the live set) since the last reset, in MB. */
+    /**
+     * The most the heap's long-lived pool held right after a collection since the last reset, in MB: live data plus
+     * whatever garbage that collection left there (after a young collection, the old generation's dead objects too) —
+     * an upper bound of the live set, near the cap when the heap is tight.
+     */
     double peakLiveMb(String service) {
         return peakLive.getOrDefault(service, Double.NaN) / 1e6;
     }
