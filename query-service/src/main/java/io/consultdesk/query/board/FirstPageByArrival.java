@@ -8,13 +8,16 @@ import io.consultdesk.query.feed.BureauArrivals;
 import io.consultdesk.query.feed.Views;
 import io.consultdesk.query.submission.SubmissionProjection;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -40,6 +43,8 @@ final class FirstPageByArrival {
     static final int CHUNK = 1_000;
     /** Numbers examined before the store's own query is the better choice. */
     static final int MAX_EXAMINED = 20_000;
+    /** What a board row needs of an item: all but its routing basis and what the summaries are owed. */
+    private static final Bson ITEM_FIELDS = Projections.exclude("routingBasis", "summaryOwed");
 
     private final Views views;
 
@@ -58,39 +63,64 @@ final class FirstPageByArrival {
      */
     Optional<List<Document>> page(BoardFilter filter, BoardCriteria criteria, Long matching, long itemsInScope) {
         long skip = (long) filter.page() * filter.size();
-        if (filter.consultation() != null && filter.bureau() != null && BureauArrivals.complete(views)) {
-            return byBureau(filter, criteria, matching, skip);
-        }
-        if (matching != null) {
-            if (skip >= matching) {
-                return Optional.of(List.of()); // the summary counts fewer: nothing to read
-            }
-            // items spread evenly, a page needs about this many numbers examined: too many, and the store's query
-            // is better — it then holds few matches (the development store sorts every match in memory)
-            long expected = (skip + filter.size()) * Math.max(1, itemsInScope) / matching;
-            if (expected > MAX_EXAMINED + skip) {
-                return Optional.empty();
-            }
+        if (matching != null && skip >= matching) {
+            return Optional.of(List.of()); // the summary counts fewer: nothing to read
         }
         String group = filter.consultation();
+        MongoCollection<Document> items = views.collection(SubmissionProjection.COLLECTION);
+        if (group != null && filter.bureau() != null) {
+            OptionalLong listed = BureauArrivals.listed(views, group, filter.bureau());
+            if (listed.isPresent()) {
+                if (matching != null && tooFarToWalk(filter, skip, listed.getAsLong(), matching)) {
+                    return Optional.empty();
+                }
+                return walk(filter, criteria, skip, listed.getAsLong(),
+                        (first, last) -> listedItems(items, group, filter.bureau(), first, last));
+            }
+        }
+        if (matching != null && tooFarToWalk(filter, skip, itemsInScope, matching)) {
+            return Optional.empty();
+        }
         long issued = ArrivalOrder.issued(views, SubmissionProjection.COLLECTION, group);
         if (issued < itemsInScope) {
             return Optional.empty();
         }
+        return walk(filter, criteria, skip, issued, (first, last) -> read(items, group, first, last));
+    }
+
+    /**
+     * Items spread evenly over {@code numbers}, whether a page needs more of them examined than a walk may: then the
+     * store's query is better — it then holds few matches (the development store sorts every match in memory).
+     */
+    private static boolean tooFarToWalk(BoardFilter filter, long skip, long numbers, long matching) {
+        long expected = (skip + filter.size()) * Math.max(1, numbers) / matching;
+        return expected > MAX_EXAMINED + skip;
+    }
+
+    /** The items numbered {@code first…last} of a walk, in its order (gaps skipped; an item may come twice). */
+    private interface Numbered {
+        List<Document> read(long first, long last);
+    }
+
+    /**
+     * Walks numbers 1…{@code numbers} a chunk at a time, testing each item in memory and counting it once, until the
+     * page is full; empty when too many numbers had to be examined.
+     */
+    private static Optional<List<Document>> walk(BoardFilter filter, BoardCriteria criteria, long skip, long numbers, Numbered items) {
         List<Document> page = new ArrayList<>();
-        MongoCollection<Document> items = views.collection(SubmissionProjection.COLLECTION);
+        Set<Object> seen = new HashSet<>();
         long examined = 0;
         // the first read asks for about what the page needs if most items match; each further one for twice as many
         long chunk = Math.min(CHUNK, Math.max(50, 2 * (skip + filter.size())));
-        for (long first = 1; first <= issued && page.size() < filter.size(); first += chunk, chunk = Math.min(CHUNK, 2 * chunk)) {
+        for (long first = 1; first <= numbers && page.size() < filter.size(); first += chunk, chunk = Math.min(CHUNK, 2 * chunk)) {
             if (examined >= MAX_EXAMINED + skip) {
                 return Optional.empty();
             }
-            long last = Math.min(issued, first + chunk - 1);
-            List<Document> numbered = read(items, group, first, last);
+            long last = Math.min(numbers, first + chunk - 1);
+            List<Document> numbered = items.read(first, last);
             examined += last - first + 1;
             for (Document item : numbered) {
-                if (criteria.matches(item)) {
+                if (seen.add(item.get("_id")) && criteria.matches(item)) {
                     if (skip > 0) {
                         skip--;
                     } else if (page.size() < filter.size()) {
@@ -103,49 +133,19 @@ final class FirstPageByArrival {
     }
 
     /**
-     * A page of one bureau's items of a consultation, walking the bureau's own list ({@link BureauArrivals}) in the
-     * order items reached it: each chunk of the list is one {@code _id $in} of its entries and one of their items,
-     * each item tested as it is now (it may have left the bureau since) and counted once (it may have come back).
+     * The items of entries {@code first…last} of one bureau's list of a consultation's items ({@link BureauArrivals}),
+     * in the order they reached it: one {@code _id $in} of the entries and one of their items. An item may have
+     * left the bureau since (the walk tests it as it is now) or come back (it is there twice).
      */
-    private Optional<List<Document>> byBureau(BoardFilter filter, BoardCriteria criteria, Long matching, long skip) {
-        String group = filter.consultation();
-        long listed = BureauArrivals.issued(views, group, filter.bureau());
-        if (matching != null) {
-            if (skip >= matching) {
-                return Optional.of(List.of());
-            }
-            long expected = (skip + filter.size()) * Math.max(1, listed) / matching;
-            if (expected > MAX_EXAMINED + skip) {
-                return Optional.empty();
-            }
+    private List<Document> listedItems(MongoCollection<Document> items, String group, String bureau, long first, long last) {
+        List<String> ids = BureauArrivals.items(views, group, bureau, first, last);
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        List<Document> page = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        MongoCollection<Document> items = views.collection(SubmissionProjection.COLLECTION);
-        long examined = 0;
-        long chunk = Math.min(CHUNK, Math.max(50, 2 * (skip + filter.size())));
-        for (long first = 1; first <= listed && page.size() < filter.size(); first += chunk, chunk = Math.min(CHUNK, 2 * chunk)) {
-            if (examined >= MAX_EXAMINED + skip) {
-                return Optional.empty();
-            }
-            long last = Math.min(listed, first + chunk - 1);
-            List<String> ids = BureauArrivals.items(views, group, filter.bureau(), first, last);
-            examined += last - first + 1;
-            Map<String, Document> byId = new HashMap<>();
-            items.find(Filters.in("_id", ids.stream().distinct().toList())).projection(Projections.exclude("routingBasis", "summaryOwed"))
-                    .batchSize(ids.size()).forEach(d -> byId.put(d.getString("_id"), d));
-            for (String id : ids) {
-                Document item = byId.get(id);
-                if (item != null && seen.add(id) && criteria.matches(item)) {
-                    if (skip > 0) {
-                        skip--;
-                    } else if (page.size() < filter.size()) {
-                        page.add(item);
-                    }
-                }
-            }
-        }
-        return Optional.of(page);
+        Map<String, Document> byId = new HashMap<>();
+        items.find(Filters.in("_id", ids.stream().distinct().toList())).projection(ITEM_FIELDS).batchSize(ids.size())
+                .forEach(d -> byId.put(d.getString("_id"), d));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** The items numbered {@code first…last} (gaps skipped), in that order. */
@@ -156,7 +156,7 @@ final class FirstPageByArrival {
             keys.add(group == null ? (Object) n : ArrivalOrder.groupKey(group, n));
         }
         Document[] ordered = new Document[(int) (last - first + 1)];
-        items.find(Filters.in(field, keys)).projection(Projections.exclude("routingBasis", "summaryOwed"))
+        items.find(Filters.in(field, keys)).projection(ITEM_FIELDS)
                 .batchSize(keys.size())
                 .forEach(d -> ordered[(int) (number(d, group) - first)] = d);
         List<Document> found = new ArrayList<>();

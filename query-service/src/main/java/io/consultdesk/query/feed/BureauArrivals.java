@@ -1,9 +1,7 @@
 package io.consultdesk.query.feed;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
@@ -12,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Each bureau's own list of the items of a consultation, in the order they reached it: entry {@code n} of
@@ -25,7 +24,7 @@ import java.util.Map;
  * each item's document as it is now and skip repeats, so the list may hold more than the bureau's items but
  * never fewer: a batch writes its entries before the items' documents, and one retried writes them again.
  * <p>
- * A generation begun empty by this release lists every item it will hold ({@link #complete}); one carried on
+ * A generation begun empty by this release lists every item it will hold ({@link #listed}); one carried on
  * from a release before lists only what arrived since, so its boards keep the store's query until a replay.
  */
 public final class BureauArrivals {
@@ -49,28 +48,37 @@ public final class BureauArrivals {
             try {
                 views.collection(ArrivalOrder.COUNTERS).insertOne(new Document("_id", COMPLETE));
             } catch (MongoWriteException e) {
+                // a duplicate: another instance marked it first, which is as good
                 if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e; // another instance marked it first: fine
+                    throw e;
                 }
             }
         }
     }
 
-    /** Whether every item of the generation is in its bureaus' lists (see the class comment). */
-    public static boolean complete(Views views) {
-        return views.collection(ArrivalOrder.COUNTERS).find(new Document("_id", COMPLETE)).first() != null;
-    }
 
     /** The key of entry {@code n} of (consultation, bureau)'s list. */
     public static String key(String consultation, String bureau, long n) {
         return consultation + "|" + bureau + "|" + String.format("%010d", n);
     }
 
-    /** How many entries (consultation, bureau)'s list has. */
-    public static long issued(Views views, String consultation, String bureau) {
-        Document counter = views.collection(ArrivalOrder.COUNTERS).find(new Document("_id", COUNTER)).first();
-        Object n = counter == null ? null : counter.get(GROUPS, new Document()).get(Summary.segment(consultation + "|" + bureau));
-        return n instanceof Number number ? number.longValue() : 0;
+    /**
+     * How many entries (consultation, bureau)'s list has; empty when the generation's lists are not complete (see the
+     * class comment). One read: the mark and the list's counter by {@code _id $in}.
+     */
+    public static OptionalLong listed(Views views, String consultation, String bureau) {
+        String list = Summary.segment(consultation + "|" + bureau);
+        boolean complete = false;
+        long n = 0;
+        for (Document d : views.collection(ArrivalOrder.COUNTERS).find(new Document("_id", new Document("$in", List.of(COMPLETE, COUNTER))))
+                .projection(Projections.include(GROUPS + "." + list))) {
+            if (COMPLETE.equals(d.get("_id"))) {
+                complete = true;
+            } else if (d.get(GROUPS, new Document()).get(list) instanceof Number length) {
+                n = length.longValue();
+            }
+        }
+        return complete ? OptionalLong.of(n) : OptionalLong.empty();
     }
 
     /** Adds the entries, in the order given: one counter update and one insert for all of them. */
@@ -92,15 +100,8 @@ public final class BureauArrivals {
             long n = (base instanceof Number b ? b.longValue() : 0) + next.merge(list, 1L, Long::sum);
             entries.add(new Document("_id", key(j.consultation(), j.bureau(), n)).append("item", j.item()));
         }
-        try {
-            views.collection(COLLECTION).insertMany(entries, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
-        }
+        // every key is a number just reserved from the counter: none can be there already
+        views.collection(COLLECTION).insertMany(entries, new InsertManyOptions().ordered(false));
     }
 
     /** The item ids of entries {@code first…last} of (consultation, bureau)'s list, in list order (gaps skipped). */
