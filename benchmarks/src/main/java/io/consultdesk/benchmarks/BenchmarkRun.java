@@ -69,8 +69,6 @@ public final class BenchmarkRun {
     private String consultation;
     private int submitted;
     private ServiceMetrics metrics;
-    /** The item the backlogs copy, once one was appended: its lead bureau leads most items. */
-    private String backlogTemplate;
 
     private BenchmarkRun(Map<String, String> options) {
         this.options = options;
@@ -203,7 +201,7 @@ public final class BenchmarkRun {
             ingestFigure(size, reps, settings.clients());
         }
         freshness(reps);
-        reads(submitted, reps);
+        reads(submitted, reps, null);
         heapFigures(submitted);
 
         Path results = settings.root().resolve("benchmarks/results");
@@ -222,7 +220,7 @@ public final class BenchmarkRun {
             if (settings.replay()) {
                 replayFigure(backlog, events <= 20_000 ? reps : 1);
             }
-            reads(submitted, reps);
+            reads(submitted, reps, backlog.template());
             // the report so far, before the exports write a table of as many rows: a run that stops there keeps it
             Report.write(results, figures, infraLabel, reps, settings.clients(),
                     settings.conditions() + notMeasured() + "*Partial: backlogs up to " + events + " events, before their exports.*\n\n");
@@ -332,7 +330,6 @@ public final class BenchmarkRun {
             double relayed = metrics.roundTrips(commandUrl, "relay");
             long t0 = System.nanoTime();
             long written = backlog.append((int) (events / 2));
-            backlogTemplate = backlog.template();
             double relaySeconds = backlog.awaitRelayed(base, written, t0);
             relay.values.add(written / relaySeconds);
             relayTrips.values.add((metrics.roundTrips(commandUrl, "relay") - relayed) / written);
@@ -532,12 +529,13 @@ public final class BenchmarkRun {
 
     /**
      * Board and dashboard latencies at the current size: p95 over repeated queries, each board query next to
-     * the same filter, count and first page asked of the same collection raw.
+     * the same filter, count and first page asked of the same collection raw. {@code copied}: the item the backlogs
+     * copy (null before any), whose lead bureau leads most items.
      */
-    private void reads(long size, int reps) throws Exception {
+    private void reads(long size, int reps, String copied) throws Exception {
         // the backlog copies one item, so the bureau it is routed to leads most items and every other bureau is rare:
         // "by bureau" asks for a rare one (a few hundred of a million), the next figure for the common one
-        String common = backlogTemplate == null ? null : leadOf(backlogTemplate);
+        String common = copied == null ? null : leadOf(copied);
         String bureau = "市发展改革委".equals(common) ? "市科技创新局" : "市发展改革委";
         String text = "机器人";
         Map<String, String> queries = new LinkedHashMap<>();
